@@ -1,0 +1,58 @@
+// The rooms of ARCHITECTURE.md, as rules on the import graph. `npm run lint` fails on any violation.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: "no-cycles", severity: "error", comment: "Import cycles make load order matter; restructure instead.", from: {}, to: { circular: true, dependencyTypesNot: ["type-only"] } },
+    {
+      name: "lib-is-the-domain",
+      severity: "error",
+      comment: "lib/ never depends on routing or presentation.",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "components-are-presentation",
+      severity: "error",
+      comment: "Components take prepared data as props; they never reach the database, services or sessions.",
+      from: { path: "^components/" },
+      to: { path: "^(lib/db/|lib/[^/]+/[^/]*(repository|service)[.]ts$|lib/auth/(session|options|permissions)[.]ts$|lib/http/route[.]ts$|lib/storage/|prisma/|app/)" },
+    },
+    {
+      name: "only-repositories-touch-the-database",
+      severity: "error",
+      comment: "SQL and Prisma live in repository modules; services use lib/db/transaction.ts for transactions.",
+      from: {
+        path: "^(app|components|lib)/",
+        pathNot: "^lib/(db/|system/|[^/]+/[^/]*repository[.]ts$)|[.]test[.]ts$",
+      },
+      to: { path: "^lib/db/(client|open|start|sql-pg|sql-pglite)\\.ts$" },
+    },
+    {
+      name: "prisma-client-values-in-repositories",
+      severity: "error",
+      comment: "Generated Prisma values (not types) are imported by repositories and lib/db only.",
+      from: { pathNot: "^(lib/db/|lib/[^/]+/[^/]*repository[.]ts$|prisma/)" },
+      to: { path: "^lib/db/generated/", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "app-does-not-import-seed",
+      severity: "error",
+      from: { path: "^(app|components)/" },
+      to: { path: "^prisma/" },
+    },
+    {
+      name: "e2e-is-black-box",
+      severity: "error",
+      comment: "End-to-end tests drive the app over HTTP and the browser, not its internals.",
+      from: { path: "^e2e/" },
+      to: { path: "^(app|components|lib/(?!validation/|api/))" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|\\.next|lib/db/generated)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};

@@ -1,0 +1,53 @@
+import "server-only";
+
+import { createApiKeySecret, looksLikeApiKey } from "@/lib/auth/api-key-format";
+import type { TActor } from "@/lib/auth/actor";
+import { requireProjectRole } from "@/lib/auth/permissions";
+import { hashSecret } from "@/lib/auth/tokens";
+import { AppError } from "@/lib/errors";
+
+import { findApiKeyByHash, insertApiKey, listApiKeys, markApiKeyRevoked, markApiKeyUsed } from "./repository";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+const lastUsedWrites = new Map<string, number>();
+
+/** Resolves a bearer secret to its project; any unknown, malformed or revoked key is a 401. */
+export async function authenticateApiKey(secret: string): Promise<Extract<TActor, { kind: "apiKey" }>> {
+  if (!looksLikeApiKey(secret)) throw new AppError("UNAUTHORIZED", "The API key is malformed. Keys start with ugk_; create one in the project settings.");
+  const key = await findApiKeyByHash(hashSecret(secret));
+  if (!key) throw new AppError("UNAUTHORIZED", "The API key is not valid.");
+  if (key.revokedAt) throw new AppError("UNAUTHORIZED", `The API key ${key.prefix}… was revoked on ${key.revokedAt.toISOString()}.`);
+  const now = Date.now();
+  // lastUsedAt is informational: write it at most once a minute per key, never on the hot path's critical section.
+  if (now - (lastUsedWrites.get(key.id) ?? 0) > LAST_USED_RESOLUTION_MS) {
+    lastUsedWrites.set(key.id, now);
+    void markApiKeyUsed(key.id, new Date(now)).catch(() => undefined);
+  }
+  return { kind: "apiKey", keyId: key.id, projectId: key.projectId };
+}
+
+/** Creates a key; the returned secret is shown once and never stored. */
+export async function createApiKey(actor: TActor, projectId: string, name: string) {
+  await requireProjectRole(actor, projectId, "owner");
+  const { secret, prefix, keyHash } = createApiKeySecret();
+  const key = await insertApiKey({ projectId, name, prefix, keyHash, createdById: actor.kind === "user" ? actor.userId : null });
+  return { ...key, secret };
+}
+
+/** Creates a key without an acting user: first-start seeding only. */
+export async function createApiKeyForSeed(projectId: string, name: string) {
+  const { secret, prefix, keyHash } = createApiKeySecret();
+  const key = await insertApiKey({ projectId, name, prefix, keyHash, createdById: null });
+  return { ...key, secret };
+}
+
+export async function getApiKeys(actor: TActor, projectId: string) {
+  await requireProjectRole(actor, projectId, "owner");
+  return listApiKeys(projectId);
+}
+
+export async function revokeApiKey(actor: TActor, projectId: string, keyId: string) {
+  await requireProjectRole(actor, projectId, "owner");
+  const count = await markApiKeyRevoked(projectId, keyId, new Date());
+  if (count === 0) throw new AppError("NOT_FOUND", `API key ${keyId} was not found or is already revoked.`);
+}

@@ -1,0 +1,113 @@
+import "server-only";
+
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+
+import { authenticateApiKey } from "@/lib/api-keys/service";
+import type { TActor } from "@/lib/auth/actor";
+import { getSessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+import { errorResponse } from "./errors";
+
+// Every route handler goes through apiRoute: it resolves the caller, parses params, query and body
+// with zod, enforces the body limit and maps errors to `{ error: { code, message, details } }`.
+// A handler cannot forget authentication: `auth` is required and "public" must be said out loud.
+
+export type TAuthMode = "public" | "session" | "apiKey" | "any";
+
+type TCtx<P, Q, B, A extends TAuthMode> = {
+  req: NextRequest;
+  actor: A extends "public" ? TActor | null : TActor;
+  params: P;
+  query: Q;
+  body: B;
+};
+
+type TOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends TAuthMode> = {
+  auth: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Largest accepted body in bytes (default 1 MB). */
+  maxBodyBytes?: number;
+};
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+export function apiRoute<
+  A extends TAuthMode,
+  P extends z.ZodType = z.ZodType<Record<string, never>>,
+  Q extends z.ZodType = z.ZodType<Record<string, never>>,
+  B extends z.ZodType = z.ZodType<undefined>,
+>(
+  options: TOptions<P, Q, B, A>,
+  handler: (ctx: TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      const actor = await resolveActor(req, options.auth);
+      const params = options.params ? options.params.parse(await context.params) : {};
+      const query = options.query ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : {};
+      const body = options.body ? options.body.parse(await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
+      const result = await handler({ req, actor, params, query, body } as TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>);
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function resolveActor(req: NextRequest, mode: TAuthMode): Promise<TActor | null> {
+  const header = req.headers.get("authorization");
+  if (header && mode !== "session") {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <API key>`.");
+    return authenticateApiKey(match[1]);
+  }
+  if (mode === "apiKey") throw new AppError("UNAUTHORIZED", "This endpoint needs a project API key: `Authorization: Bearer <key>`.");
+  const user = await getSessionUser();
+  if (user) return { kind: "user", userId: user.id };
+  if (mode === "public") return null;
+  throw new AppError("UNAUTHORIZED", "Sign in or send a project API key.");
+}
+
+/** Reads a JSON body without ever buffering more than `limit` bytes. */
+export async function readJsonBody(req: Request, limit: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const text = await readTextBody(req, limit);
+  if (text.length === 0) throw new AppError("INVALID_INPUT", "The request body is empty; send JSON.");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("INVALID_INPUT", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export async function readTextBody(req: Request, limit: number): Promise<string> {
+  const bytes = await readBodyBytes(req, limit);
+  return new TextDecoder().decode(bytes);
+}
+
+export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB.`, { limitBytes: limit });
+}

@@ -1,0 +1,14 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+let t=Date.now();
+const db = await PGlite.create("memory://", { extensions: { pg_trgm } });
+console.log("create", Date.now()-t); t=Date.now();
+const fs = await import("node:fs");
+await db.exec(fs.readFileSync("prisma/migrations/20261126091118_init/migration.sql","utf8"));
+console.log("migrate", Date.now()-t); t=Date.now();
+const dump = await db.dumpDataDir("none");
+console.log("dump", Date.now()-t, dump.size); t=Date.now();
+const db2 = await PGlite.create("memory://", { extensions: { pg_trgm }, loadDataDir: dump });
+console.log("load", Date.now()-t, (await db2.query("select count(*) from pg_tables where schemaname='public'")).rows); t=Date.now();
+const r = await db2.query("select 1::int8 as a, 'NaN'::float8 as b, $1::float8[] as c", [[1, NaN, Infinity]]);
+console.log(r.rows);
