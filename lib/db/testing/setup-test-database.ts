@@ -2,6 +2,8 @@
 // project — and installs it as the process database so services and repositories use it.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
@@ -20,9 +22,11 @@ export function setupTestDatabase(): TTestDb {
 
   beforeAll(async () => {
     const template = inject("unigapTemplate");
+    // A private data folder per test file: blob files and other on-disk state never collide.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-test-data-"));
     if (kind === "embedded") {
       const dump = new Blob([fs.readFileSync(template)]);
-      handle.current = await openDatabase({ memory: true, loadDataDir: dump, config: resolveDatabaseConfig({}) });
+      handle.current = await openDatabase({ memory: true, loadDataDir: dump, config: resolveDatabaseConfig({ UNIGAP_DATA_DIR: dataDir }) });
     } else {
       const name = `unigap_t_${template.slice("unigap_tpl_".length)}_${randomBytes(5).toString("hex")}`;
       const admin = new pg.Client({ connectionString: adminUrl() });
@@ -30,7 +34,7 @@ export function setupTestDatabase(): TTestDb {
       await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
       await admin.end();
       const url = databaseUrl(name);
-      handle.current = await openDatabase({ config: resolveDatabaseConfig({ DATABASE_URL: url }) });
+      handle.current = await openDatabase({ config: resolveDatabaseConfig({ DATABASE_URL: url, UNIGAP_DATA_DIR: dataDir }) });
       cleanup = async () => {
         const drop = new pg.Client({ connectionString: adminUrl() });
         await drop.connect();

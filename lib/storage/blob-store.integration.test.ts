@@ -1,0 +1,39 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+
+import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
+
+import { blobPath, readBlob, storeBlob } from "./blob-store";
+
+const db = setupTestDatabase();
+
+async function png(width: number, height: number, color = "#4f46e5") {
+  return sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+}
+
+describe("blob store", () => {
+  it("stores an image once, content-addressed, with its size and type", async () => {
+    const bytes = await png(32, 16);
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    const first = await storeBlob(bytes, sha);
+    expect(first).toMatchObject({ sha256: sha, mediaType: "image/png", width: 32, height: 16, byteSize: bytes.length, isNew: true });
+    expect((await storeBlob(bytes, sha)).isNew).toBe(false);
+    expect(fs.readFileSync(await blobPath(sha)).equals(bytes)).toBe(true);
+    expect((await readBlob(sha))?.bytes.equals(bytes)).toBe(true);
+  });
+
+  it("refuses a wrong hash, a non-image and an undecodable image without storing anything", async () => {
+    const bytes = await png(8, 8, "#ff0000");
+    await expect(storeBlob(bytes, "0".repeat(64))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(storeBlob(new TextEncoder().encode("GIF89a...."))).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
+    const truncated = bytes.subarray(0, 40);
+    await expect(storeBlob(truncated)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const [row] = await db.current.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM blobs WHERE sha256 = $1`, [
+      createHash("sha256").update(bytes).digest("hex"),
+    ]);
+    expect(row?.n).toBe(0);
+  });
+});

@@ -1,0 +1,79 @@
+import "server-only";
+
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+import sharp from "sharp";
+
+import { AppError } from "@/lib/errors";
+
+import { findBlobRoot, findBlobRow, insertBlobRow, type TBlobRow } from "./blob-repository";
+import { sniffImageType } from "./image-type";
+
+// Images are content-addressed files under <data dir>/blobs/ab/cd/<sha256>; the blobs row is written
+// only after the file is complete (atomic rename), so a row always has its bytes. With PostgreSQL and
+// several servers, the data folder must be shared storage.
+
+export const BLOB_LIMITS = { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 } as const;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function isSha256(value: string): boolean {
+  return SHA256.test(value);
+}
+
+export async function blobPath(sha256: string): Promise<string> {
+  return path.join(await findBlobRoot(), sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+/**
+ * Validates and stores an image: the hash must match, the bytes must be PNG, JPEG or WebP by their
+ * magic bytes, at most 20 MB and 40 megapixels. Storing the same bytes twice is a no-op (`isNew` false).
+ */
+export async function storeBlob(bytes: Uint8Array, expectedSha256?: string): Promise<TBlobRow & { isNew: boolean }> {
+  if (bytes.byteLength === 0) throw new AppError("INVALID_INPUT", "The image is empty.");
+  if (bytes.byteLength > BLOB_LIMITS.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `Images are limited to ${BLOB_LIMITS.maxBytes / 1024 / 1024} MB.`);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (expectedSha256 && expectedSha256 !== sha256) {
+    throw new AppError("INVALID_INPUT", `The bytes hash to ${sha256}, not ${expectedSha256}.`, { expected: expectedSha256, actual: sha256 });
+  }
+  const existing = await findBlobRow(sha256);
+  if (existing && fs.existsSync(await blobPath(sha256))) return { ...existing, isNew: false };
+
+  const mediaType = sniffImageType(bytes);
+  if (!mediaType) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only PNG, JPEG and WebP images are accepted (checked by their content, not the header).");
+  let width: number;
+  let height: number;
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: BLOB_LIMITS.maxPixels }).metadata();
+    width = meta.width ?? 0;
+    height = meta.height ?? 0;
+  } catch (error) {
+    throw new AppError("INVALID_INPUT", `The image cannot be decoded: ${(error as Error).message}`);
+  }
+  if (width <= 0 || height <= 0) throw new AppError("INVALID_INPUT", "The image has no size.");
+  if (width * height > BLOB_LIMITS.maxPixels) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The image has ${width}×${height} pixels; the limit is ${BLOB_LIMITS.maxPixels / 1e6} megapixels.`);
+  }
+
+  const file = await blobPath(sha256);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
+  fs.writeFileSync(temp, bytes);
+  fs.renameSync(temp, file);
+  const row = { sha256, mediaType, byteSize: bytes.byteLength, width, height };
+  const isNew = await insertBlobRow(row);
+  return { ...row, isNew };
+}
+
+/** The stored bytes of a blob, or null when neither row nor file exists. */
+export async function readBlob(sha256: string): Promise<{ row: TBlobRow; bytes: Buffer } | null> {
+  if (!isSha256(sha256)) return null;
+  const row = await findBlobRow(sha256);
+  if (!row) return null;
+  try {
+    return { row, bytes: fs.readFileSync(await blobPath(sha256)) };
+  } catch {
+    return null;
+  }
+}
