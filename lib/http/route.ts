@@ -8,6 +8,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
+import { takeApiKeyToken } from "./api-key-limit";
 import { errorResponse } from "./errors";
 
 // Every route handler goes through apiRoute: it resolves the caller, parses params, query and body
@@ -31,6 +32,8 @@ type TOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A e
   body?: B;
   /** Largest accepted body in bytes (default 1 MB). */
   maxBodyBytes?: number;
+  /** A batch array whose length over `max` is a 413 before validation, so clients learn to split. */
+  batch?: { field: string; max: number };
 };
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -49,7 +52,7 @@ export function apiRoute<
       const actor = await resolveActor(req, options.auth);
       const params = options.params ? options.params.parse(await context.params) : {};
       const query = options.query ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : {};
-      const body = options.body ? options.body.parse(await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
+      const body = options.body ? options.body.parse(await readBatchBody(req, options)) : undefined;
       const result = await handler({ req, actor, params, query, body } as TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -63,13 +66,25 @@ async function resolveActor(req: NextRequest, mode: TAuthMode): Promise<TActor |
   if (header && mode !== "session") {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <API key>`.");
-    return authenticateApiKey(match[1]);
+    const actor = await authenticateApiKey(match[1]);
+    takeApiKeyToken(actor.keyId);
+    return actor;
   }
   if (mode === "apiKey") throw new AppError("UNAUTHORIZED", "This endpoint needs a project API key: `Authorization: Bearer <key>`.");
   const user = await getSessionUser();
   if (user) return { kind: "user", userId: user.id };
   if (mode === "public") return null;
   throw new AppError("UNAUTHORIZED", "Sign in or send a project API key.");
+}
+
+async function readBatchBody(req: Request, options: { maxBodyBytes?: number; batch?: { field: string; max: number } }): Promise<unknown> {
+  const raw = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+  const items = options.batch && typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[options.batch.field] : undefined;
+  if (options.batch && Array.isArray(items) && items.length > options.batch.max) {
+    const { field, max } = options.batch;
+    throw new AppError("PAYLOAD_TOO_LARGE", `A batch holds at most ${max} ${field}; this one has ${items.length}. Split it.`, { field, max, count: items.length });
+  }
+  return raw;
 }
 
 /** Reads a JSON body without ever buffering more than `limit` bytes. */

@@ -72,13 +72,23 @@ export async function insertSamples(sql: TSql, runId: string, rows: readonly TSa
 
 /** Inserts judgments that do not exist yet (natural key: sample, kind, judge, judge step); returns how many. */
 export async function insertJudgments(sql: TSql, rows: readonly TJudgmentRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  return sql.execute(
+  return (await insertJudgmentsReturningKeys(sql, rows)).size;
+}
+
+export function judgmentKey(sampleId: string, kind: string, judge: string, judgeStep: number): string {
+  return `${sampleId}|${kind}|${judge}|${judgeStep}`;
+}
+
+/** Like insertJudgments, but says which natural keys were inserted (ingestion compares the rest). */
+export async function insertJudgmentsReturningKeys(sql: TSql, rows: readonly TJudgmentRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await sql.query<{ sample_id: string; kind: string; judge: string; judge_step: number }>(
     `INSERT INTO judgments (sample_id, run_id, step, subtask, kind, judge, judge_step, verdict, prob, score, response, reason, annotator_id)
      SELECT sample_id, run_id, step, subtask, kind::judge_kind, judge, judge_step, verdict, prob, score, response, reason, annotator_id
      FROM unnest($1::int8[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int2[], $9::float8[], $10::float8[], $11::text[], $12::text[], $13::uuid[])
        AS t(sample_id, run_id, step, subtask, kind, judge, judge_step, verdict, prob, score, response, reason, annotator_id)
-     ON CONFLICT (sample_id, kind, judge, judge_step) DO NOTHING`,
+     ON CONFLICT (sample_id, kind, judge, judge_step) DO NOTHING
+     RETURNING sample_id, kind::text, judge, judge_step`,
     [
       rows.map((r) => r.sampleId),
       rows.map((r) => r.runId),
@@ -95,6 +105,7 @@ export async function insertJudgments(sql: TSql, rows: readonly TJudgmentRow[]):
       rows.map((r) => r.annotatorId ?? null),
     ],
   );
+  return new Set(inserted.map((r) => judgmentKey(String(r.sample_id), r.kind, r.judge, r.judge_step)));
 }
 
 /** Records that images were generated and judged at these steps (checkpoints table). */

@@ -1,0 +1,20 @@
+import { INGEST_LIMITS, isOverwrite, ZOverwriteQuery } from "@/lib/api/contracts/common";
+import { ZRunParams } from "@/lib/api/contracts/runs";
+import { ZLogSamplesRequest } from "@/lib/api/contracts/samples";
+import { apiRoute } from "@/lib/http/route";
+import { logSamples } from "@/lib/ingest/sample-service";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/runs/{runId}/samples — up to 2,000 samples with their judgments, atomic and idempotent.
+export const POST = apiRoute(
+  {
+    auth: "apiKey",
+    params: ZRunParams,
+    query: ZOverwriteQuery,
+    body: ZLogSamplesRequest,
+    maxBodyBytes: INGEST_LIMITS.sampleBytes,
+    batch: { field: "samples", max: INGEST_LIMITS.samples },
+  },
+  ({ actor, params, query, body }) => logSamples(actor, params.runId, body, isOverwrite(query, body)),
+);

@@ -1,0 +1,29 @@
+import "server-only";
+
+import type { TActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { findExistingBlobHashes, findBlobRow } from "@/lib/storage/blob-repository";
+import { storeBlob } from "@/lib/storage/blob-store";
+
+// Images are shared, content-addressed bytes: any project's key may upload them, and knowing that a
+// hash is stored reveals only that someone holding the very same bytes uploaded them.
+
+function requireUploader(actor: TActor): void {
+  if (actor.kind !== "apiKey") throw new AppError("FORBIDDEN", "Images are uploaded with a project API key.");
+}
+
+export async function uploadBlob(actor: TActor, sha256: string, bytes: Uint8Array) {
+  requireUploader(actor);
+  const { isNew, ...blob } = await storeBlob(bytes, sha256);
+  return { ...blob, created: isNew };
+}
+
+export async function hasBlob(_actor: TActor, sha256: string): Promise<boolean> {
+  return (await findBlobRow(sha256)) !== null;
+}
+
+export async function findMissingBlobs(actor: TActor, hashes: readonly string[]): Promise<string[]> {
+  requireUploader(actor);
+  const present = await findExistingBlobHashes(hashes);
+  return [...new Set(hashes)].filter((h) => !present.has(h));
+}

@@ -1,0 +1,56 @@
+import "server-only";
+
+import type { TSql } from "@/lib/db/sql";
+
+export type TMetricInputRow = { key: string; step: number; value: number; wallTime: Date | null };
+export type TStoredMetric = { index: number; value: number; wallTime: Date | null };
+
+/**
+ * One statement per batch: inserts the new points, keeps run_metric_keys current incrementally (no
+ * rescan of the run's points), and returns the points that existed before the statement (its
+ * snapshot predates the insert) so the caller can tell identical re-sends from conflicts.
+ */
+export async function insertMetricPointsReturningExisting(
+  tx: TSql,
+  runId: string,
+  points: readonly TMetricInputRow[],
+): Promise<{ inserted: number; existing: TStoredMetric[] }> {
+  const rows = await tx.query<{ i: number; value: number | null; wall_time: Date | null }>(
+    `WITH input AS (
+       SELECT key, step, value, wall_time, (ord - 1)::int AS i
+       FROM unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) WITH ORDINALITY AS t(key, step, value, wall_time, ord)
+     ), inserted AS (
+       INSERT INTO metric_points (run_id, key, step, value, wall_time)
+       SELECT $1::uuid, key, step, value, wall_time FROM input
+       ON CONFLICT (run_id, key, step) DO NOTHING
+       RETURNING key, step
+     ), keys AS (
+       INSERT INTO run_metric_keys (run_id, key, count, min_step, max_step, updated_at)
+       SELECT $1::uuid, key, count(*)::int, min(step), max(step), now() FROM inserted GROUP BY key
+       ON CONFLICT (run_id, key) DO UPDATE SET count = run_metric_keys.count + EXCLUDED.count,
+         min_step = LEAST(run_metric_keys.min_step, EXCLUDED.min_step),
+         max_step = GREATEST(run_metric_keys.max_step, EXCLUDED.max_step), updated_at = EXCLUDED.updated_at
+     )
+     SELECT -1 AS i, (SELECT count(*) FROM inserted)::float8 AS value, NULL::timestamptz AS wall_time
+     UNION ALL
+     SELECT input.i, m.value, m.wall_time FROM input
+     JOIN metric_points m ON m.run_id = $1::uuid AND m.key = input.key AND m.step = input.step`,
+    [runId, points.map((p) => p.key), points.map((p) => p.step), points.map((p) => p.value), points.map((p) => p.wallTime)],
+  );
+  const [head, ...existing] = rows;
+  return {
+    inserted: Number(head?.value ?? 0),
+    existing: existing.map((r) => ({ index: r.i, value: Number(r.value), wallTime: r.wall_time ? new Date(r.wall_time) : null })),
+  };
+}
+
+/** Replaces stored points (overwrite); a point sent without a wall time keeps the stored one. */
+export async function updateMetricPoints(tx: TSql, runId: string, points: readonly TMetricInputRow[]): Promise<number> {
+  if (points.length === 0) return 0;
+  return tx.execute(
+    `UPDATE metric_points m SET value = t.value, wall_time = COALESCE(t.wall_time, m.wall_time)
+     FROM unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) AS t(key, step, value, wall_time)
+     WHERE m.run_id = $1::uuid AND m.key = t.key AND m.step = t.step`,
+    [runId, points.map((p) => p.key), points.map((p) => p.step), points.map((p) => p.value), points.map((p) => p.wallTime)],
+  );
+}

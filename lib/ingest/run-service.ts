@@ -1,0 +1,125 @@
+import "server-only";
+
+import type { TCreateRunRequest, TListRunsQuery, TRun, TUpdateRunRequest } from "@/lib/api/contracts/runs";
+import type { TActor, TRole } from "@/lib/auth/actor";
+import { requireRunAccess } from "@/lib/auth/permissions";
+import { AppError, notFound } from "@/lib/errors";
+
+import { resolveProject } from "./project-scope";
+import {
+  findRunById,
+  findRunByExternalId,
+  findRunIdsInProject,
+  findRunProject,
+  findRuns,
+  insertRun,
+  touchRunHeartbeat,
+  updateRunFields,
+  type TRunRow,
+} from "./run-repository";
+
+/** The run page's address; absolute when the public URL is known (NEXTAUTH_URL), else a path. */
+export function runUrl(projectSlug: string, runId: string): string {
+  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/+$/, "");
+  return `${base}/p/${encodeURIComponent(projectSlug)}/runs/${runId}`;
+}
+
+function toRunDto(row: TRunRow): TRun {
+  return {
+    id: row.id,
+    url: runUrl(row.project.slug, row.id),
+    project: row.project.slug,
+    name: row.name,
+    method: row.method,
+    tags: row.tags,
+    config: row.config,
+    notes: row.notes,
+    status: row.status,
+    baselineRunId: row.baselineRunId,
+    baselineStep: row.baselineStep,
+    externalId: row.externalId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    heartbeatAt: row.heartbeatAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** A run the caller may act on with at least `min`; another project's run is the same 404 as none. */
+export async function requireRun(actor: TActor, runId: string, min: TRole): Promise<{ id: string; projectId: string }> {
+  const run = await findRunProject(runId);
+  if (!run) throw notFound("Run", runId);
+  await requireRunAccess(actor, run, min);
+  return run;
+}
+
+/** Creates a run; with an externalId that exists, returns that run unchanged (`created: false`). */
+export async function createRun(actor: TActor, input: TCreateRunRequest): Promise<TRun & { created: boolean }> {
+  const project = await resolveProject(actor, input.project, "editor");
+  if (input.externalId) {
+    const existing = await findRunByExternalId(project.id, input.externalId);
+    if (existing) return { ...toRunDto(existing), created: false };
+  }
+  if (input.baselineRunId && !(await findRunIdsInProject(project.id, [input.baselineRunId])).has(input.baselineRunId)) {
+    throw new AppError("INVALID_INPUT", `baselineRunId ${input.baselineRunId} is not a run of project ${project.slug}.`, [
+      { path: "baselineRunId", message: "unknown run" },
+    ]);
+  }
+  const id = await insertRun({
+    projectId: project.id,
+    name: input.name,
+    method: input.method ?? "baseline",
+    tags: [...new Set(input.tags ?? [])],
+    config: input.config ?? {},
+    notes: input.notes ?? "",
+    baselineRunId: input.baselineRunId ?? null,
+    baselineStep: input.baselineStep ?? null,
+    externalId: input.externalId ?? null,
+    createdById: actor.kind === "user" ? actor.userId : null,
+  });
+  // null: a concurrent request created the same externalId first; answer with its run.
+  const row = id ? await findRunById(id) : await findRunByExternalId(project.id, input.externalId!);
+  return { ...toRunDto(row!), created: id !== null };
+}
+
+export async function getRun(actor: TActor, runId: string): Promise<TRun> {
+  await requireRun(actor, runId, "viewer");
+  return toRunDto((await findRunById(runId))!);
+}
+
+export async function listRuns(actor: TActor, query: TListRunsQuery): Promise<{ runs: TRun[]; nextCursor: string | null }> {
+  const project = await resolveProject(actor, query.project, "viewer");
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await findRuns(project.id, query, { limit: query.limit + 1, after });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { runs: page.map(toRunDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("INVALID_INPUT", "The cursor is not one this API gave out.", [{ path: "cursor", message: "invalid cursor" }]);
+  }
+  return { createdAt, id };
+}
+
+/** Status, notes and tags; finishing (or failing) stamps finishedAt, running again clears it. */
+export async function updateRun(actor: TActor, runId: string, input: TUpdateRunRequest): Promise<TRun> {
+  await requireRun(actor, runId, "editor");
+  const finishedAt = input.status === undefined ? undefined : input.status === "running" ? null : new Date();
+  const tags = input.tags ? [...new Set(input.tags)] : undefined;
+  return toRunDto(await updateRunFields(runId, { status: input.status, notes: input.notes, tags, finishedAt }));
+}
+
+export async function recordHeartbeat(actor: TActor, runId: string): Promise<{ id: string; heartbeatAt: string }> {
+  await requireRun(actor, runId, "editor");
+  const at = new Date();
+  await touchRunHeartbeat(runId, at);
+  return { id: runId, heartbeatAt: at.toISOString() };
+}
