@@ -18,22 +18,26 @@ function toRow(p: TPromptInput): TPromptRow {
 
 /**
  * Upserts prompts inside the caller's transaction. Fields the client left out are not compared;
- * `pathOf` locates each prompt in the request for conflict reports.
+ * `locate` places each prompt in the request (batch index and path) for conflict reports.
  */
 export async function upsertPromptsInTx(
   tx: TSql,
   projectId: string,
   prompts: readonly TPromptInput[],
-  pathOf: (i: number) => string,
+  locate: (i: number) => { index: number; path: string },
   overwrite: boolean,
 ): Promise<{ counts: TBatchCounts; conflicts: TConflict[] }> {
   const rows = prompts.map(toRow);
   const { inserted, existing } = await insertPromptsReturningExisting(tx, projectId, rows);
-  const conflicts = existing.flatMap((stored) => diffStated(stored.index, pathOf(stored.index), stored, { ...prompts[stored.index]! }, PROMPT_FIELDS));
-  const changed = [...new Set(conflicts.map((c) => c.index))];
-  if (overwrite) await updatePrompts(tx, projectId, changed.map((i) => ({ ...existing.find((e) => e.index === i)!, ...stated(prompts[i]!) })));
+  const diffs = existing.map((stored) => {
+    const { index, path } = locate(stored.index);
+    return { stored, conflicts: diffStated(index, path, stored, { ...prompts[stored.index]! }, PROMPT_FIELDS) };
+  });
+  const changed = diffs.filter((d) => d.conflicts.length > 0);
+  if (overwrite) await updatePrompts(tx, projectId, changed.map((d) => ({ ...d.stored, ...stated(prompts[d.stored.index]!) })));
   // Counted from the total: a row a concurrent batch inserted first is neither new here nor in our snapshot.
-  return { counts: { inserted, unchanged: rows.length - inserted - changed.length, updated: overwrite ? changed.length : 0 }, conflicts };
+  const counts = { inserted, unchanged: rows.length - inserted - changed.length, updated: overwrite ? changed.length : 0 };
+  return { counts, conflicts: changed.flatMap((d) => d.conflicts) };
 }
 
 /** Only what the client said: an overwrite replaces stated fields and keeps the rest. */
@@ -45,7 +49,7 @@ export async function registerPrompts(actor: TActor, request: TRegisterPromptsRe
   const project = await resolveProject(actor, request.project, "editor");
   assertUniqueKeys(request.prompts, (p) => p.externalId, "prompts", "externalId");
   return withTransaction(async (tx) => {
-    const { counts, conflicts } = await upsertPromptsInTx(tx, project.id, request.prompts, (i) => `prompts.${i}`, overwrite);
+    const { counts, conflicts } = await upsertPromptsInTx(tx, project.id, request.prompts, (i) => ({ index: i, path: `prompts.${i}` }), overwrite);
     if (conflicts.length > 0 && !overwrite) throw conflictError("prompts", conflicts);
     return counts;
   });

@@ -59,8 +59,9 @@ export type TNewRun = {
 export async function insertRun(run: TNewRun): Promise<string | null> {
   const { sql } = await getDb();
   const [row] = await sql.query<{ id: string }>(
-    `INSERT INTO runs (project_id, name, method, tags, config, notes, baseline_run_id, baseline_step, external_id, created_by_id, updated_at)
-     VALUES ($1::uuid, $2, $3, $4::text[], $5::jsonb, $6, $7::uuid, $8, $9, $10::uuid, now())
+    // Millisecond timestamps, as Prisma writes them: list cursors carry JavaScript dates.
+    `INSERT INTO runs (project_id, name, method, tags, config, notes, baseline_run_id, baseline_step, external_id, created_by_id, created_at, updated_at)
+     VALUES ($1::uuid, $2, $3, $4::text[], $5::jsonb, $6, $7::uuid, $8, $9, $10::uuid, date_trunc('milliseconds', clock_timestamp()), now())
      ON CONFLICT (project_id, external_id) DO NOTHING RETURNING id`,
     [run.projectId, run.name, run.method, run.tags, JSON.stringify(run.config), run.notes, run.baselineRunId, run.baselineStep, run.externalId, run.createdById],
   );

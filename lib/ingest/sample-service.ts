@@ -38,7 +38,7 @@ export async function logSamples(actor: TActor, runId: string, request: TLogSamp
   const result = await withTransaction(async (tx) => {
     await lockRunForIngest(tx, run.id);
     const inline = inlinePrompts(samples);
-    const prompts = await upsertPromptsInTx(tx, run.projectId, inline.map((p) => p.prompt), (k) => `samples.${inline[k]!.sampleIndex}.prompt`, overwrite);
+    const prompts = await upsertPromptsInTx(tx, run.projectId, inline.map((p) => p.prompt), (k) => ({ index: inline[k]!.sampleIndex, path: `samples.${inline[k]!.sampleIndex}.prompt` }), overwrite);
     const refs = await resolvePrompts(tx, run.projectId, samples);
     const rows: TSampleRow[] = samples.map((s, i) => toSampleRow(s, refs[i]!));
     const written = await upsertSamples(tx, run.id, samples, rows, overwrite);
