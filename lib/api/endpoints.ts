@@ -1,0 +1,70 @@
+import type { z } from "zod";
+
+import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse } from "./contracts/blobs";
+import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
+import { ZLogMetricsRequest, ZLogMetricsResponse } from "./contracts/metrics";
+import { ZRegisterPromptsRequest, ZRegisterPromptsResponse } from "./contracts/prompts";
+import { ZCreateRunRequest, ZCreateRunResponse, ZHeartbeatResponse, ZListRunsQuery, ZListRunsResponse, ZRun, ZRunParams, ZUpdateRunRequest } from "./contracts/runs";
+import { ZAddJudgmentsRequest, ZAddJudgmentsResponse, ZLogSamplesRequest, ZLogSamplesResponse } from "./contracts/samples";
+
+// The public API as data: the OpenAPI document and the /docs/api page are both generated from this
+// list and the zod contracts the route handlers parse with, so the description cannot drift.
+
+export type TEndpoint = {
+  method: "get" | "post" | "put" | "patch" | "head";
+  path: string;
+  summary: string;
+  description: string;
+  auth: "apiKey" | "apiKeyOrSession";
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  rawBody?: string;
+  response?: z.ZodType;
+  status: number;
+  errors: number[];
+};
+
+const BATCH_ERRORS = [401, 403, 404, 409, 413, 422, 429];
+
+export const ENDPOINTS: readonly TEndpoint[] = [
+  {
+    method: "post", path: "/api/v1/runs", summary: "Create a run", auth: "apiKey", body: ZCreateRunRequest, response: ZCreateRunResponse, status: 201, errors: [401, 403, 422, 429],
+    description: "Creates a run in the API key's project. With an `externalId` that exists already, returns that run with `created: false` (status 200): clients can call this on every (re)start.",
+  },
+  {
+    method: "get", path: "/api/v1/runs", summary: "List runs", auth: "apiKeyOrSession", query: ZListRunsQuery, response: ZListRunsResponse, status: 200, errors: [401, 404, 422],
+    description: "The project's runs, newest first, filtered by exact name, method, tag or status. Pass `nextCursor` back as `cursor` for the next page.",
+  },
+  { method: "get", path: "/api/v1/runs/{runId}", summary: "Get a run", auth: "apiKeyOrSession", params: ZRunParams, response: ZRun, status: 200, errors: [401, 404], description: "One run. A run of another project answers 404, like a missing one." },
+  {
+    method: "patch", path: "/api/v1/runs/{runId}", summary: "Update a run", auth: "apiKey", params: ZRunParams, body: ZUpdateRunRequest, response: ZRun, status: 200, errors: [401, 404, 422, 429],
+    description: "Sets status (`running`, `finished`, `failed`), notes or tags. Finishing or failing stamps `finishedAt`.",
+  },
+  { method: "post", path: "/api/v1/runs/{runId}/heartbeat", summary: "Heartbeat", auth: "apiKey", params: ZRunParams, response: ZHeartbeatResponse, status: 200, errors: [401, 404, 429], description: "Tells the dashboard the run is alive." },
+  {
+    method: "post", path: "/api/v1/runs/{runId}/metrics", summary: "Log metric points", auth: "apiKey", params: ZRunParams, query: ZOverwriteQuery, body: ZLogMetricsRequest, response: ZLogMetricsResponse, status: 200, errors: BATCH_ERRORS,
+    description: `Up to ${INGEST_LIMITS.metricPoints.toLocaleString("en")} points or 5 MB per batch. Natural key: (run, key, step). Values are JSON numbers or the strings "NaN", "Infinity", "-Infinity". Atomic: a rejected batch writes nothing. Re-sending a point is counted \`unchanged\`; a different value is a 409 listing each conflict unless \`overwrite\`.`,
+  },
+  {
+    method: "post", path: "/api/v1/prompts", summary: "Register prompts", auth: "apiKey", query: ZOverwriteQuery, body: ZRegisterPromptsRequest, response: ZRegisterPromptsResponse, status: 200, errors: BATCH_ERRORS,
+    description: `Up to ${INGEST_LIMITS.prompts.toLocaleString("en")} prompts of the key's project, by \`externalId\`. Same idempotency rules as every batch.`,
+  },
+  {
+    method: "put", path: "/api/v1/blobs/{sha256}", summary: "Upload an image", auth: "apiKey", params: ZBlobParams, rawBody: "image/png, image/jpeg or image/webp bytes", response: ZBlob, status: 201, errors: [401, 403, 413, 415, 422, 429],
+    description: "The raw image bytes, content-addressed: the server checks the sha256, accepts PNG, JPEG and WebP by their magic bytes (not the header), at most 20 MB and 40 megapixels, and stores each image once (200 with `created: false` when it had it).",
+  },
+  { method: "head", path: "/api/v1/blobs/{sha256}", summary: "Is an image stored?", auth: "apiKeyOrSession", params: ZBlobParams, status: 200, errors: [401, 404], description: "200 when the image is stored, 404 when it still needs uploading." },
+  {
+    method: "post", path: "/api/v1/blobs/check", summary: "Which images are missing?", auth: "apiKey", body: ZCheckBlobsRequest, response: ZCheckBlobsResponse, status: 200, errors: [401, 403, 422, 429],
+    description: `Up to ${INGEST_LIMITS.blobCheck.toLocaleString("en")} hashes; answers the ones still to upload.`,
+  },
+  {
+    method: "post", path: "/api/v1/runs/{runId}/samples", summary: "Log samples with judgments", auth: "apiKey", params: ZRunParams, query: ZOverwriteQuery, body: ZLogSamplesRequest, response: ZLogSamplesResponse, status: 200, errors: BATCH_ERRORS,
+    description: `Up to ${INGEST_LIMITS.samples.toLocaleString("en")} samples per batch, each with its judgments. Natural keys: a sample by (run, step, prompt, candidate), a judgment by (sample, kind, judge, judgeStep). The prompt is a registered externalId or inline. Self judgments default to judge "self" at the sample's step; \`judgeRunId\` records a judgment by another run's checkpoint (judge "self:<runId>"). Images must be uploaded first.`,
+  },
+  {
+    method: "post", path: "/api/v1/runs/{runId}/judgments", summary: "Add judgments to logged samples", auth: "apiKey", params: ZRunParams, query: ZOverwriteQuery, body: ZAddJudgmentsRequest, response: ZAddJudgmentsResponse, status: 200, errors: BATCH_ERRORS,
+    description: `Up to ${INGEST_LIMITS.judgments.toLocaleString("en")} judgments on samples logged earlier, each naming its sample by \`{ id }\` or \`{ step, prompt, candidate }\`. External judges often run after training.`,
+  },
+];
