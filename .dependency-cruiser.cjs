@@ -41,6 +41,13 @@ module.exports = {
       to: { path: "^prisma/" },
     },
     {
+      name: "clients-stand-alone",
+      severity: "error",
+      comment: "The CLI and the TypeScript client talk HTTP; they share only the pure API contracts with the server.",
+      from: { path: "^(cli|lib/api-client)/" },
+      to: { path: "^(app|components|prisma|lib/(?!api/|api-client/))" },
+    },
+    {
       name: "e2e-is-black-box",
       severity: "error",
       comment: "End-to-end tests drive the app over HTTP and the browser, not its internals.",

@@ -40,7 +40,7 @@ function readJson(file) {
 
 check("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
-check("import rules", "npx", ["depcruise", "--config", ".dependency-cruiser.cjs", "app", "components", "lib", "prisma", "scripts", "e2e"]);
+check("import rules", "npx", ["depcruise", "--config", ".dependency-cruiser.cjs", "app", "components", "lib", "prisma", "scripts", "e2e", "cli"]);
 
 const vitestJson = path.join(outDir, "vitest.json");
 const projects = ["unit", "integration-embedded", ...(skipPg ? [] : ["integration-postgres"])];

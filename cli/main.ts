@@ -1,0 +1,55 @@
+import { Command, Option } from "commander";
+
+import { UnigapApiError } from "../lib/api-client/http";
+
+import { createContext, type TGlobalOptions } from "./context";
+import { importGeneval, type TGenevalOptions } from "./import-geneval";
+import { importMetrics } from "./import-metrics";
+import { importSamples, type TSamplesOptions } from "./import-samples";
+
+// `unigap …`: the command line of the ingest API. Configured by UNIGAP_URL and UNIGAP_API_KEY;
+// flags override. Every import is idempotent: running it twice adds nothing the second time.
+
+const program = new Command("unigap")
+  .description("Send training and evaluation results to unigap.")
+  .option("--url <url>", "unigap server (default $UNIGAP_URL or http://localhost:3000)")
+  .option("--api-key <key>", "project API key (default $UNIGAP_API_KEY)")
+  .option("--json", "print one machine-readable JSON line instead of a progress bar and a sentence");
+
+const runOptions = (command: Command) =>
+  command
+    .requiredOption("--run <name|id>", "the run: its id, or its name (created when no run has it)")
+    .option("--project <slug>", "the project (default: the API key's)")
+    .option("--method <method>", "method of a run created by this import")
+    .option("--overwrite", "replace stored data that differs instead of refusing with a conflict");
+
+const importCommand = program.command("import").description("import results files");
+
+runOptions(importCommand.command("geneval <results.jsonl>").description("GenEval evaluator output, one JSON object per image"))
+  .requiredOption("--step <n>", "the checkpoint step the images were generated at")
+  .option("--images <dir>", "upload the images the results name, relative to this folder")
+  .action((file: string, options: TGenevalOptions) => importGeneval(createContext(program.opts<TGlobalOptions>()), file, options));
+
+runOptions(importCommand.command("samples <file.jsonl>").description("samples with judgments, one per line, in the API's sample schema"))
+  .addOption(new Option("--images <dir>", "folder the lines' \"image\" paths are relative to (default: the file's)"))
+  .action((file: string, options: TSamplesOptions) => importSamples(createContext(program.opts<TGlobalOptions>()), file, options));
+
+runOptions(importCommand.command("metrics <file>").description("metric points from a CSV or JSONL file (long: key,step,value; or wide: step + one column per key)")).action(
+  (file: string, options) => importMetrics(createContext(program.opts<TGlobalOptions>()), file, options),
+);
+
+function describeError(error: unknown): string {
+  if (error instanceof UnigapApiError) {
+    const details = error.details === undefined ? "" : `\n${JSON.stringify(error.details, null, 2)}`;
+    return `unigap: ${error.status ? `${error.status} ${error.code}: ` : ""}${error.message}${details}`;
+  }
+  return `unigap: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (program.opts<TGlobalOptions>().json) {
+    const e = error instanceof UnigapApiError ? { status: error.status, code: error.code, message: error.message, details: error.details } : { message: String((error as Error).message ?? error) };
+    process.stdout.write(`${JSON.stringify({ error: e })}\n`);
+  } else process.stderr.write(`${describeError(error)}\n`);
+  process.exitCode = 1;
+});
