@@ -22,7 +22,7 @@ const ZJudgmentFields = z.object({
 });
 
 function checkJudge(j: { kind: string; judge?: string; judgeRunId?: string; judgeStep?: number | null }, ctx: z.RefinementCtx): void {
-  if (j.kind !== "self" && !j.judge) ctx.addIssue({ code: "custom", path: ["judge"], message: `a ${j.kind} judgment names its judge (e.g. "geneval")` });
+  if (j.kind !== "self" && !j.judge) ctx.addIssue({ code: "custom", path: ["judge"], message: `${j.kind === "external" ? "an" : "a"} ${j.kind} judgment names its judge (e.g. "geneval")` });
   if (j.kind !== "self" && j.judgeRunId) ctx.addIssue({ code: "custom", path: ["judgeRunId"], message: "judgeRunId is for self judgments only" });
   if (j.kind === "self" && j.judgeRunId && j.judge) ctx.addIssue({ code: "custom", path: ["judge"], message: "send judge or judgeRunId, not both" });
   if (j.judgeRunId && j.judgeStep == null) ctx.addIssue({ code: "custom", path: ["judgeStep"], message: "a judgment by another run names that run's checkpoint step" });

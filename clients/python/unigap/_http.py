@@ -1,0 +1,77 @@
+"""HTTP to the unigap API with the standard library only.
+
+Retries connection errors, 5xx and 429 with exponential backoff (honouring Retry-After). Retrying
+is safe because every write is idempotent on the server: natural keys for points, samples and
+judgments, a client-chosen externalId for the run.
+"""
+
+import json
+import time
+import urllib.error
+import urllib.request
+
+
+class UnigapError(Exception):
+    """The server refused a request (4xx): retrying the same data would not help."""
+
+    def __init__(self, status, code, message, details=None):
+        super().__init__("%s %s: %s" % (status, code, message))
+        self.status = status
+        self.code = code
+        self.details = details
+
+
+class Unreachable(Exception):
+    """The server could not be reached (or kept failing) after every retry."""
+
+
+class Transport:
+    def __init__(self, url, api_key, attempts=5, backoff=0.5, timeout=60.0):
+        self.url = url.rstrip("/")
+        self.api_key = api_key
+        self.attempts = attempts
+        self.backoff = backoff
+        self.timeout = timeout
+
+    def request(self, method, path, body=None, raw=None):
+        headers = {"Authorization": "Bearer %s" % self.api_key}
+        data = None
+        if raw is not None:
+            headers["Content-Type"] = "application/octet-stream"
+            data = raw
+        elif body is not None:
+            headers["Content-Type"] = "application/json"
+            data = json.dumps(body, allow_nan=False).encode("utf-8")
+        last = None
+        for attempt in range(self.attempts):
+            delay = self.backoff * (2 ** attempt)
+            req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
+            try:
+                with urllib.request.urlopen(req, timeout=self.timeout) as response:
+                    text = response.read().decode("utf-8")
+                    return response.status, (json.loads(text) if text else None)
+            except urllib.error.HTTPError as error:
+                text = error.read().decode("utf-8", "replace")
+                if error.code >= 500 or error.code == 429:
+                    last = "HTTP %s" % error.code
+                    retry_after = error.headers.get("Retry-After")
+                    if retry_after and retry_after.isdigit():
+                        delay = float(retry_after)
+                elif error.code == 404 and method == "HEAD":
+                    return 404, None
+                else:
+                    payload = _json_or_none(text) or {}
+                    err = payload.get("error", {}) if isinstance(payload, dict) else {}
+                    raise UnigapError(error.code, err.get("code", "HTTP_ERROR"), err.get("message", text[:200]), err.get("details"))
+            except (urllib.error.URLError, OSError) as error:
+                last = str(getattr(error, "reason", error))
+            if attempt + 1 < self.attempts:
+                time.sleep(delay)
+        raise Unreachable("%s %s failed after %d attempts: %s" % (method, self.url + path, self.attempts, last))
+
+
+def _json_or_none(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
