@@ -15,12 +15,13 @@ export type TGenevalLine = {
   correct: boolean | number;
   reason?: string | null;
   metadata?: string | Record<string, unknown> | null;
-  self_verdict?: number | null;
+  self_verdict?: 0 | 1 | null;
   self_response?: string | null;
   self_prob?: number | null;
 };
 
-export type TGenevalSample = TSampleIn & { imagePath: string };
+export type TGenevalSample = TSampleIn & { imagePath: string; judgments: NonNullable<TSampleIn["judgments"]> };
+type TSpec = NonNullable<Extract<TSampleIn["prompt"], object>["spec"]>;
 
 // GenEval's layout: <outdir>/<prompt index, 5 digits>/samples/<candidate, 4 digits>.png
 const LAYOUT = /(?:^|[\\/])(\d+)[\\/]samples[\\/](\d+)\.[a-z]+$/i;
@@ -48,11 +49,11 @@ export function genevalPromptId(line: TGenevalLine): string {
   return `geneval/${createHash("sha256").update(line.prompt).digest("hex").slice(0, 16)}`;
 }
 
-function spec(metadata: TGenevalLine["metadata"]): unknown {
+function spec(metadata: TGenevalLine["metadata"]): TSpec | undefined {
   if (metadata == null) return undefined;
-  if (typeof metadata !== "string") return metadata;
+  if (typeof metadata !== "string") return metadata as TSpec;
   try {
-    return JSON.parse(metadata);
+    return JSON.parse(metadata) as TSpec;
   } catch {
     return { raw: metadata };
   }
@@ -70,7 +71,7 @@ export function genevalToSamples(lines: readonly TGenevalLine[], step: number): 
     const hasSelf = selfVerdict !== undefined || line.self_prob != null;
     return {
       step,
-      prompt: { externalId, text: line.prompt, benchmark: "geneval", subtask: line.tag, spec: spec(line.metadata) as never },
+      prompt: { externalId, text: line.prompt, benchmark: "geneval", subtask: line.tag, spec: spec(line.metadata) },
       candidate: match ? Number(match[2]) : order,
       imagePath: line.filename,
       judgments: [
