@@ -31,7 +31,7 @@ async function signInOverHttp(port: number, email: string, password: string) {
 
 test.describe.configure({ mode: "serial" });
 
-test("[STARTUP]: a second server on the same embedded folder refuses; SIGKILL and restart keep every row", async () => {
+test("[STARTUP]: a second server on the same embedded folder refuses; SIGKILL and restart keep every row and every acknowledged metric point", async () => {
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-startup-"));
   const first = startServer(basePort, { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: "" });
@@ -46,6 +46,13 @@ test("[STARTUP]: a second server on the same embedded folder refuses; SIGKILL an
   expect(second.output()).toContain("is in use by another unigap process");
   expect(await waitForHealth(basePort, 5_000)).toMatchObject({ ok: true });
 
+  // Metric points acknowledged by the API before the kill must all be there after the restart.
+  const api = (port: number, route: string, data: unknown) =>
+    fetch(`http://127.0.0.1:${port}${route}`, { method: "POST", headers: { authorization: `Bearer ${credentials.apiKey}`, "content-type": "application/json" }, body: JSON.stringify(data) });
+  const run = (await (await api(basePort, "/api/v1/runs", { name: "survives SIGKILL", externalId: "sigkill" })).json()) as { id: string };
+  const batches = [0, 1, 2].map((b) => ({ points: Array.from({ length: 1_000 }, (_, i) => ({ key: `k${i % 4}`, step: b * 1_000 + i, value: i / 7 })) }));
+  for (const batch of batches) expect(await (await api(basePort, `/api/v1/runs/${run.id}/metrics`, batch)).json()).toMatchObject({ inserted: 1_000 });
+
   killServer(first, "SIGKILL");
   await first.exited;
   const restarted = startServer(basePort + 2, { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: "" });
@@ -54,6 +61,9 @@ test("[STARTUP]: a second server on the same embedded folder refuses; SIGKILL an
   // Same account, same password: the demo was not seeded again, the committed rows survived.
   expect(readCredentials(dataDir)).toEqual(credentials);
   expect((await signInOverHttp(basePort + 2, credentials.email, credentials.password)).user?.email).toBe(credentials.email);
+  for (const batch of batches) {
+    expect(await (await api(basePort + 2, `/api/v1/runs/${run.id}/metrics`, batch)).json()).toEqual({ inserted: 0, unchanged: 1_000, updated: 0 });
+  }
   killServer(restarted);
 });
 
