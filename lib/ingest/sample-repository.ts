@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { TSql } from "@/lib/db/sql";
-import type { TJudgmentRow, TSampleRow } from "@/lib/samples/bulk-repository";
+import { judgmentVerdictColumns, type TJudgmentRow, type TSampleRow } from "@/lib/samples/bulk-repository";
 
 // Reads and replacements that idempotent ingestion needs on top of lib/samples/bulk-repository.ts
 // (which inserts): the stored rows behind natural keys, and overwrites of the conflicting ones.
@@ -92,11 +92,7 @@ export async function updateJudgments(tx: TSql, rows: readonly TJudgmentRow[]): 
       rows.map((r) => r.kind),
       rows.map((r) => r.judge),
       rows.map((r) => r.judgeStep),
-      rows.map((r) => r.verdict),
-      rows.map((r) => r.prob ?? null),
-      rows.map((r) => r.score ?? null),
-      rows.map((r) => r.response ?? null),
-      rows.map((r) => r.reason ?? null),
+      ...judgmentVerdictColumns(rows),
     ],
   );
 }

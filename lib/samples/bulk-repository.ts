@@ -79,6 +79,17 @@ export function judgmentKey(sampleId: string, kind: string, judge: string, judge
   return `${sampleId}|${kind}|${judge}|${judgeStep}`;
 }
 
+/** The verdict columns (verdict, prob, score, response, reason) as unnest arrays, for inserts and overwrites. */
+export function judgmentVerdictColumns(rows: readonly TJudgmentRow[]) {
+  return [
+    rows.map((r) => r.verdict),
+    rows.map((r) => r.prob ?? null),
+    rows.map((r) => r.score ?? null),
+    rows.map((r) => r.response ?? null),
+    rows.map((r) => r.reason ?? null),
+  ];
+}
+
 /** Like insertJudgments, but says which natural keys were inserted (ingestion compares the rest). */
 export async function insertJudgmentsReturningKeys(sql: TSql, rows: readonly TJudgmentRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
@@ -97,11 +108,7 @@ export async function insertJudgmentsReturningKeys(sql: TSql, rows: readonly TJu
       rows.map((r) => r.kind),
       rows.map((r) => r.judge),
       rows.map((r) => r.judgeStep),
-      rows.map((r) => r.verdict),
-      rows.map((r) => r.prob ?? null),
-      rows.map((r) => r.score ?? null),
-      rows.map((r) => r.response ?? null),
-      rows.map((r) => r.reason ?? null),
+      ...judgmentVerdictColumns(rows),
       rows.map((r) => r.annotatorId ?? null),
     ],
   );
