@@ -46,7 +46,18 @@ export function EndpointCard({ endpoint }: { endpoint: TDocEndpoint }) {
         <span className="shrink-0 text-xs text-[var(--muted)]">{endpoint.auth}</span>
       </CardHeader>
       <CardBody>
-        <p className="text-sm leading-relaxed">{endpoint.description}</p>
+        <p className="text-sm leading-relaxed">
+          {/* descriptions mark code with backticks, as in the OpenAPI document */}
+          {endpoint.description.split("`").map((part, i) =>
+            i % 2 ? (
+              <code key={i} className="font-mono text-xs">
+                {part}
+              </code>
+            ) : (
+              part
+            ),
+          )}
+        </p>
         <FieldTable caption="Path and query" rows={endpoint.params} />
         <FieldTable caption="JSON body" rows={endpoint.body} />
         {endpoint.rawBody ? <p className="mt-3 text-sm">Body: {endpoint.rawBody}.</p> : null}

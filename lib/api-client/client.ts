@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 
-import type { TBatchCounts } from "../api/contracts/common";
-import { INGEST_LIMITS } from "../api/contracts/common";
+import type { z } from "zod";
+
+import { INGEST_LIMITS, type TBatchCounts } from "../api/contracts/common";
 import type { TLogMetricsInput } from "../api/contracts/metrics";
 import type { TRegisterPromptsRequest } from "../api/contracts/prompts";
-import type { TRun } from "../api/contracts/runs";
-import type { z } from "zod";
+import type { TRun, ZCreateRunRequest, ZUpdateRunRequest } from "../api/contracts/runs";
 import type { ZAddJudgmentsRequest, ZLogSamplesRequest } from "../api/contracts/samples";
-import type { ZCreateRunRequest, ZUpdateRunRequest } from "../api/contracts/runs";
 
 import { createHttp, type THttpOptions } from "./http";
 
