@@ -3,9 +3,12 @@ import Link from "next/link";
 
 import { requirePageUser } from "@/app/_lib/require-user";
 import { AppHeader } from "@/components/layout/app-header";
+import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { getProjectsForUser } from "@/lib/projects/service";
+
+import { createProjectAction } from "./actions";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -38,6 +41,14 @@ export default async function ProjectsPage() {
             ))}
           </ul>
         )}
+        <Card className="mt-8">
+          <CardHeader>
+            <CardTitle>New project</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <CreateProjectForm action={createProjectAction} />
+          </CardBody>
+        </Card>
       </main>
     </>
   );

@@ -7,9 +7,18 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** next-auth reports errors as short codes; a rate limit arrives as "RATE_LIMITED:<seconds>". */
+export function signInErrorMessage(code: string | null | undefined): string {
+  const limited = /^RATE_LIMITED:(\d+)$/.exec(code ?? "");
+  if (limited) return `Too many failed attempts. Try again in ${limited[1]} s.`;
+  if (code === "OAuthAccountNotLinked") return "An account with this email already exists. Sign in with your password.";
+  if (code && code !== "CredentialsSignin") return "Signing in did not work. Try again.";
+  return "Wrong email or password.";
+}
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
   const [isPending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -23,7 +32,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     setPending(false);
-    if (!result || result.error) return setError("Wrong email or password.");
+    if (!result || result.error) return setError(signInErrorMessage(result?.error));
     router.push(callbackUrl);
     router.refresh();
   }
