@@ -27,5 +27,5 @@ export function displayProjectName(actor: TActor, name: string): string {
 }
 
 export function displayPersonName(actor: TActor, name: string | null): string | null {
-  return isAnonymized(actor) ? ANONYMOUS_PERSON : name;
+  return isAnonymized(actor) && name !== null ? ANONYMOUS_PERSON : name;
 }
