@@ -81,8 +81,8 @@ export function ApiKeysSection({ projectId, keys, create, revoke }: TProps) {
               <TR key={key.id}>
                 <TD className="font-medium">{key.name}</TD>
                 <TD className="font-mono text-xs">{key.prefix}…</TD>
-                <TD className="tabular-nums text-[var(--muted)]">{formatDateTime(key.createdAt)}</TD>
-                <TD className="tabular-nums text-[var(--muted)]">{formatDateTime(key.lastUsedAt, "never")}</TD>
+                <TD className="whitespace-nowrap tabular-nums text-[var(--muted)]">{formatDateTime(key.createdAt)}</TD>
+                <TD className="whitespace-nowrap tabular-nums text-[var(--muted)]">{formatDateTime(key.lastUsedAt, "never")}</TD>
                 <TD className="text-right">
                   {key.revokedAt ? (
                     <Badge tone="bad">revoked</Badge>

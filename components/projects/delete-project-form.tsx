@@ -25,11 +25,11 @@ export function DeleteProjectForm({ projectId, slug, action }: { projectId: stri
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
-      <Field label={`Type ${slug} to delete this project and everything in it`} error={fieldError("confirmSlug")}>
+    <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" noValidate>
+      <Field label="Project URL name" hint={<>Type <code>{slug}</code> to confirm.</>} error={fieldError("confirmSlug")}>
         <Input value={confirmSlug} onChange={(e) => setConfirmSlug(e.target.value)} autoComplete="off" maxLength={100} className="w-64" />
       </Field>
-      <Button type="submit" variant="danger" disabled={isPending || confirmSlug !== slug}>
+      <Button type="submit" variant="danger" disabled={isPending || confirmSlug !== slug} className="mt-6">
         Delete project
       </Button>
       {error ? <Notice tone="error">{error}</Notice> : null}

@@ -29,6 +29,7 @@ export function MembersSection({ projectId, members, currentUserId, isOwner, cha
   const roleChange = useAction(changeRole);
   const removal = useAction(remove);
   const error = roleChange.error ?? removal.error;
+  const ownerCount = members.filter((m) => m.role === "owner").length;
 
   return (
     <div className="flex flex-col gap-3">
@@ -48,6 +49,8 @@ export function MembersSection({ projectId, members, currentUserId, isOwner, cha
           {members.map((member) => {
             const isMe = member.userId === currentUserId;
             const who = member.name ?? member.email;
+            // The service refuses these anyway; the page does not offer them.
+            const isLastOwner = member.role === "owner" && ownerCount === 1;
             return (
               <TR key={member.userId}>
                 <TD>
@@ -62,7 +65,8 @@ export function MembersSection({ projectId, members, currentUserId, isOwner, cha
                     <Select
                       aria-label={`Role of ${who}`}
                       value={member.role}
-                      disabled={roleChange.isPending}
+                      disabled={roleChange.isPending || isLastOwner}
+                      title={isLastOwner ? "The last owner keeps the owner role" : undefined}
                       onChange={(e) => roleChange.run({ projectId, userId: member.userId, role: e.target.value as TRole }, () => router.refresh())}
                     >
                       {PROJECT_ROLES.map((role) => (
@@ -75,9 +79,11 @@ export function MembersSection({ projectId, members, currentUserId, isOwner, cha
                     <Badge tone={member.role === "owner" ? "info" : "neutral"}>{member.role}</Badge>
                   )}
                 </TD>
-                <TD className="tabular-nums text-[var(--muted)]">{formatDateTime(member.joinedAt)}</TD>
+                <TD className="whitespace-nowrap tabular-nums text-[var(--muted)]">{formatDateTime(member.joinedAt)}</TD>
                 <TD className="text-right">
-                  {isMe || isOwner ? (
+                  {isLastOwner ? (
+                    <span className="text-xs text-[var(--muted)]">last owner</span>
+                  ) : isMe || isOwner ? (
                     <ConfirmButton
                       label={isMe ? "Leave project" : "Remove"}
                       confirmLabel={isMe ? "Confirm leaving" : `Remove ${who}`}

@@ -26,11 +26,11 @@ export function RunHeaderCard({ run }: { run: TRunHeaderDTO }) {
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-[var(--muted)]">Created</dt>
-            <dd className="tabular-nums">{formatDateTime(run.createdAt)}</dd>
+            <dd className="whitespace-nowrap tabular-nums">{formatDateTime(run.createdAt)}</dd>
           </div>
           <div>
             <dt className="text-xs text-[var(--muted)]">Finished</dt>
-            <dd className="tabular-nums">{formatDateTime(run.finishedAt)}</dd>
+            <dd className="whitespace-nowrap tabular-nums">{formatDateTime(run.finishedAt)}</dd>
           </div>
           <div>
             <dt className="text-xs text-[var(--muted)]">By</dt>

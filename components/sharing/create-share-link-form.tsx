@@ -41,6 +41,8 @@ export function CreateShareLinkForm({ projectId, runs, create }: TProps) {
   const [scope, setScope] = useState<TShareScope>("run");
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
 
+  if (runs.length === 0) return <p className="text-sm text-[var(--muted)]">Nothing to share yet: share links point at runs, and this project has none.</p>;
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     run(readRequest(new FormData(event.currentTarget), projectId, scope), ({ path }) => {
@@ -111,13 +113,13 @@ export function CreateShareLinkForm({ projectId, runs, create }: TProps) {
         </label>
       </div>
       {error ? <Notice tone="error">{error}</Notice> : null}
-      <Button type="submit" disabled={isPending || runs.length === 0} className="self-start">
+      <Button type="submit" disabled={isPending} className="self-start">
         Create share link
       </Button>
       {createdUrl ? (
         <Notice className="flex flex-col gap-2">
           <span>Read-only link. Copy it now: it is not shown again. Anyone with it can open exactly this, until it expires or you revoke it.</span>
-          <CopyField label="Share link" value={createdUrl} />
+          <CopyField label="New share link" value={createdUrl} />
         </Notice>
       ) : null}
     </form>

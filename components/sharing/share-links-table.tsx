@@ -49,10 +49,10 @@ export function ShareLinksTable({ projectId, links, canRevokeAll, revoke }: TPro
                 {link.label ? <div className="text-xs text-[var(--muted)]">{link.label}</div> : null}
               </TD>
               <TD>{link.createdBy ?? "—"}</TD>
-              <TD className="tabular-nums text-[var(--muted)]">{formatDateTime(link.createdAt)}</TD>
-              <TD className="tabular-nums text-[var(--muted)]">{formatDateTime(link.expiresAt, "never")}</TD>
+              <TD className="whitespace-nowrap tabular-nums text-[var(--muted)]">{formatDateTime(link.createdAt)}</TD>
+              <TD className="whitespace-nowrap tabular-nums text-[var(--muted)]">{formatDateTime(link.expiresAt, "never")}</TD>
               <TD className="text-right tabular-nums">{link.useCount}</TD>
-              <TD className="tabular-nums text-[var(--muted)]">{formatDateTime(link.lastUsedAt, "never")}</TD>
+              <TD className="whitespace-nowrap tabular-nums text-[var(--muted)]">{formatDateTime(link.lastUsedAt, "never")}</TD>
               <TD>
                 <div className="flex items-center gap-2">
                   <Badge tone={STATUS_TONE[link.status]}>{link.status}</Badge>

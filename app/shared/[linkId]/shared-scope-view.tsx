@@ -28,7 +28,18 @@ export async function renderSharedComparison(actor: TShareActor, runs: TRunHeade
   void actor; // dashboard: <CompareView actor={actor} runIds={runs.map((r) => r.id)} query={new URLSearchParams(viewQuery ?? "")} />
   return (
     <section aria-label="Shared comparison" className="flex flex-col gap-4" data-view-query={viewQuery ?? ""}>
-      <h1 className="text-xl font-semibold tracking-tight">Comparison of {runs.length} runs</h1>
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">Comparison of {runs.length} runs</h1>
+        {viewQuery ? (
+          <p className="mt-1 text-xs text-[var(--muted)]">
+            View:{" "}
+            {[...new URLSearchParams(viewQuery)]
+              .slice(0, 20)
+              .map(([key, value]) => `${key} = ${value}`)
+              .join(" · ")}
+          </p>
+        ) : null}
+      </div>
       <div className="grid gap-4 lg:grid-cols-2">
         {runs.map((run) => (
           <RunHeaderCard key={run.id} run={run} />
