@@ -104,6 +104,8 @@ test("[SHARING]: a share link opens one run without signing in, and stops workin
   await sharing.getByRole("button", { name: "Create share link" }).click();
   const shareUrl = await page.getByLabel("New share link", { exact: true }).inputValue();
   expect(shareUrl).toMatch(/\/share\/ugs_/);
+  const row = page.getByRole("row").filter({ hasText: label });
+  await expect(row.getByText("active")).toBeVisible();
   await screenshot(page, "sharing-created");
 
   const visitorContext = await browser.newContext({ baseURL });
@@ -118,7 +120,6 @@ test("[SHARING]: a share link opens one run without signing in, and stops workin
   await expect(visitor.getByRole("link", { name: "Settings" })).toHaveCount(0);
   await screenshot(visitor, "sharing-visitor");
 
-  const row = page.getByRole("row").filter({ hasText: label });
   await page.reload();
   await expect(row.getByRole("cell").nth(4)).toHaveText("1"); // one use
   await row.getByRole("button", { name: "Revoke" }).click();

@@ -6,11 +6,11 @@ import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { ShownOnce } from "@/components/ui/shown-once";
+import { Table, TableHeader, TD, TR } from "@/components/ui/table";
 import type { TApiKeyDTO } from "@/lib/api-keys/types";
 import type { TAction } from "@/lib/http/action-result";
 import { formatDateTime } from "@/lib/ui/format";
@@ -53,29 +53,16 @@ export function ApiKeysSection({ projectId, keys, create, revoke }: TProps) {
       </form>
       {creation.error ? <Notice tone="error">{creation.error}</Notice> : null}
       {created ? (
-        <Notice className="flex flex-col gap-2">
-          <span>
-            API key <strong>{created.name}</strong>. Copy it now: it is shown only once.
-          </span>
-          <CopyField label="New API key" value={created.secret} />
-        </Notice>
+        <ShownOnce label="New API key" value={created.secret}>
+          API key <strong>{created.name}</strong>. Copy it now: it is shown only once.
+        </ShownOnce>
       ) : null}
       {revocation.error ? <Notice tone="error">{revocation.error}</Notice> : null}
       {keys.length === 0 ? (
         <p className="text-sm text-[var(--muted)]">No API keys yet.</p>
       ) : (
         <Table aria-label="API keys">
-          <THead>
-            <tr>
-              <TH>Name</TH>
-              <TH>Key</TH>
-              <TH>Created</TH>
-              <TH>Last used</TH>
-              <TH className="text-right">
-                <span className="sr-only">Actions</span>
-              </TH>
-            </tr>
-          </THead>
+          <TableHeader columns={["Name", "Key", "Created", "Last used"]} hasActions />
           <tbody>
             {keys.map((key) => (
               <TR key={key.id}>

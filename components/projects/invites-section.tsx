@@ -6,11 +6,11 @@ import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { ShownOnce } from "@/components/ui/shown-once";
+import { Table, TableHeader, TD, TR } from "@/components/ui/table";
 import type { TRole } from "@/lib/auth/actor";
 import type { TAction } from "@/lib/http/action-result";
 import type { TInviteDTO } from "@/lib/projects/member-types";
@@ -64,29 +64,16 @@ export function InvitesSection({ projectId, invites, create, revoke }: TProps) {
       </form>
       {creation.error ? <Notice tone="error">{creation.error}</Notice> : null}
       {created ? (
-        <Notice className="flex flex-col gap-2">
-          <span>
-            Invitation link for a new <strong>{created.role}</strong>. It works once; copy it now, it is not shown again.
-          </span>
-          <CopyField label="Invitation link" value={created.url} />
-        </Notice>
+        <ShownOnce label="Invitation link" value={created.url}>
+          Invitation link for a new <strong>{created.role}</strong>. It works once; copy it now, it is not shown again.
+        </ShownOnce>
       ) : null}
       {revocation.error ? <Notice tone="error">{revocation.error}</Notice> : null}
       {invites.length === 0 ? (
         <p className="text-sm text-[var(--muted)]">No open invitations.</p>
       ) : (
         <Table aria-label="Open invitations">
-          <THead>
-            <tr>
-              <TH>Role</TH>
-              <TH>Created by</TH>
-              <TH>Created</TH>
-              <TH>Expires</TH>
-              <TH className="text-right">
-                <span className="sr-only">Actions</span>
-              </TH>
-            </tr>
-          </THead>
+          <TableHeader columns={["Role", "Created by", "Created", "Expires"]} hasActions />
           <tbody>
             {invites.map((invite) => (
               <TR key={invite.id}>

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TD, TR } from "@/components/ui/table";
 import type { TRole } from "@/lib/auth/actor";
 import type { TAction } from "@/lib/http/action-result";
 import type { TMemberDTO } from "@/lib/projects/member-types";
@@ -35,16 +35,7 @@ export function MembersSection({ projectId, members, currentUserId, isOwner, cha
     <div className="flex flex-col gap-3">
       {error ? <Notice tone="error">{error}</Notice> : null}
       <Table>
-        <THead>
-          <tr>
-            <TH>Member</TH>
-            <TH>Role</TH>
-            <TH>Joined</TH>
-            <TH className="text-right">
-              <span className="sr-only">Actions</span>
-            </TH>
-          </tr>
-        </THead>
+        <TableHeader columns={["Member", "Role", "Joined"]} hasActions />
         <tbody>
           {members.map((member) => {
             const isMe = member.userId === currentUserId;

@@ -4,11 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
-import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
+import { ShownOnce } from "@/components/ui/shown-once";
 import type { TAction } from "@/lib/http/action-result";
 import type { TShareScope } from "@/lib/sharing/types";
 import { useAction } from "@/lib/ui/use-action";
@@ -117,10 +117,9 @@ export function CreateShareLinkForm({ projectId, runs, create }: TProps) {
         Create share link
       </Button>
       {createdUrl ? (
-        <Notice className="flex flex-col gap-2">
-          <span>Read-only link. Copy it now: it is not shown again. Anyone with it can open exactly this, until it expires or you revoke it.</span>
-          <CopyField label="New share link" value={createdUrl} />
-        </Notice>
+        <ShownOnce label="New share link" value={createdUrl}>
+          Read-only link. Copy it now: it is not shown again. Anyone with it can open exactly this, until it expires or you revoke it.
+        </ShownOnce>
       ) : null}
     </form>
   );

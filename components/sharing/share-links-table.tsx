@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TD, TR } from "@/components/ui/table";
 import type { TAction } from "@/lib/http/action-result";
 import type { TShareLinkDTO, TShareLinkStatus } from "@/lib/sharing/types";
 import { formatDateTime } from "@/lib/ui/format";
@@ -24,17 +24,7 @@ export function ShareLinksTable({ projectId, links, canRevokeAll, revoke }: TPro
     <div className="flex flex-col gap-3">
       {revocation.error ? <Notice tone="error">{revocation.error}</Notice> : null}
       <Table aria-label="Share links">
-        <THead>
-          <tr>
-            <TH>Shares</TH>
-            <TH>Created by</TH>
-            <TH>Created</TH>
-            <TH>Expires</TH>
-            <TH className="text-right">Uses</TH>
-            <TH>Last use</TH>
-            <TH>Status</TH>
-          </tr>
-        </THead>
+        <TableHeader columns={["Shares", "Created by", "Created", "Expires", "Uses", "Last use", "Status"]} alignRight={["Uses"]} />
         <tbody>
           {links.map((link) => (
             <TR key={link.id}>

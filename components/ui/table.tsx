@@ -25,3 +25,23 @@ export function TH({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 export function TD({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("px-3 py-2 align-middle", className)} {...props} />;
 }
+
+/** A header row of plain column titles; `hasActions` adds a last, right-aligned column for buttons. */
+export function TableHeader({ columns, hasActions = false, alignRight = [] }: { columns: string[]; hasActions?: boolean; alignRight?: string[] }) {
+  return (
+    <THead>
+      <tr>
+        {columns.map((column) => (
+          <TH key={column} className={alignRight.includes(column) ? "text-right" : undefined}>
+            {column}
+          </TH>
+        ))}
+        {hasActions ? (
+          <TH className="text-right">
+            <span className="sr-only">Actions</span>
+          </TH>
+        ) : null}
+      </tr>
+    </THead>
+  );
+}

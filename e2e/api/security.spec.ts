@@ -63,5 +63,8 @@ test("[SECURITY]: the share token leaves the URL at first use; the cookie that r
   expect(opened.headers().location).not.toContain("ugs_");
   expect(opened.headers()["set-cookie"]).toMatch(/HttpOnly; SameSite=lax/i);
   expect((await visitor.request.get(`/shared/${link.id}`)).status()).toBe(200);
+  // The dashboard's client panels on a shared page call the API with the cookie, naming the link.
+  expect((await visitor.request.get(`/api/v1/runs/${run!.id}`, { headers: { "x-unigap-share": link.id } })).status()).toBe(200);
+  expect((await visitor.request.get(`/api/v1/runs/${run!.id}`)).status()).toBe(401);
   await Promise.all([owner.request.dispose(), visitor.request.dispose()]);
 });
