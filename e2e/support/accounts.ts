@@ -62,10 +62,17 @@ export async function runsOf(client: TClient, slug: string): Promise<{ id: strin
   return [...select.matchAll(/<option value="([0-9a-f-]{36})">([^<]*)<\/option>/g)].map((m) => ({ id: m[1]!, name: m[2]!.replace(/&amp;/g, "&").replace(/&#x27;/g, "'") }));
 }
 
-/** Owner creates an invitation; `invitee` accepts it. */
+/** Opens an invitation link as a browser does: its token moves into the invite cookie. */
+export async function openInvite(invitee: TClient, path: string): Promise<void> {
+  const response = await invitee.request.get(path, { maxRedirects: 0 });
+  if (response.headers().location !== `${invitee.baseURL}/invite`) throw new Error(`opening ${path} went to ${response.headers().location}`);
+}
+
+/** Owner creates an invitation; `invitee` opens the link and accepts it. */
 export async function addMember(owner: TClient, invitee: TClient, projectIdValue: string, role: "owner" | "editor" | "viewer"): Promise<void> {
   const invite = await act<{ path: string }>(owner, "createInviteAction", { projectId: projectIdValue, role, expiresInDays: 1 });
-  await act(invitee, "acceptInviteAction", { token: invite.path.replace("/invite/", "") });
+  await openInvite(invitee, invite.path);
+  await act(invitee, "acceptInviteAction", {});
 }
 
 export async function createShareLink(client: TClient, input: Record<string, unknown>): Promise<{ id: string; token: string }> {

@@ -16,7 +16,6 @@ export const ZCreateProject = z.object({ name: z.string().trim().min(1, "Name th
 export const ZDeleteProject = z.object({ projectId: ZProjectId, confirmSlug: z.string().max(100) });
 export const ZCreateInvite = z.object({ projectId: ZProjectId, role: ZRole, expiresInDays: z.number().int().min(1).max(30) });
 export const ZRevokeInvite = z.object({ projectId: ZProjectId, inviteId: z.uuid() });
-export const ZAcceptInvite = z.object({ token: z.string().min(1).max(200) });
 export const ZChangeMemberRole = z.object({ projectId: ZProjectId, userId: z.uuid(), role: ZRole });
 export const ZRemoveMember = z.object({ projectId: ZProjectId, userId: z.uuid() });
 export const ZCreateApiKey = z.object({ projectId: ZProjectId, name: z.string().trim().min(1, "Name the key.").max(80) });

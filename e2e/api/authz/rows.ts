@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 
 import { expect } from "@playwright/test";
 
-import { act } from "../../support/accounts";
+import { act, openInvite } from "../../support/accounts";
 
 import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn, type TResult } from "./outcomes";
 import type { TCaller, TWorld } from "./world";
@@ -144,10 +144,21 @@ const pageRows: TRow[] = [
     },
   },
   {
-    // Whoever holds an invitation link sees the project's name and the role on offer, no more.
-    key: "page /invite/[token]",
-    expected: byCaller("200", {}),
+    // The link itself: its token goes into an http-only cookie, whoever follows it.
+    key: "GET /invite/[token]",
+    expected: byCaller("→/invite", {}),
     call: async (w, c) => get(w, c, (await freshInvite(w, w.inviteTarget.id)).path),
+    check: (_w, _c, r) => expect(r.headers["set-cookie"] ?? "").toMatch(/^unigap-invite=ugi_.*HttpOnly/i),
+  },
+  {
+    // Whoever holds an invitation link sees the project's name and the role on offer, no more.
+    key: "page /invite",
+    expected: byCaller("200", {}),
+    call: async (w, c) => {
+      await openInvite(w.clients[c], (await freshInvite(w, w.inviteTarget.id)).path);
+      return get(w, c, "/invite");
+    },
+    check: (w, _c, r) => expect(r.text).toContain(w.inviteTarget.name),
   },
 ];
 
@@ -171,7 +182,10 @@ const actionRows: TRow[] = [
   {
     key: "action acceptInviteAction",
     expected: forSignedIn("ok", "UNAUTHORIZED"),
-    call: async (w, c) => fromAction(w.clients[c], "acceptInviteAction", { token: (await freshInvite(w, w.inviteTarget.id)).path.replace("/invite/", "") }),
+    call: async (w, c) => {
+      await openInvite(w.clients[c], (await freshInvite(w, w.inviteTarget.id)).path);
+      return fromAction(w.clients[c], "acceptInviteAction", {});
+    },
   },
   {
     key: "action createInviteAction",

@@ -39,7 +39,7 @@ export type TWorld = {
   /** Owned by `owner`, with `editor` and `viewer`: the project the delete row deletes. */
   doomed: { id: string; slug: string };
   /** Owned by `admin`: invitations to it are handed to every caller. */
-  inviteTarget: { id: string; slug: string };
+  inviteTarget: { id: string; slug: string; name: string };
   links: Record<"inScope" | "outOfScope" | "revoked" | "expired", TLink>;
   keys: { thisProject: string; otherProject: string; revoked: string };
   clients: Record<TCaller, TClient>;
