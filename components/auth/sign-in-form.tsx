@@ -6,15 +6,7 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-
-/** next-auth reports errors as short codes; a rate limit arrives as "RATE_LIMITED:<seconds>". */
-export function signInErrorMessage(code: string | null | undefined): string {
-  const limited = /^RATE_LIMITED:(\d+)$/.exec(code ?? "");
-  if (limited) return `Too many failed attempts. Try again in ${limited[1]} s.`;
-  if (code === "OAuthAccountNotLinked") return "An account with this email already exists. Sign in with your password.";
-  if (code && code !== "CredentialsSignin") return "Signing in did not work. Try again.";
-  return "Wrong email or password.";
-}
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string | null }) {
   const router = useRouter();
