@@ -38,6 +38,7 @@ test("[ACCOUNTS]: sign up, create a project, invite a viewer who can read but no
   await screenshot(page, "accounts-sign-up");
   await signUp(page, "Olga Owner", owner.email, owner.password);
   await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+  await screenshot(page, "accounts-projects-new");
 
   await page.getByLabel("Project name").fill(`Ablations ${id}`);
   await expect(page.getByLabel("URL")).toHaveValue(`ablations-${id}`);
@@ -84,6 +85,18 @@ test("[ACCOUNTS]: sign up, create a project, invite a viewer who can read but no
   await page.reload();
   await expect(page.getByRole("combobox", { name: "Role of Victor Viewer" })).toHaveValue("viewer");
   await viewerContext.close();
+
+  await page.getByRole("link", { name: owner.email }).click();
+  await page.getByLabel("Current password").fill("not-the-password");
+  await page.getByLabel("New password").fill(`pw-${id}-rotated-long`);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The current password is wrong.")).toBeVisible();
+  await page.getByLabel("Current password").fill(owner.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed.")).toBeVisible();
+  await screenshot(page, "accounts-password-changed");
+  await page.goto("/projects");
+  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible(); // this browser stayed signed in
   expect(problems).toEqual([]);
 });
 

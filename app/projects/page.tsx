@@ -21,7 +21,7 @@ export default async function ProjectsPage() {
       <main className="mx-auto max-w-[1400px] px-4 py-6">
         <h1 className="mb-4 text-xl font-semibold tracking-tight">Projects</h1>
         {projects.length === 0 ? (
-          <p className="text-sm text-[var(--muted)]">You are not a member of any project yet.</p>
+          <p className="text-sm text-[var(--muted)]">You are not a member of any project yet: create one below, or open an invitation link someone sent you.</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {projects.map((project) => (
