@@ -15,6 +15,20 @@ const nextConfig = {
     "@resvg/resvg-js",
     "@node-rs/argon2",
   ],
+  // Pages also get a per-response Content-Security-Policy from proxy.ts. `same-origin`, not
+  // `no-referrer`: a no-referrer page sends `Origin: null` on POST, which server actions refuse.
+  async headers() {
+    const everywhere = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "same-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+    ];
+    return [
+      { source: "/:path*", headers: everywhere },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 export default nextConfig;

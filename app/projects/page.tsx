@@ -3,9 +3,12 @@ import Link from "next/link";
 
 import { requirePageUser } from "@/app/_lib/require-user";
 import { AppHeader } from "@/components/layout/app-header";
+import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { getProjectsForUser } from "@/lib/projects/service";
+
+import { createProjectAction } from "./actions";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -18,7 +21,7 @@ export default async function ProjectsPage() {
       <main className="mx-auto max-w-[1400px] px-4 py-6">
         <h1 className="mb-4 text-xl font-semibold tracking-tight">Projects</h1>
         {projects.length === 0 ? (
-          <p className="text-sm text-[var(--muted)]">You are not a member of any project yet.</p>
+          <p className="text-sm text-[var(--muted)]">You are not a member of any project yet: create one below, or open an invitation link someone sent you.</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {projects.map((project) => (
@@ -38,6 +41,14 @@ export default async function ProjectsPage() {
             ))}
           </ul>
         )}
+        <Card className="mt-8">
+          <CardHeader>
+            <CardTitle>New project</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <CreateProjectForm action={createProjectAction} />
+          </CardBody>
+        </Card>
       </main>
     </>
   );

@@ -6,10 +6,11 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
   const [isPending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -23,7 +24,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     setPending(false);
-    if (!result || result.error) return setError("Wrong email or password.");
+    if (!result || result.error) return setError(signInErrorMessage(result?.error));
     router.push(callbackUrl);
     router.refresh();
   }

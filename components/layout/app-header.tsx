@@ -28,7 +28,11 @@ export function AppHeader({ crumbs, userEmail }: { crumbs: TBreadcrumb[]; userEm
         </nav>
         <div className="ml-auto flex items-center gap-2 text-sm">
           <ThemeToggle />
-          {userEmail ? <span className="hidden text-[var(--muted)] sm:inline">{userEmail}</span> : null}
+          {userEmail ? (
+            <Link href="/account" className="hidden text-[var(--muted)] hover:text-[var(--text)] sm:inline" title="Account and password">
+              {userEmail}
+            </Link>
+          ) : null}
           {userEmail ? <SignOutButton /> : null}
         </div>
       </div>

@@ -6,6 +6,7 @@ import { requireProjectRole } from "@/lib/auth/permissions";
 import { hashSecret } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 
+import type { TApiKeyDTO } from "./types";
 import { findApiKeyByHash, insertApiKey, listApiKeys, markApiKeyRevoked, markApiKeyUsed } from "./repository";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -41,9 +42,16 @@ export async function createApiKeyForSeed(projectId: string, name: string) {
   return { ...key, secret };
 }
 
-export async function getApiKeys(actor: TActor, projectId: string) {
+export async function getApiKeys(actor: TActor, projectId: string): Promise<TApiKeyDTO[]> {
   await requireProjectRole(actor, projectId, "owner");
-  return listApiKeys(projectId);
+  return (await listApiKeys(projectId)).map((key) => ({
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+  }));
 }
 
 export async function revokeApiKey(actor: TActor, projectId: string, keyId: string) {

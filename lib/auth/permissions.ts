@@ -6,8 +6,9 @@ import { findMembershipRole } from "@/lib/projects/repository";
 import { roleAtLeast, type TActor, type TRole } from "./actor";
 
 /**
- * The caller's role in a project: membership for people, editor for the project's own API keys
- * (they write runs), viewer for share links. Null means no access at all.
+ * The caller's role in a project as a whole: membership for people, editor for the project's own
+ * API keys (they write runs). Share links get null: they never see project-wide data, only the runs
+ * or samples in their scope (requireRunAccess, requireSampleAccess). Null means no access at all.
  */
 export async function getProjectRole(actor: TActor, projectId: string): Promise<TRole | null> {
   switch (actor.kind) {
@@ -16,7 +17,7 @@ export async function getProjectRole(actor: TActor, projectId: string): Promise<
     case "apiKey":
       return actor.projectId === projectId ? "editor" : null;
     case "share":
-      return actor.projectId === projectId ? "viewer" : null;
+      return null;
   }
 }
 
@@ -28,12 +29,34 @@ export async function requireProjectRole(actor: TActor, projectId: string, min: 
   const role = await getProjectRole(actor, projectId);
   if (!role) throw new AppError("NOT_FOUND", `${what} was not found.`);
   if (!roleAtLeast(role, min)) throw new AppError("FORBIDDEN", `This needs the ${min} role; you are ${role}.`);
-  if (actor.kind === "share" && min !== "viewer") throw new AppError("FORBIDDEN", "Share links are read-only.");
   return role;
 }
 
-/** A share link sees only the runs in its scope; everyone else goes by project role. */
+/** People-only actions (members, keys, share links, invites): a project's API key may write runs, not manage the project. */
+export async function requireMemberRole(actor: TActor, projectId: string, min: TRole): Promise<{ userId: string; role: TRole }> {
+  const role = await requireProjectRole(actor, projectId, min);
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a signed-in member can do this, not an API key.");
+  return { userId: actor.userId, role };
+}
+
+/** A share link of scope run or comparison sees only its runs, read-only; everyone else goes by project role. */
 export async function requireRunAccess(actor: TActor, run: { id: string; projectId: string }, min: TRole): Promise<TRole> {
-  if (actor.kind === "share" && !actor.runIds.includes(run.id)) throw new AppError("NOT_FOUND", `Run ${run.id} was not found.`);
-  return requireProjectRole(actor, run.projectId, min, `Run ${run.id}`);
+  if (actor.kind !== "share") return requireProjectRole(actor, run.projectId, min, `Run ${run.id}`);
+  const inScope = actor.scope !== "samples" && actor.projectId === run.projectId && actor.runIds.includes(run.id);
+  if (!inScope) throw new AppError("NOT_FOUND", `Run ${run.id} was not found.`);
+  if (min !== "viewer") throw new AppError("FORBIDDEN", "Share links are read-only.");
+  return "viewer";
+}
+
+/**
+ * A sample is visible to whoever may read its run, and to a samples-scope share link that names it.
+ * A samples link does not open the rest of the run: requireRunAccess refuses it.
+ */
+export async function requireSampleAccess(actor: TActor, sample: { id: string; runId: string; projectId: string }, min: TRole): Promise<TRole> {
+  const run = { id: sample.runId, projectId: sample.projectId };
+  if (actor.kind !== "share" || actor.scope !== "samples") return requireRunAccess(actor, run, min);
+  const inScope = actor.projectId === sample.projectId && actor.sampleIds.includes(sample.id);
+  if (!inScope) throw new AppError("NOT_FOUND", `Sample ${sample.id} was not found.`);
+  if (min !== "viewer") throw new AppError("FORBIDDEN", "Share links are read-only.");
+  return "viewer";
 }

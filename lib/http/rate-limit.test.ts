@@ -24,4 +24,12 @@ describe("createRateLimiter", () => {
     limiter.take("c"); // evicts "a", which starts full again
     expect(limiter.take("a", 10).ok).toBe(true);
   });
+
+  it("peeks without spending", () => {
+    const limiter = createRateLimiter({ capacity: 1, refillPerSecond: 1, now: () => 0 });
+    expect(limiter.peek("k").ok).toBe(true);
+    expect(limiter.peek("k").ok).toBe(true);
+    expect(limiter.take("k").ok).toBe(true);
+    expect(limiter.peek("k")).toEqual({ ok: false, retryAfterSeconds: 1 });
+  });
 });

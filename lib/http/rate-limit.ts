@@ -4,6 +4,8 @@
 export type TRateLimiter = {
   /** Takes `cost` tokens for `key`; when empty, says how long until enough are back. */
   take(key: string, cost?: number): { ok: true } | { ok: false; retryAfterSeconds: number };
+  /** Like take, without spending: for limits that only charge failures (sign-in). */
+  peek(key: string, cost?: number): { ok: true } | { ok: false; retryAfterSeconds: number };
 };
 
 export function createRateLimiter(options: { capacity: number; refillPerSecond: number; now?: () => number; maxKeys?: number }): TRateLimiter {
@@ -24,6 +26,12 @@ export function createRateLimiter(options: { capacity: number; refillPerSecond: 
         return { ok: true };
       }
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / options.refillPerSecond)) };
+    },
+    peek(key, cost = 1) {
+      const bucket = buckets.get(key);
+      const tokens = bucket ? Math.min(options.capacity, bucket.tokens + ((now() - bucket.at) / 1000) * options.refillPerSecond) : options.capacity;
+      if (tokens >= cost) return { ok: true };
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / options.refillPerSecond)) };
     },
   };
 }

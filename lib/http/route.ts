@@ -7,6 +7,8 @@ import { authenticateApiKey } from "@/lib/api-keys/service";
 import type { TActor } from "@/lib/auth/actor";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { authenticateShareCookie, authenticateShareToken } from "@/lib/sharing/service";
+import { looksLikeShareToken } from "@/lib/sharing/share-token";
 
 import { takeApiKeyToken } from "./api-key-limit";
 import { errorResponse } from "./errors";
@@ -61,11 +63,18 @@ export function apiRoute<
   };
 }
 
+// A share token authenticates like a key (`Bearer ugs_…`), or, in a browser that opened the link,
+// through the link's http-only cookie when the request names the link in `x-unigap-share`. Share
+// actors are read-only and scoped by the services (requireRunAccess), never by this wrapper.
 async function resolveActor(req: NextRequest, mode: TAuthMode): Promise<TActor | null> {
   const header = req.headers.get("authorization");
   if (header && mode !== "session") {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <API key>`.");
+    if (!match?.[1]) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <API key or share token>`.");
+    if (looksLikeShareToken(match[1])) {
+      if (mode === "apiKey") throw new AppError("UNAUTHORIZED", "This endpoint needs a project API key, not a share link.");
+      return authenticateShareToken(match[1]);
+    }
     const actor = await authenticateApiKey(match[1]);
     takeApiKeyToken(actor.keyId);
     return actor;
@@ -73,6 +82,9 @@ async function resolveActor(req: NextRequest, mode: TAuthMode): Promise<TActor |
   if (mode === "apiKey") throw new AppError("UNAUTHORIZED", "This endpoint needs a project API key: `Authorization: Bearer <key>`.");
   const user = await getSessionUser();
   if (user) return { kind: "user", userId: user.id };
+  const sharedLink = mode === "session" ? null : req.headers.get("x-unigap-share");
+  const shared = sharedLink ? await authenticateShareCookie(sharedLink, (name) => req.cookies.get(name)?.value) : null;
+  if (shared) return shared;
   if (mode === "public") return null;
   throw new AppError("UNAUTHORIZED", "Sign in or send a project API key.");
 }

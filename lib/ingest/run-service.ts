@@ -4,6 +4,7 @@ import type { TCreateRunRequest, TListRunsQuery, TRun, TUpdateRunRequest } from 
 import type { TActor, TRole } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { displayRunName, isAnonymized } from "@/lib/sharing/anonymize";
 
 import { resolveProject } from "./project-scope";
 import {
@@ -84,7 +85,19 @@ export async function createRun(actor: TActor, input: TCreateRunRequest): Promis
 
 export async function getRun(actor: TActor, runId: string): Promise<TRun> {
   await requireRun(actor, runId, "viewer");
-  return toRunDto((await findRunById(runId))!);
+  return redactForShare(actor, toRunDto((await findRunById(runId))!));
+}
+
+/**
+ * A share link sees its runs, not the project around them: no baseline outside its scope, and for an
+ * anonymized link no names, tags, notes, config or project (double-blind review).
+ */
+function redactForShare(actor: TActor, run: TRun): TRun {
+  if (actor.kind !== "share") return run;
+  const baselineInScope = run.baselineRunId !== null && actor.runIds.includes(run.baselineRunId);
+  const scoped = { ...run, url: `/shared/${actor.linkId}`, baselineRunId: baselineInScope ? run.baselineRunId : null, baselineStep: baselineInScope ? run.baselineStep : null };
+  if (!isAnonymized(actor)) return scoped;
+  return { ...scoped, name: displayRunName(actor, run), project: "anonymized", tags: [], notes: "", config: {}, externalId: null };
 }
 
 export async function listRuns(actor: TActor, query: TListRunsQuery): Promise<{ runs: TRun[]; nextCursor: string | null }> {

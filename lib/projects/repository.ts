@@ -38,3 +38,9 @@ export async function insertProjectWithOwner(data: { slug: string; name: string;
     select: projectSelect,
   });
 }
+
+export async function deleteProjectById(id: string): Promise<number> {
+  const { prisma } = await getDb();
+  const result = await prisma.project.deleteMany({ where: { id } });
+  return result.count;
+}

@@ -1,10 +1,10 @@
 import "server-only";
 
 import type { TActor } from "@/lib/auth/actor";
-import { getProjectRole } from "@/lib/auth/permissions";
+import { getProjectRole, requireMemberRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
-import { findProjectBySlug, insertProjectWithOwner, listProjectsForUser } from "./repository";
+import { deleteProjectById, findProjectById, findProjectBySlug, insertProjectWithOwner, listProjectsForUser } from "./repository";
 
 export type TProjectDTO = { id: string; slug: string; name: string; role: "owner" | "editor" | "viewer" };
 
@@ -16,11 +16,29 @@ export async function getProjectForActor(actor: TActor, slug: string): Promise<T
   return { id: project.id, slug: project.slug, name: project.name, role };
 }
 
+/** The projects a caller can open: a person's memberships, or the one project of an API key. */
+export async function getProjectsForActor(actor: TActor) {
+  if (actor.kind === "user") return getProjectsForUser(actor.userId);
+  if (actor.kind === "share") return [];
+  const project = await findProjectById(actor.projectId);
+  return project ? [{ ...project, role: "editor" as const }] : [];
+}
+
 export async function getProjectsForUser(userId: string) {
   return listProjectsForUser(userId);
 }
 
-export async function createProject(userId: string, input: { slug: string; name: string }) {
-  if (await findProjectBySlug(input.slug)) throw new AppError("CONFLICT", `The project slug ${input.slug} is taken.`);
-  return insertProjectWithOwner({ ...input, ownerId: userId });
+export async function createProject(actor: TActor, input: { slug: string; name: string }) {
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a signed-in person can create a project.");
+  if (await findProjectBySlug(input.slug)) throw new AppError("CONFLICT", `The project slug ${input.slug} is taken.`, { field: "slug" });
+  return insertProjectWithOwner({ ...input, ownerId: actor.userId });
+}
+
+/** Deletes a project with everything in it (runs, samples, keys, links). Owners only, who retype the slug. */
+export async function deleteProject(actor: TActor, projectId: string, confirmSlug: string) {
+  await requireMemberRole(actor, projectId, "owner");
+  const project = await findProjectById(projectId);
+  if (!project) throw new AppError("NOT_FOUND", "Project was not found.");
+  if (confirmSlug !== project.slug) throw new AppError("INVALID_INPUT", `Type ${project.slug} to confirm.`, { field: "confirmSlug" });
+  await deleteProjectById(projectId);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { loadOr404 } from "@/app/_lib/page-errors";
 import { requirePageUser } from "@/app/_lib/require-user";
@@ -21,7 +22,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         <div className="mb-4 flex items-baseline justify-between gap-3">
           <h1 className="text-xl font-semibold tracking-tight">Runs</h1>
           <span className="text-sm text-[var(--muted)]">
-            showing {runs.length} of {total}
+            showing {runs.length} of {total} ·{" "}
+            <Link href={`/p/${project.slug}/settings`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+              Settings
+            </Link>
           </span>
         </div>
         <RunsTable runs={runs} />

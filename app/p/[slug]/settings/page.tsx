@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+import { loadOr404 } from "@/app/_lib/page-errors";
+import { requirePageUser } from "@/app/_lib/require-user";
+import { AppHeader } from "@/components/layout/app-header";
+import { ApiKeysSection } from "@/components/projects/api-keys-section";
+import { DeleteProjectForm } from "@/components/projects/delete-project-form";
+import { InvitesSection } from "@/components/projects/invites-section";
+import { MembersSection } from "@/components/projects/members-section";
+import { CreateShareLinkForm } from "@/components/sharing/create-share-link-form";
+import { ShareLinksTable } from "@/components/sharing/share-links-table";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { getApiKeys } from "@/lib/api-keys/service";
+import { getOpenInvites } from "@/lib/projects/invite-service";
+import { getMembers } from "@/lib/projects/member-service";
+import { getProjectForActor } from "@/lib/projects/service";
+import { listRunsForProject } from "@/lib/runs/service";
+import { getShareLinks } from "@/lib/sharing/service";
+
+import { createShareLinkAction, revokeShareLinkAction } from "../share-actions";
+import { createApiKeyAction, revokeApiKeyAction } from "./key-actions";
+import { changeMemberRoleAction, createInviteAction, deleteProjectAction, removeMemberAction, revokeInviteAction } from "./member-actions";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+function Section({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
+  return (
+    <Card id={id} aria-labelledby={`${id}-title`}>
+      <CardHeader className="flex-col gap-0.5">
+        <CardTitle id={`${id}-title`}>{title}</CardTitle>
+        <p className="text-xs text-[var(--muted)]">{description}</p>
+      </CardHeader>
+      <CardBody>{children}</CardBody>
+    </Card>
+  );
+}
+
+// Each panel is loaded through its own service, which checks the role again: what a viewer is not
+// shown here they also could not fetch.
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { user, actor } = await requirePageUser(`/p/${slug}/settings`);
+  const project = await loadOr404(() => getProjectForActor(actor, slug));
+  const isOwner = project.role === "owner";
+  const canShare = project.role !== "viewer";
+  const [members, invites, keys, links, runs] = await Promise.all([
+    getMembers(actor, project.id),
+    isOwner ? getOpenInvites(actor, project.id) : [],
+    isOwner ? getApiKeys(actor, project.id) : [],
+    canShare ? getShareLinks(actor, project.id) : [],
+    canShare ? listRunsForProject(actor, project.id, { take: 200 }).then((r) => r.runs.map(({ id, name }) => ({ id, name }))) : [],
+  ]);
+
+  return (
+    <>
+      <AppHeader crumbs={[{ label: project.name, href: `/p/${project.slug}` }, { label: "Settings" }]} userEmail={user.email} />
+      <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Project settings</h1>
+          <p className="text-sm text-[var(--muted)]">
+            {project.name} · you are <strong>{project.role}</strong>
+          </p>
+        </div>
+        <Section id="members" title="Members" description="Owners manage members, keys and links; editors write runs and share; viewers read.">
+          <MembersSection projectId={project.id} members={members} currentUserId={user.id} isOwner={isOwner} changeRole={changeMemberRoleAction} remove={removeMemberAction} />
+        </Section>
+        {isOwner ? (
+          <Section id="invites" title="Invitations" description="A one-time link that adds whoever opens it (after signing in) with the chosen role.">
+            <InvitesSection projectId={project.id} invites={invites} create={createInviteAction} revoke={revokeInviteAction} />
+          </Section>
+        ) : null}
+        {isOwner ? (
+          <Section id="api-keys" title="API keys" description="For training code logging runs into this project. A revoked key stops working immediately.">
+            <ApiKeysSection projectId={project.id} keys={keys} create={createApiKeyAction} revoke={revokeApiKeyAction} />
+          </Section>
+        ) : null}
+        {canShare ? (
+          <Section id="share-links" title="Share links" description="Read-only links to exactly one run, one comparison or a set of samples — never the whole project.">
+            <div className="flex flex-col gap-6">
+              <CreateShareLinkForm projectId={project.id} runs={runs} create={createShareLinkAction} />
+              <ShareLinksTable projectId={project.id} links={links} canRevokeAll={isOwner} revoke={revokeShareLinkAction} />
+            </div>
+          </Section>
+        ) : null}
+        {isOwner ? (
+          <Section id="danger" title="Delete project" description="Removes the project with all its runs, samples, keys and share links. This cannot be undone.">
+            <DeleteProjectForm projectId={project.id} slug={project.slug} action={deleteProjectAction} />
+          </Section>
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+// The authorization matrix: every route handler, page and server action of the app, and what each
+// caller of ./world.ts gets from it. A new route, page or action needs a row here (the guard test
+// in ../authorization-matrix.spec.ts fails until it has one): its key, the expected outcome per
+// caller, how to call it, and optionally what a successful answer may contain.
+import { randomBytes } from "node:crypto";
+
+import { expect } from "@playwright/test";
+
+import { act, openInvite } from "../../support/accounts";
+
+import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn, type TResult } from "./outcomes";
+import type { TCaller, TWorld } from "./world";
+
+export type TRow = {
+  /** `GET /api/…` for a route handler, `page /…` for a page, `action name` for a server action. */
+  key: string;
+  expected: Record<TCaller, string>;
+  call: (world: TWorld, caller: TCaller) => Promise<TResult>;
+  /** What a caller may see in an answer; runs after the outcome matched. */
+  check?: (world: TWorld, caller: TCaller, result: TResult) => void | Promise<void>;
+};
+
+const get = (world: TWorld, caller: TCaller, path: string) => world.clients[caller].request.get(path, { maxRedirects: 0 }).then(fromResponse);
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+async function freshInvite(world: TWorld, projectId: string) {
+  return act<{ id: string; path: string }>(world.admin, "createInviteAction", { projectId, role: "viewer", expiresInDays: 1 });
+}
+
+const apiRows: TRow[] = [
+  {
+    // Public, but credentials that are sent must be valid: a revoked key or link learns it here too.
+    key: "GET /api/health",
+    expected: byCaller("200", { shareRevoked: "401", shareExpired: "401", keyRevoked: "401" }),
+    call: (w, c) => get(w, c, "/api/health"),
+    check: (_w, _c, r) => expect(Object.keys(r.json as object).sort()).toEqual(["database", "migrations", "ok"]),
+  },
+  {
+    key: "GET /api/auth/[...nextauth]",
+    expected: byCaller("200", {}),
+    call: (w, c) => get(w, c, "/api/auth/session"),
+    check: (w, c, r) => {
+      const user = (r.json as { user?: { email?: string } }).user;
+      expect(user?.email ?? null).toBe(isSignedIn(c) ? w.users[c].email : null);
+    },
+  },
+  {
+    // next-auth's own CSRF check: a POST without its token changes nothing.
+    key: "POST /api/auth/[...nextauth]",
+    expected: byCaller("→/api/auth/signout", {}),
+    call: (w, c) => w.clients[c].request.post("/api/auth/signout", { form: { callbackUrl: "/" }, maxRedirects: 0 }).then(fromResponse),
+    check: async (w, c) => {
+      if (!isSignedIn(c)) return;
+      const session = (await (await w.clients[c].request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+      expect(session.user?.email).toBe(w.users[c].email);
+    },
+  },
+  {
+    key: "GET /api/v1/projects",
+    expected: byCaller("200", { anonymous: "401", shareRevoked: "401", shareExpired: "401", keyRevoked: "401" }),
+    call: (w, c) => get(w, c, "/api/v1/projects"),
+    check: (w, c, r) => {
+      const slugs = (r.json as { projects: { slug: string }[] }).projects.map((p) => p.slug);
+      if (c === "shareInScope" || c === "shareOutOfScope") expect(slugs).toEqual([]);
+      if (c === "keyThisProject") expect(slugs).toEqual([w.demo.slug]);
+      if (c === "keyOtherProject" || c === "stranger") expect(slugs).toEqual([w.strangerProject.slug]);
+      if (c === "viewer" || c === "editor" || c === "owner") expect(slugs).toContain(w.demo.slug);
+      if (c !== "stranger" && c !== "keyOtherProject") expect(slugs).not.toContain(w.strangerProject.slug);
+    },
+  },
+  {
+    key: "GET /api/v1/runs/[runId]",
+    expected: byCaller("200", {
+      anonymous: "401",
+      shareOutOfScope: "404",
+      shareRevoked: "401",
+      shareExpired: "401",
+      keyOtherProject: "404",
+      keyRevoked: "401",
+      stranger: "404",
+    }),
+    call: (w, c) => get(w, c, `/api/v1/runs/${w.runA.id}`),
+    check: (w, c, r) => {
+      const run = r.json as { name: string; baselineRunId: string | null };
+      expect(run.name).toBe(w.runA.name);
+      // A share link of one run does not reveal the run it is compared against.
+      if (c === "shareInScope") expect(run.baselineRunId).toBeNull();
+    },
+  },
+  {
+    key: "GET /share/[token]",
+    expected: byCaller("→/shared/not-valid", { shareInScope: "→/shared/own", shareOutOfScope: "→/shared/own" }),
+    call: async (w, c) => {
+      const own = { shareInScope: w.links.inScope, shareOutOfScope: w.links.outOfScope, shareRevoked: w.links.revoked, shareExpired: w.links.expired }[c as string];
+      const token = own?.token ?? `ugs_${randomBytes(32).toString("base64url")}`;
+      const result = await get(w, c, `/share/${token}`);
+      return own ? { ...result, outcome: result.outcome.replace(`/shared/${own.id}`, "/shared/own") } : result;
+    },
+    check: (_w, _c, r) => {
+      if (r.outcome === "→/shared/own") expect(r.headers["set-cookie"] ?? "").toMatch(/HttpOnly/i);
+    },
+  },
+];
+
+const pageRows: TRow[] = [
+  { key: "page /", expected: byCaller("→/projects", {}), call: (w, c) => get(w, c, "/") },
+  { key: "page /sign-in", expected: forSignedIn("→/projects", "200"), call: (w, c) => get(w, c, "/sign-in") },
+  { key: "page /sign-up", expected: forSignedIn("→/projects", "200"), call: (w, c) => get(w, c, "/sign-up") },
+  {
+    key: "page /projects",
+    expected: forSignedIn("200", "→/sign-in"),
+    call: (w, c) => get(w, c, "/projects"),
+    check: (w, c, r) => {
+      if (r.outcome === "200") expect(r.text.includes(w.demo.name)).toBe(c !== "stranger");
+    },
+  },
+  { key: "page /account", expected: forSignedIn("200", "→/sign-in"), call: (w, c) => get(w, c, "/account") },
+  {
+    key: "page /p/[slug]",
+    expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
+    call: (w, c) => get(w, c, `/p/${w.demo.slug}`),
+  },
+  {
+    key: "page /p/[slug]/settings",
+    expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
+    call: (w, c) => get(w, c, `/p/${w.demo.slug}/settings`),
+    check: (_w, c, r) => {
+      if (r.outcome !== "200") return;
+      // Panels a role may not use are not rendered (and their services would refuse them anyway).
+      expect(r.text.includes(">API keys<")).toBe(c === "owner");
+      expect(r.text.includes(">Invitations<")).toBe(c === "owner");
+      expect(r.text.includes(">Share links<")).toBe(c !== "viewer");
+    },
+  },
+  {
+    key: "page /shared/[linkId]",
+    expected: byCaller("404", { shareInScope: "200" }),
+    call: (w, c) => get(w, c, `/shared/${c === "shareRevoked" ? w.links.revoked.id : c === "shareExpired" ? w.links.expired.id : w.links.inScope.id}`),
+    check: (w, _c, r) => {
+      expect(r.text).toContain(w.runA.name);
+      expect(r.text).not.toContain(w.runB.name);
+      expect(r.headers["x-robots-tag"]).toContain("noindex");
+      expect(r.text).toMatch(/<meta name="robots" content="noindex, nofollow"/);
+    },
+  },
+  {
+    // The link itself: its token goes into an http-only cookie, whoever follows it.
+    key: "GET /invite/[token]",
+    expected: byCaller("→/invite", {}),
+    call: async (w, c) => get(w, c, (await freshInvite(w, w.inviteTarget.id)).path),
+    check: (_w, _c, r) => expect(r.headers["set-cookie"] ?? "").toMatch(/^unigap-invite=ugi_.*HttpOnly/i),
+  },
+  {
+    // Whoever holds an invitation link sees the project's name and the role on offer, no more.
+    key: "page /invite",
+    expected: byCaller("200", {}),
+    call: async (w, c) => {
+      await openInvite(w.clients[c], (await freshInvite(w, w.inviteTarget.id)).path);
+      return get(w, c, "/invite");
+    },
+    check: (w, _c, r) => expect(r.text).toContain(w.inviteTarget.name),
+  },
+];
+
+const actionRows: TRow[] = [
+  {
+    key: "action signUpAction",
+    expected: byCaller("ok", {}),
+    call: (w, c) => fromAction(w.clients[c], "signUpAction", { email: `${unique("matrix")}@e2e.unigap`, password: "a-long-enough-password" }),
+  },
+  {
+    key: "action changePasswordAction",
+    expected: forSignedIn("fieldErrors", "UNAUTHORIZED"),
+    // A wrong current password: proves the caller got through to the check without ending their session.
+    call: (w, c) => fromAction(w.clients[c], "changePasswordAction", { currentPassword: "not-my-password", newPassword: "another-long-password" }),
+  },
+  {
+    key: "action createProjectAction",
+    expected: forSignedIn("ok", "UNAUTHORIZED"),
+    call: (w, c) => fromAction(w.clients[c], "createProjectAction", { name: "Matrix", slug: unique("matrix") }),
+  },
+  {
+    key: "action acceptInviteAction",
+    expected: forSignedIn("ok", "UNAUTHORIZED"),
+    call: async (w, c) => {
+      await openInvite(w.clients[c], (await freshInvite(w, w.inviteTarget.id)).path);
+      return fromAction(w.clients[c], "acceptInviteAction", {});
+    },
+  },
+  {
+    key: "action createInviteAction",
+    expected: forOwnerAction(),
+    call: (w, c) => fromAction(w.clients[c], "createInviteAction", { projectId: w.demo.id, role: "viewer", expiresInDays: 1 }),
+    check: (_w, _c, r) => expect((r.json as { data: { path: string } }).data.path).toMatch(/^\/invite\/ugi_/),
+  },
+  {
+    key: "action revokeInviteAction",
+    expected: forOwnerAction(),
+    call: async (w, c) => fromAction(w.clients[c], "revokeInviteAction", { projectId: w.demo.id, inviteId: (await freshInvite(w, w.demo.id)).id }),
+  },
+  {
+    key: "action changeMemberRoleAction",
+    expected: forOwnerAction(),
+    call: (w, c) => fromAction(w.clients[c], "changeMemberRoleAction", { projectId: w.demo.id, userId: w.users.member.userId, role: "viewer" }),
+  },
+  {
+    key: "action removeMemberAction",
+    expected: forOwnerAction(),
+    call: (w, c) => fromAction(w.clients[c], "removeMemberAction", { projectId: w.demo.id, userId: w.users.member.userId }),
+    check: async (w) => {
+      const list = (await (await w.users.member.request.get("/api/v1/projects")).json()) as { projects: { slug: string }[] };
+      expect(list.projects.map((p) => p.slug)).not.toContain(w.demo.slug);
+    },
+  },
+  {
+    key: "action deleteProjectAction",
+    expected: forOwnerAction(),
+    call: (w, c) => fromAction(w.clients[c], "deleteProjectAction", { projectId: w.doomed.id, confirmSlug: w.doomed.slug }),
+    check: async (w) => expect((await w.users.owner.request.get(`/p/${w.doomed.slug}`)).status()).toBe(404),
+  },
+  {
+    key: "action createApiKeyAction",
+    expected: forOwnerAction(),
+    call: (w, c) => fromAction(w.clients[c], "createApiKeyAction", { projectId: w.demo.id, name: unique("key") }),
+    check: (_w, _c, r) => expect((r.json as { data: { secret: string } }).data.secret).toMatch(/^ugk_/),
+  },
+  {
+    key: "action revokeApiKeyAction",
+    expected: forOwnerAction(),
+    call: async (w, c) => {
+      const key = await act<{ id: string; secret: string }>(w.admin, "createApiKeyAction", { projectId: w.demo.id, name: unique("victim") });
+      const result = await fromAction(w.clients[c], "revokeApiKeyAction", { projectId: w.demo.id, keyId: key.id });
+      // Revoked means refused on the very next request; anything else leaves the key working.
+      const probe = await w.clients.anonymous.request.get("/api/v1/projects", { headers: { authorization: `Bearer ${key.secret}` } });
+      expect(probe.status()).toBe(result.outcome === "ok" ? 401 : 200);
+      return result;
+    },
+  },
+  {
+    key: "action createShareLinkAction",
+    expected: forOwnerAction({ editor: "ok" }),
+    call: (w, c) => fromAction(w.clients[c], "createShareLinkAction", { projectId: w.demo.id, scope: "run", runId: w.runA.id }),
+    check: (_w, _c, r) => expect((r.json as { data: { path: string } }).data.path).toMatch(/^\/share\/ugs_[A-Za-z0-9_-]{43}$/),
+  },
+  {
+    key: "action revokeShareLinkAction",
+    // The admin made each link: owners revoke any link, editors only their own.
+    expected: forOwnerAction(),
+    call: async (w, c) => {
+      const link = await act<{ id: string; path: string }>(w.admin, "createShareLinkAction", { projectId: w.demo.id, scope: "run", runId: w.runA.id });
+      const result = await fromAction(w.clients[c], "revokeShareLinkAction", { projectId: w.demo.id, linkId: link.id });
+      const probe = await w.clients.anonymous.request.get(`/api/v1/runs/${w.runA.id}`, { headers: { authorization: `Bearer ${link.path.replace("/share/", "")}` } });
+      expect(probe.status()).toBe(result.outcome === "ok" ? 401 : 200);
+      return result;
+    },
+  },
+];
+
+export const ROWS: TRow[] = [...apiRows, ...pageRows, ...actionRows];
