@@ -8,17 +8,11 @@ import { expect } from "@playwright/test";
 
 import { act, openInvite } from "../../support/accounts";
 
-import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn, type TResult } from "./outcomes";
+import { ingestRows } from "./ingest-rows";
+import type { TRow } from "./row";
+import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn } from "./outcomes";
 import type { TCaller, TWorld } from "./world";
 
-export type TRow = {
-  /** `GET /api/…` for a route handler, `page /…` for a page, `action name` for a server action. */
-  key: string;
-  expected: Record<TCaller, string>;
-  call: (world: TWorld, caller: TCaller) => Promise<TResult>;
-  /** What a caller may see in an answer; runs after the outcome matched. */
-  check?: (world: TWorld, caller: TCaller, result: TResult) => void | Promise<void>;
-};
 
 const get = (world: TWorld, caller: TCaller, path: string) => world.clients[caller].request.get(path, { maxRedirects: 0 }).then(fromResponse);
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
@@ -256,4 +250,4 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [...apiRows, ...pageRows, ...actionRows];
+export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...pageRows, ...actionRows];
