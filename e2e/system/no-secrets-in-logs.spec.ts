@@ -6,11 +6,11 @@ import { expect, test } from "@playwright/test";
 import { act, newClient, openInvite, projectId, runsOf, signInClient, signUpAndSignIn } from "../support/accounts";
 import { readCredentials } from "../support/fixtures";
 import { callAction } from "../support/server-actions";
-import { killServer, startServer, waitForHealth, type TServer } from "../support/server-process";
+import { killServer, startServer, waitForHealth, systemPort, type TServer } from "../support/server-process";
 
 // Secrets pass through the server (keys, share and invitation tokens, passwords) and none of them may
 // reach its log, failures included. The demo password of the first start is printed on purpose.
-const port = Number(process.env.E2E_PORT ?? 3100) + 55;
+const port = systemPort("noSecretsInLogs");
 let server: TServer | undefined;
 
 test.afterAll(() => {

@@ -5,11 +5,11 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 import { readCredentials } from "../support/fixtures";
-import { killServer, startServer, waitForHealth, type TServer } from "../support/server-process";
+import { killServer, startServer, waitForHealth, systemPort, type TServer } from "../support/server-process";
 
 // A key that floods the API gets 429 with Retry-After; the bucket is tiny here (5 requests, one
 // back every 5 s) so a handful of requests shows it. The default is sized for honest clients.
-const port = Number(process.env.E2E_PORT ?? 3100) + 55;
+const port = systemPort("rateLimit");
 let server: TServer | undefined;
 
 test.afterAll(() => {

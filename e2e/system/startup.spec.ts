@@ -5,10 +5,10 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 import { readCredentials } from "../support/fixtures";
-import { killServer, startServer, waitForHealth, type TServer } from "../support/server-process";
+import { killServer, startServer, waitForHealth, systemPort, type TServer } from "../support/server-process";
 
 // Faults of the foundation, with real `next start` processes on a private data folder.
-const basePort = Number(process.env.E2E_PORT ?? 3100) + 50;
+const basePort = systemPort("startup"); // uses four ports from here
 const servers: TServer[] = [];
 
 test.afterAll(() => servers.forEach((s) => killServer(s, "SIGKILL")));
