@@ -24,3 +24,8 @@ export async function countRunsForProject(projectId: string): Promise<number> {
   const { prisma } = await getDb();
   return prisma.run.count({ where: { projectId } });
 }
+
+export async function findRunsByIds(ids: readonly string[]) {
+  const { prisma } = await getDb();
+  return prisma.run.findMany({ where: { id: { in: [...ids] } }, select: { id: true, projectId: true, name: true } });
+}
