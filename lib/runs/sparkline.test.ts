@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+
+import { parseNonSeries, sparklinePath } from "./sparkline";
+
+describe("sparkline", () => {
+  it("reads arrays of rates and of { step, value } objects", () => {
+    expect(parseNonSeries([0.4, null, 0.3])).toEqual([{ step: null, value: 0.4 }, { step: null, value: null }, { step: null, value: 0.3 }]);
+    expect(parseNonSeries([{ step: 100, value: 0.2, n: 300 }])).toEqual([{ step: 100, value: 0.2 }]);
+  });
+
+  it("gives no sparkline for an unknown shape rather than a wrong one", () => {
+    expect(parseNonSeries({ oops: 1 })).toEqual([]);
+    expect(parseNonSeries("[]")).toEqual([]);
+  });
+
+  it("breaks the path at a missing checkpoint instead of bridging it", () => {
+    const path = sparklinePath([{ step: 0, value: 1 }, { step: 1, value: null }, { step: 2, value: 0 }], 22, 12, 1);
+    expect(path).toBe("M1.0 1.0M21.0 11.0");
+  });
+
+  it("keeps the y range at 0–100% for every row", () => {
+    expect(sparklinePath([{ step: 0, value: 0.5 }, { step: 1, value: 0.5 }], 10, 10, 0)).toBe("M0.0 5.0L10.0 5.0");
+  });
+});
