@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { denseChartCsvRows, prepareDenseChart, type TDenseChartOptions } from "./prepare-dense-chart";
+import { denseChartCsvRows, nearestPoint, prepareDenseChart, type TDenseChartOptions, xRangeToSteps } from "./prepare-dense-chart";
 import type { TDenseBucket, TDensePanel, TDenseSeries } from "./types";
 
 function bucket(i: number, last: number | null, overrides: Partial<TDenseBucket> = {}): TDenseBucket {
@@ -82,5 +82,24 @@ describe("prepareDenseChart", () => {
     const { header, rows } = denseChartCsvRows(model);
     expect(header.slice(0, 4)).toEqual(["run", "step", "step", "last"]);
     expect(rows.map((r) => r[3])).toEqual([1, null, 2]);
+  });
+});
+
+describe("zoom and tooltip helpers", () => {
+  const model = prepareDenseChart(panel([series([bucket(0, 1), bucket(1, 2), bucket(2, 3), bucket(3, 4)])]), { ...options, xAxis: "time" });
+
+  it("turns a step-axis selection into a step range and ignores a click without a drag", () => {
+    const steps = prepareDenseChart(panel([series([bucket(0, 1)])]), options);
+    expect(xRangeToSteps(steps, 120.4, 40.2)).toEqual({ from: 40, to: 121 });
+    expect(xRangeToSteps(steps, 40.2, 40.5)).toBeNull();
+  });
+
+  it("turns a time-axis selection into the steps of the buckets it covers", () => {
+    // Bucket i's last point is at i * 10 s on the relative-time axis.
+    expect(xRangeToSteps(model, 5, 25)).toEqual({ from: 10, to: 29 });
+  });
+
+  it("snaps the tooltip to the nearest drawn bucket", () => {
+    expect(nearestPoint(model.series[0]!.points, 14)!.bucket).toBe(1);
   });
 });

@@ -153,3 +153,26 @@ export function denseChartCsvRows(model: TDenseChartModel) {
   );
   return { header, rows };
 }
+
+/**
+ * A zoom selection on the drawn x axis as a step range (the grid's unit). In epoch and time mode
+ * the selection goes through the first drawn run's own points, since the grid is in steps.
+ */
+export function xRangeToSteps(model: TDenseChartModel, x1: number, x2: number): { from: number; to: number } | null {
+  const lo = Math.min(x1, x2);
+  const hi = Math.max(x1, x2);
+  if (model.xAxis === "step") return hi - lo >= 1 ? { from: Math.floor(lo), to: Math.ceil(hi) } : null;
+  const points = model.series[0]?.points.filter((p) => p.n > 0) ?? [];
+  const inside = points.filter((p) => p.x >= lo && p.x <= hi);
+  if (inside.length === 0) return null;
+  const from = inside[0]!.bucketFrom;
+  const to = inside.at(-1)!.bucketTo;
+  return to > from ? { from, to } : null;
+}
+
+/** The drawn point of a series nearest to x (for the tooltip: it snaps to real buckets). */
+export function nearestPoint(points: readonly TDensePoint[], x: number): TDensePoint | null {
+  let best: TDensePoint | null = null;
+  for (const p of points) if (p.n > 0 && (!best || Math.abs(p.x - x) < Math.abs(best.x - x))) best = p;
+  return best;
+}

@@ -7,7 +7,7 @@ import { findRunsByIds } from "@/lib/runs/repository";
 
 import { computeBucketGrid } from "./bucket-grid";
 import { findFirstWallTimes, findKeyExtents, findMetricKeys, findStepsPerEpoch, queryBuckets, type TBucketRow } from "./bucket-repository";
-import type { TDenseBucket, TDensePanel, TDenseSeriesQuery } from "./types";
+import type { TDenseBucket, TDensePanel, TDenseSeriesQuery, TMetricKeyDTO } from "./types";
 
 /** The runs asked for, in the order asked, each readable by the caller (NOT_FOUND otherwise). */
 async function requireReadableRuns(actor: TActor, runIds: readonly string[]) {
@@ -84,8 +84,6 @@ function toBucket(row: TBucketRow): TDenseBucket {
     lastWall: row.last_wall === null ? null : Number(row.last_wall),
   };
 }
-
-export type TMetricKeyDTO = { key: string; count: number; minStep: number; maxStep: number };
 
 /** The metric keys a run logged, with their point counts (from run_metric_keys: no point scans). */
 export async function listMetricKeys(actor: TActor, runIds: readonly string[]): Promise<TMetricKeyDTO[]> {

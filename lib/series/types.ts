@@ -52,3 +52,6 @@ export type TDensePanel = {
 
 export const X_AXES = ["step", "epoch", "time"] as const;
 export type TXAxis = (typeof X_AXES)[number];
+
+/** A key a run logged, with its point count and step range (from run_metric_keys). */
+export type TMetricKeyDTO = { key: string; count: number; minStep: number; maxStep: number };
