@@ -38,14 +38,14 @@ export function ChartCard(props: TChartCardProps) {
       aria-busy={state === "loading"}
       className={cn("flex min-w-0 flex-col rounded-lg border border-[var(--border)] bg-[var(--panel)] shadow-sm", props.className)}
     >
-      <header className="flex flex-wrap items-start justify-between gap-2 border-b border-[var(--border)] px-3 py-2">
-        <div className="min-w-0">
+      <header className="flex items-start justify-between gap-2 border-b border-[var(--border)] px-3 py-2">
+        <div className="min-w-0 flex-1">
           <h3 className="truncate text-sm font-semibold tracking-tight" title={title}>
             {title}
           </h3>
           {props.subtitle ? <p className="text-xs text-[var(--muted)]">{props.subtitle}</p> : null}
         </div>
-        <div className="flex flex-wrap items-center gap-2">
+        <div className="flex shrink-0 flex-wrap items-center justify-end gap-2">
           {props.badge}
           {state === "ready" ? props.actions : null}
         </div>

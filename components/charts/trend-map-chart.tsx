@@ -7,7 +7,12 @@ import type { TTrendMap, TTrendPoint } from "@/lib/dashboard/prepare-trend-map";
 
 import { AXIS_PROPS, GRID_PROPS, TOOLTIP_CLASS } from "./chart-theme";
 
-type TDatum = TTrendPoint & { runName: string; runColor: string; isLast: boolean; xErr: [number, number]; yErr: [number, number] };
+type TDatum = TTrendPoint & { runName: string; runColor: string; isLast: boolean; runIndex: number; xErr: [number, number]; yErr: [number, number] };
+
+function ppTick(v: number): string {
+  const pp = Math.round(v * 1000) / 10;
+  return pp > 0 ? `+${pp}` : String(pp);
+}
 
 const QUADRANT_FILL: Record<string, string> = { "co-improvement": "#10b981", "co-degradation": "#f43f5e" };
 
@@ -18,6 +23,7 @@ function toData(map: TTrendMap, runIndex: number): TDatum[] {
     runName: run.runName,
     runColor: run.color,
     isLast: i === run.points.length - 1,
+    runIndex,
     xErr: p.xInterval ? [p.x - p.xInterval[0], p.xInterval[1] - p.x] : [0, 0],
     yErr: p.yInterval ? [p.y - p.yInterval[0], p.yInterval[1] - p.y] : [0, 0],
   }));
@@ -31,7 +37,7 @@ function Dot(props: { cx?: number; cy?: number; payload?: TDatum }) {
       <circle cx={cx} cy={cy} r={payload.isLast ? 7 : 5} fill={payload.deltaNonColor} stroke={payload.runColor} strokeWidth={2} strokeDasharray={payload.lowN ? "2 2" : undefined} />
       {payload.alarm ? <circle cx={cx} cy={cy} r={11} fill="none" stroke="#dc2626" strokeWidth={2} /> : null}
       {payload.isLast ? (
-        <text x={cx + 10} y={cy - 8} fontSize={11} fill="var(--text)" fontWeight={600}>
+        <text x={payload.x > 0 ? cx - 12 : cx + 12} y={cy - 12 - 14 * payload.runIndex} textAnchor={payload.x > 0 ? "end" : "start"} fontSize={11} fill="var(--text)" fontWeight={600} stroke="var(--panel)" strokeWidth={3} paintOrder="stroke">
           {payload.runName}: {payload.cls}
         </text>
       ) : null}
@@ -67,8 +73,8 @@ export function TrendMapChart({ map, height }: { map: TTrendMap; height: number 
           ))}
           <ReferenceLine x={0} stroke="var(--muted)" />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          <XAxis {...AXIS_PROPS} type="number" dataKey="x" domain={[x0, x1]} allowDataOverflow tickFormatter={(v: number) => formatPoints(v, 0)} label={{ value: "ΔGen vs baseline", position: "insideBottom", offset: -14, fill: "var(--muted)", fontSize: 11 }} />
-          <YAxis {...AXIS_PROPS} type="number" dataKey="y" domain={[y0, y1]} allowDataOverflow width={64} tickFormatter={(v: number) => formatPoints(v, 0)} label={{ value: "Und − 50%", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11 }} />
+          <XAxis {...AXIS_PROPS} type="number" dataKey="x" domain={[x0, x1]} ticks={map.xTicks} allowDataOverflow tickFormatter={ppTick} label={{ value: "ΔGen vs baseline (pp)", position: "insideBottom", offset: -14, fill: "var(--muted)", fontSize: 11 }} />
+          <YAxis {...AXIS_PROPS} type="number" dataKey="y" domain={[y0, y1]} ticks={map.yTicks} allowDataOverflow width={64} tickFormatter={ppTick} label={{ value: "Und − 50% (pp)", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11 }} />
           <Tooltip content={(props) => <TrendTooltip datum={props.active ? (props.payload?.[0]?.payload as TDatum | undefined) : undefined} />} isAnimationActive={false} />
           {map.runs.map((run, i) => (
             <Scatter key={run.runId} name={run.runName} data={toData(map, i)} line={{ stroke: run.color, strokeWidth: 2 }} lineType="joint" shape={<Dot />} isAnimationActive={false}>

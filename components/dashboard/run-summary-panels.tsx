@@ -59,7 +59,7 @@ export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryRes
       <PanelSection title="How understanding changed" description="Co-improvement shows up as corrected false positives (0,1,0): baseline-accepted images the external judge rejects, now rejected by the model too.">
         <UnderstandingPanels checkpoints={checkpoints} subtasks={view.subtasks ?? null} syncId="run-understanding" />
       </PanelSection>
-      <PanelSection title="Paper table" columns={1}>
+      <PanelSection title="For the paper" columns={1}>
         <Lazy title="Paper table" chartKey="paper-table" height={120}>
           <PaperTablePanel bundle={bundle} />
         </Lazy>

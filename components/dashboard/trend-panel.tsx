@@ -26,9 +26,10 @@ export function AlarmBanner({ map }: { map: TTrendMap }) {
       <p className="mb-2 text-xs">Non improved while generation or understanding got significantly worse — the case the Nonunified score alone cannot see. Check the supervision data and the outcomes with an independent judge.</p>
       <ul className="list-disc space-y-0.5 pl-5">
         {map.alarms.map((a) => (
-          <li key={`${a.runId}-${a.step}`}>
+          <li key={a.runId}>
             <span className="font-medium">{a.runName}</span> at step {a.step}
             {a.isLatest ? " (latest checkpoint)" : ""}: {a.reasons.join("; ") || "no reason given"}
+            {a.steps.length > 1 ? <span className="text-xs"> — also at steps {a.steps.filter((s) => s !== a.step).join(", ")}</span> : null}
           </li>
         ))}
       </ul>

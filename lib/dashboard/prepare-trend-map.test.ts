@@ -29,18 +29,23 @@ describe("prepareTrendMap", () => {
   });
 
   it("lists the alarm with its reasons, the latest checkpoint's first", () => {
-    expect(map.alarms).toEqual([{ runId: "bad", runName: "run bad", step: 200, reasons: ["Non improved while Gen fell"], isLatest: true }]);
+    expect(map.alarms).toEqual([{ runId: "bad", runName: "run bad", step: 200, steps: [200], reasons: ["Non improved while Gen fell"], isLatest: true }]);
   });
 
-  it("uses symmetric domains around the baseline so quadrants are honest", () => {
-    expect(map.xDomain[0]).toBe(-map.xDomain[1]);
-    expect(map.xDomain[1]).toBeGreaterThanOrEqual(0.1);
+  it("uses symmetric domains on round numbers around the baseline so quadrants are honest", () => {
+    expect(map.xDomain).toEqual([-0.2, 0.2]);
+    expect(map.xTicks).toEqual([-0.2, -0.1, 0, 0.1, 0.2]);
   });
 
   it("colours fewer contradictions blue, more rose, and no change or no data slate", () => {
     expect(deltaNonColor(-0.08, 0.08)).toBe("rgb(14, 165, 233)");
     expect(deltaNonColor(0.08, 0.08)).toBe("rgb(244, 63, 94)");
     expect(deltaNonColor(null, 0.08)).toBe("rgb(148, 163, 184)");
+  });
+
+  it("keeps a low-n interval from stretching the axes", () => {
+    const wide = bundle("w", [checkpoint(1, { trend: trend({ deltaGen: measure(0.05, 300) }), overall: { ...checkpoint(0).overall, und: measure(0.5, 0, { lo: 0, hi: 1, lowN: true }) } })]);
+    expect(prepareTrendMap([wide], new Map()).yDomain).toEqual([-0.02, 0.02]);
   });
 
   it("counts checkpoints it cannot place instead of dropping them silently", () => {

@@ -28,10 +28,15 @@ export type TTrendMap = {
   runs: TTrendRun[];
   xDomain: [number, number];
   yDomain: [number, number];
+  xTicks: number[];
+  yTicks: number[];
   deltaNonScale: { min: number; max: number };
   quadrants: { x: "left" | "right"; y: "top" | "bottom"; label: string }[];
-  /** Every checkpoint whose alarm is raised, latest first: the case the Nonunified score alone cannot see. */
-  alarms: { runId: string; runName: string; step: number; reasons: string[]; isLatest: boolean }[];
+  /**
+   * Per run with an alarm: its latest alarmed checkpoint with the reasons, and every alarmed step —
+   * the case the Nonunified score alone cannot see. Runs alarmed at their latest checkpoint first.
+   */
+  alarms: { runId: string; runName: string; step: number; steps: number[]; reasons: string[]; isLatest: boolean }[];
 };
 
 export const QUADRANTS: TTrendMap["quadrants"] = [
@@ -54,9 +59,13 @@ export function deltaNonColor(deltaNon: number | null, maxAbs: number): string {
   return `rgb(${mix.join(", ")})`;
 }
 
-function symmetric(values: number[], minimum: number): [number, number] {
-  const m = Math.max(minimum, ...values.map(Math.abs)) * 1.15;
-  return [-m, m];
+const NICE = [0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1];
+
+/** A symmetric domain around the baseline (so quadrants are honest) on a round number, with five ticks. */
+function symmetric(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const need = Math.max(...values.map(Math.abs), 0) * 1.1;
+  const m = NICE.find((n) => n >= need) ?? Math.ceil(need * 10) / 10;
+  return { domain: [-m, m], ticks: [-m, -m / 2, 0, m / 2, m] };
 }
 
 export function prepareTrendMap(bundles: readonly TSummaryBundle[], colors: ReadonlyMap<string, string>): TTrendMap {
@@ -95,16 +104,26 @@ export function prepareTrendMap(bundles: readonly TSummaryBundle[], colors: Read
       unplaced: ordered.length - points.length,
     };
   });
-  const xs = runs.flatMap((r) => r.points.flatMap((p) => [p.x, ...(p.xInterval ?? [])]));
-  const ys = runs.flatMap((r) => r.points.flatMap((p) => [p.y, ...(p.yInterval ?? [])]));
+  // Low-n intervals (Und on 0–3 disagreements spans almost everything) would flatten every other
+  // point; they are still drawn, clipped at the edge, and the point is marked low n.
+  const xs = runs.flatMap((r) => r.points.flatMap((p) => [p.x, ...(p.lowN ? [] : (p.xInterval ?? []))]));
+  const ys = runs.flatMap((r) => r.points.flatMap((p) => [p.y, ...(p.lowN ? [] : (p.yInterval ?? []))]));
   const alarms = runs
-    .flatMap((r) => r.alarms.map((a) => ({ runId: r.runId, runName: r.runName, step: a.step, reasons: a.reasons, isLatest: a.step === r.latestStep })))
+    .filter((r) => r.alarms.length > 0)
+    .map((r) => {
+      const latest = r.alarms.at(-1)!;
+      return { runId: r.runId, runName: r.runName, step: latest.step, steps: r.alarms.map((a) => a.step), reasons: latest.reasons, isLatest: latest.step === r.latestStep };
+    })
     .sort((a, b) => Number(b.isLatest) - Number(a.isLatest) || b.step - a.step);
+  const x = symmetric(xs);
+  const y = symmetric(ys);
   return {
     state: runs.some((r) => r.points.length > 0) ? "ready" : "empty",
     runs,
-    xDomain: symmetric(xs, 0.02),
-    yDomain: symmetric(ys, 0.02),
+    xDomain: x.domain,
+    yDomain: y.domain,
+    xTicks: x.ticks,
+    yTicks: y.ticks,
     deltaNonScale: { min: -maxAbsNon, max: maxAbsNon },
     quadrants: QUADRANTS,
     alarms,
