@@ -71,14 +71,16 @@ export async function findRunPage(projectId: string, query: TRunListQuery, curso
     }
   }
   params.push(limit);
+  // Sort and cut on the narrow join first; details (baseline name, sparkline, dates) only for the page.
   return sql.query<TRunRow>(
-    `SELECT r.id, r.name, r.method, r.tags, r.status::text AS status, r.baseline_run_id, b.name AS baseline_name,
+    `WITH page AS (
+       SELECT r.id ${FROM} WHERE ${where.join(" AND ")}
+       ORDER BY (${col} IS NULL), ${col} ${dir}, r.id ${dir} LIMIT $${params.length})
+     SELECT r.id, r.name, r.method, r.tags, r.status::text AS status, r.baseline_run_id, b.name AS baseline_name,
        to_char(r.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_iso,
        s.latest_step, s.gen, s.gen_n, s.und, s.und_n, s.non, s.non_n, s.non_series, s.benchmarks, ${col}${query.sort === "created" ? "::text" : ""} AS sort_value
-     ${FROM} LEFT JOIN runs b ON b.id = r.baseline_run_id
-     WHERE ${where.join(" AND ")}
-     ORDER BY (${col} IS NULL), ${col} ${dir}, r.id ${dir}
-     LIMIT $${params.length}`,
+     FROM page JOIN runs r ON r.id = page.id LEFT JOIN run_stats s ON s.run_id = r.id LEFT JOIN runs b ON b.id = r.baseline_run_id
+     ORDER BY (${col} IS NULL), ${col} ${dir}, r.id ${dir}`,
     params,
   );
 }

@@ -68,29 +68,21 @@ export async function queryRawSeries(runId: string, key: string, from: number, t
 }
 
 export type TKeyExtentRow = { run_id: string; count: number; min_step: number; max_step: number };
+export type TPanelRunRow = TKeyExtentRow & { t0: number | null; spe: number | null };
 
-export async function findKeyExtents(runIds: readonly string[], key: string): Promise<TKeyExtentRow[]> {
+/**
+ * Per run that logged `key`: its point count and step range (run_metric_keys), the wall time of its
+ * first point (zero of the relative-time axis) and its steps per epoch fitted through the origin on
+ * the checkpoints that record an epoch. One round trip.
+ */
+export async function findPanelRuns(runIds: readonly string[], key: string): Promise<TPanelRunRow[]> {
   const { sql } = await getDb();
-  return sql.query<TKeyExtentRow>(`SELECT run_id, count, min_step, max_step FROM run_metric_keys WHERE run_id = ANY($1::uuid[]) AND key = $2`, [runIds, key]);
-}
-
-/** Wall time of each run's first point of the key: the zero of the relative-time axis. */
-export async function findFirstWallTimes(runIds: readonly string[], key: string) {
-  const { sql } = await getDb();
-  return sql.query<{ run_id: string; wall: number | null }>(
-    `SELECT r.id AS run_id, (SELECT (extract(epoch FROM p.wall_time) * 1000)::float8 FROM metric_points p WHERE p.run_id = r.id AND p.key = $2 ORDER BY p.step LIMIT 1) AS wall
-     FROM runs r WHERE r.id = ANY($1::uuid[])`,
+  return sql.query<TPanelRunRow>(
+    `SELECT k.run_id, k.count, k.min_step, k.max_step,
+       (SELECT (extract(epoch FROM p.wall_time) * 1000)::float8 FROM metric_points p WHERE p.run_id = k.run_id AND p.key = k.key AND p.step = k.min_step) AS t0,
+       (SELECT sum(c.step::float8 * c.epoch) / sum(c.epoch * c.epoch) FROM checkpoints c WHERE c.run_id = k.run_id AND c.epoch > 0) AS spe
+     FROM run_metric_keys k WHERE k.run_id = ANY($1::uuid[]) AND k.key = $2`,
     [runIds, key],
-  );
-}
-
-/** Steps per epoch of each run, fitted through the origin on checkpoints that record an epoch. */
-export async function findStepsPerEpoch(runIds: readonly string[]) {
-  const { sql } = await getDb();
-  return sql.query<{ run_id: string; spe: number }>(
-    `SELECT run_id, sum(step::float8 * epoch) / sum(epoch * epoch) AS spe FROM checkpoints
-     WHERE run_id = ANY($1::uuid[]) AND epoch > 0 GROUP BY run_id`,
-    [runIds],
   );
 }
 

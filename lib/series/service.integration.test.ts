@@ -94,6 +94,15 @@ describe("dense curves: bucketing on the server", () => {
     expect(zoomed.series[0]!.pointsInRange).toBe(500);
   });
 
+  it("gives each run its steps per epoch (from checkpoints) and the wall time of its first point", async () => {
+    const project = await createTestProject();
+    const run = await createTestRun(project.id);
+    await insertMetricPoints(db.current.sql, run.id, curve(500, 8).slice(100));
+    await db.current.sql.execute(`INSERT INTO checkpoints (run_id, step, epoch) VALUES ($1, 0, 0), ($1, 250, 1), ($1, 500, 2), ($1, 600, NULL)`, [run.id]);
+    const panel = await getDensePanel({ kind: "user", userId: project.ownerId }, query([run.id]));
+    expect(panel.series[0]).toMatchObject({ stepsPerEpoch: 250, t0: T0 + 100 * 1000, pointsTotal: 400 });
+  });
+
   it("is NOT_FOUND for a stranger and for a share link scoped to another run", async () => {
     const project = await createTestProject();
     const run = await createTestRun(project.id);

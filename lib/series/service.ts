@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import { findRunsByIds } from "@/lib/runs/repository";
 
 import { computeBucketGrid } from "./bucket-grid";
-import { findFirstWallTimes, findKeyExtents, findMetricKeys, findStepsPerEpoch, queryBuckets, type TBucketRow } from "./bucket-repository";
+import { findMetricKeys, findPanelRuns, queryBuckets, type TBucketRow } from "./bucket-repository";
 import type { TDenseBucket, TDensePanel, TDenseSeriesQuery, TMetricKeyDTO } from "./types";
 
 /** The runs asked for, in the order asked, each readable by the caller (NOT_FOUND otherwise). */
@@ -19,7 +19,7 @@ async function requireReadableRuns(actor: TActor, runIds: readonly string[]) {
     if (!run) throw notFound("Run", id);
     return run;
   });
-  for (const run of runs) await requireRunAccess(actor, run, "viewer");
+  await Promise.all(runs.map((run) => requireRunAccess(actor, run, "viewer")));
   return runs;
 }
 
@@ -30,7 +30,7 @@ async function requireReadableRuns(actor: TActor, runIds: readonly string[]) {
 export async function getDensePanel(actor: TActor, query: TDenseSeriesQuery): Promise<TDensePanel> {
   const runs = await requireReadableRuns(actor, query.runs);
   const ids = runs.map((r) => r.id);
-  const extents = new Map((await findKeyExtents(ids, query.key)).map((e) => [e.run_id, e]));
+  const extents = new Map((await findPanelRuns(ids, query.key)).map((e) => [e.run_id, e]));
   const present = runs.filter((r) => extents.has(r.id));
   const missing = runs.filter((r) => !extents.has(r.id)).map((r) => ({ runId: r.id, runName: r.name }));
   const known = [...extents.values()];
@@ -38,23 +38,21 @@ export async function getDensePanel(actor: TActor, query: TDenseSeriesQuery): Pr
   const to = query.to ?? (known.length ? Math.max(...known.map((e) => e.max_step)) : 0);
   const grid = computeBucketGrid(from, to, query.buckets);
   const presentIds = present.map((r) => r.id);
-  const [rows, walls, epochs] = await Promise.all([queryBuckets(presentIds, query.key, grid), findFirstWallTimes(presentIds, query.key), findStepsPerEpoch(presentIds)]);
-  const byRun = groupByRun(rows);
-  const t0 = new Map(walls.map((w) => [w.run_id, w.wall]));
-  const spe = new Map(epochs.map((e) => [e.run_id, Number(e.spe)]));
+  const byRun = groupByRun(await queryBuckets(presentIds, query.key, grid));
   return {
     key: query.key,
     grid: { from: grid.from, to: grid.to, width: grid.width, count: grid.count, source: grid.level ? `rollup-${grid.level.width}` : "points" },
     missing,
     series: present.map((run) => {
       const buckets = (byRun.get(run.id) ?? []).map(toBucket);
+      const extent = extents.get(run.id)!;
       return {
         runId: run.id,
         runName: run.name,
-        pointsTotal: extents.get(run.id)!.count,
+        pointsTotal: extent.count,
         pointsInRange: buckets.reduce((sum, b) => sum + b.n, 0),
-        stepsPerEpoch: spe.get(run.id) ?? null,
-        t0: t0.get(run.id) ?? null,
+        stepsPerEpoch: extent.spe === null ? null : Number(extent.spe),
+        t0: extent.t0 === null ? null : Number(extent.t0),
         buckets,
       };
     }),
