@@ -24,3 +24,11 @@ export function formatStep(v: number): string {
 export function formatPercentTick(v: number): string {
   return `${Math.round(v * 100)}%`;
 }
+
+/** Relative time in seconds as s, min or h, so long runs read at a glance. */
+export function formatSeconds(v: number): string {
+  const a = Math.abs(v);
+  if (a < 120) return `${Math.round(v)}s`;
+  if (a < 7200) return `${Number((v / 60).toPrecision(3))}m`;
+  return `${Number((v / 3600).toPrecision(3))}h`;
+}

@@ -5,7 +5,9 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveCont
 
 import { nearestPoint, type TDenseChartModel } from "@/lib/series/prepare-dense-chart";
 
-import { AXIS_PROPS, formatNumber, formatStep, GRID_PROPS, TOOLTIP_CLASS } from "./chart-theme";
+import { AXIS_PROPS, formatNumber, formatSeconds, formatStep, GRID_PROPS, TOOLTIP_CLASS } from "./chart-theme";
+
+const X_FORMAT = { step: formatStep, epoch: formatNumber, time: formatSeconds } as const;
 
 type TProps = { model: TDenseChartModel; height: number; syncId?: string; onZoom?: (x1: number, x2: number) => void };
 
@@ -40,7 +42,7 @@ export function DenseLineChart({ model, height, syncId, onZoom }: TProps) {
           onMouseLeave={() => setDrag(null)}
         >
           <CartesianGrid {...GRID_PROPS} />
-          <XAxis {...AXIS_PROPS} type="number" dataKey="x" domain={model.xDomain} allowDataOverflow tickFormatter={model.xAxis === "step" ? formatStep : formatNumber} />
+          <XAxis {...AXIS_PROPS} type="number" dataKey="x" domain={model.xDomain} allowDataOverflow tickFormatter={X_FORMAT[model.xAxis]} />
           <YAxis {...AXIS_PROPS} type="number" scale={model.yScale} domain={["auto", "auto"]} width={56} tickFormatter={formatNumber} allowDataOverflow={model.yScale === "log"} />
           <Tooltip content={(props) => <DenseTooltip model={model} active={props.active} label={props.label} />} isAnimationActive={false} />
           {model.series.map((s) => (
@@ -67,7 +69,7 @@ function DenseTooltip({ model, active, label }: { model: TDenseChartModel; activ
   return (
     <div className={TOOLTIP_CLASS}>
       <p className="mb-1 font-medium">
-        {model.xLabel} {formatNumber(x)}
+        {model.xAxis === "time" ? `${formatSeconds(x)} after the first point` : `${model.xLabel} ${formatNumber(x)}`}
       </p>
       {model.series.map((s) => {
         const p = nearestPoint(s.points, x);

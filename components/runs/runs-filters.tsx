@@ -1,6 +1,8 @@
 "use client";
 
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
+
+import { useUrlSearch } from "@/components/dashboard/url-search-store";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -27,7 +29,7 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 /** Search and filters; applying them restarts paging and keeps the selection. */
 export function RunsFilters({ base, query, facets }: { base: string; query: TRunListQuery; facets: TFacets }) {
   const router = useRouter();
-  const sel = useSearchParams().get("sel");
+  const sel = useUrlSearch().get("sel");
   function apply(form: FormData) {
     const text = (k: string) => String(form.get(k) ?? "").trim() || undefined;
     const status = text("status") as TRunListQuery["status"];

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import type { ComponentProps } from "react";
 
+import { replaceSearch, useUrlSearch } from "@/components/dashboard/url-search-store";
 import { ZCompareRuns } from "@/lib/dashboard/view-state";
 
 export const MAX_COMPARE = 4;
@@ -16,13 +16,12 @@ function writeSelection(ids: string[]) {
   const params = new URLSearchParams(window.location.search);
   if (ids.length) params.set("sel", ids.join(","));
   else params.delete("sel");
-  const qs = params.toString();
-  window.history.replaceState(null, "", qs ? `${window.location.pathname}?${qs}` : window.location.pathname);
+  replaceSearch(params);
 }
 
 /** A row's checkbox: the selection lives in the URL (`sel`), so it survives paging and sorting. */
 export function SelectRun({ runId, runName }: { runId: string; runName: string }) {
-  const selected = readSelection(useSearchParams());
+  const selected = readSelection(useUrlSearch());
   const isChecked = selected.includes(runId);
   const isFull = selected.length >= MAX_COMPARE && !isChecked;
   return (
@@ -40,7 +39,7 @@ export function SelectRun({ runId, runName }: { runId: string; runName: string }
 
 /** "Compare" appears once 2–4 runs are selected. */
 export function CompareBar({ slug }: { slug: string }) {
-  const selected = readSelection(useSearchParams());
+  const selected = readSelection(useUrlSearch());
   const isValid = ZCompareRuns.safeParse(selected.join(",")).success;
   return (
     <div className="flex items-center gap-2 text-sm" aria-live="polite">
@@ -61,7 +60,7 @@ export function CompareBar({ slug }: { slug: string }) {
 
 /** A link that carries the current selection along (sorting and paging keep what was ticked). */
 export function KeepSelectionLink({ href, ...props }: ComponentProps<typeof Link> & { href: string }) {
-  const sel = useSearchParams().get("sel");
+  const sel = useUrlSearch().get("sel");
   const target = sel ? `${href}${href.includes("?") ? "&" : "?"}sel=${encodeURIComponent(sel)}` : href;
   return <Link href={target} {...props} />;
 }
