@@ -5,21 +5,10 @@ import { useMemo } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { DownloadButton } from "@/components/charts/download-button";
 import { toCsv } from "@/lib/dashboard/csv";
-import { describeDelta, describeMeasure, formatInterval, formatPercent, formatPoints } from "@/lib/dashboard/format";
 import { prepareDeltaTable, type TDeltaTable } from "@/lib/dashboard/prepare-delta-table";
 import type { TSummaryBundle } from "@/lib/dashboard/types";
-import type { TMeasure } from "@/lib/metrics/summary-types";
 
-function Cell({ m, delta }: { m: TMeasure | null; delta: boolean }) {
-  if (!m || m.value === null) return <td className="px-2 py-1 text-right text-[var(--muted)]">—</td>;
-  return (
-    <td className="px-2 py-1 text-right tabular-nums" title={delta ? describeDelta(m) : describeMeasure(m)}>
-      <span className={m.lowN ? "text-[var(--muted)]" : ""}>{delta ? formatPoints(m.value) : formatPercent(m.value)}</span>
-      {m.lowN ? <sup className="text-amber-600">†</sup> : null}
-      <span className="block text-[10px] text-[var(--muted)]">{formatInterval(m.lo, m.hi, 1, delta)} n={m.n}</span>
-    </td>
-  );
-}
+import { MeasureCell, ScopeRow } from "./measure-cell";
 
 function deltaCsv(table: TDeltaTable): string {
   const header = ["subtask", ...table.runs.flatMap((r) => ["gen_delta", "und", "non_delta"].flatMap((f) => [`${r.runName}:${f}`, `${r.runName}:${f}_lo`, `${r.runName}:${f}_hi`, `${r.runName}:${f}_n`]))];
@@ -57,10 +46,9 @@ export function DeltaTablePanel({ bundles, colors }: { bundles: readonly TSummar
           </thead>
           <tbody>
             {table.rows.map((row) => (
-              <tr key={row.scope} className={row.isOverall ? "border-t-2 border-[var(--border)] font-semibold" : "border-t border-[var(--border)]"}>
-                <th scope="row" className="px-2 py-1 text-left font-medium">{row.scope}</th>
-                {row.cells.flatMap((c, i) => [<Cell key={`${i}g`} m={c.genDelta} delta />, <Cell key={`${i}u`} m={c.und} delta={false} />, <Cell key={`${i}n`} m={c.nonDelta} delta />])}
-              </tr>
+              <ScopeRow key={row.scope} scope={row.scope} isOverall={row.isOverall}>
+                {row.cells.flatMap((c, i) => [<MeasureCell key={`${i}g`} m={c.genDelta} delta showInterval />, <MeasureCell key={`${i}u`} m={c.und} showInterval />, <MeasureCell key={`${i}n`} m={c.nonDelta} delta showInterval />])}
+              </ScopeRow>
             ))}
           </tbody>
         </table>

@@ -5,24 +5,11 @@ import { useMemo } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { DownloadButton, fileSlug } from "@/components/charts/download-button";
 import { paperTableCsv, paperTableLatex } from "@/lib/dashboard/export-paper-table";
-import { describeDelta, describeMeasure, formatPercent, formatPoints } from "@/lib/dashboard/format";
 import { preparePaperTable } from "@/lib/dashboard/prepare-paper-table";
 import type { TSummaryBundle } from "@/lib/dashboard/types";
-import type { TMeasure } from "@/lib/metrics/summary-types";
 
+import { MeasureCell, ScopeRow } from "./measure-cell";
 import { useViewState } from "./use-view-state";
-
-function Cell({ m, delta = false }: { m: TMeasure | null; delta?: boolean }) {
-  if (!m) return <td className="px-2 py-1 text-right text-[var(--muted)]">—</td>;
-  const text = delta ? formatPoints(m.value) : formatPercent(m.value);
-  return (
-    <td className="px-2 py-1 text-right tabular-nums" title={delta ? describeDelta(m) : describeMeasure(m)}>
-      <span className={m.lowN ? "text-[var(--muted)]" : ""}>{text}</span>
-      {m.lowN ? <sup className="text-amber-600" aria-label="low n">†</sup> : null}
-      <span className="block text-[10px] text-[var(--muted)]">n={m.n}</span>
-    </td>
-  );
-}
 
 /** The paper-style table for any checkpoint against the baseline, exportable as CSV and LaTeX. */
 export function PaperTablePanel({ bundle }: { bundle: TSummaryBundle }) {
@@ -77,16 +64,15 @@ export function PaperTablePanel({ bundle }: { bundle: TSummaryBundle }) {
           </thead>
           <tbody>
             {table.rows.map((row) => (
-              <tr key={row.scope} className={row.isOverall ? "border-t-2 border-[var(--border)] font-semibold" : "border-t border-[var(--border)]"}>
-                <th scope="row" className="px-2 py-1 text-left font-medium">{row.scope}</th>
-                <Cell m={row.genBase} />
-                <Cell m={row.gen} />
-                <Cell m={row.genDelta} delta />
-                <Cell m={row.und} />
-                <Cell m={row.nonBase} />
-                <Cell m={row.non} />
-                <Cell m={row.nonDelta} delta />
-              </tr>
+              <ScopeRow key={row.scope} scope={row.scope} isOverall={row.isOverall}>
+                <MeasureCell m={row.genBase} />
+                <MeasureCell m={row.gen} />
+                <MeasureCell m={row.genDelta} delta />
+                <MeasureCell m={row.und} />
+                <MeasureCell m={row.nonBase} />
+                <MeasureCell m={row.non} />
+                <MeasureCell m={row.nonDelta} delta />
+              </ScopeRow>
             ))}
           </tbody>
         </table>

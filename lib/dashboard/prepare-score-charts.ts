@@ -1,7 +1,7 @@
 // Gen / Und / Non / Unification over checkpoints, Overall and per subtask (small multiples). Pure.
 // Sparse evaluation rates are not bucketed: every point keeps its n and 95% band, low-n points are
 // marked, and a missing value is a gap.
-import type { TCheckpointSummary } from "@/lib/metrics/summary-types";
+import type { TCheckpointSummary, TMeasure } from "@/lib/metrics/summary-types";
 
 import { listSubtasks, OVERALL, readScore, SCORE_META, type TScoreMetric } from "./score-metrics";
 
@@ -38,12 +38,14 @@ export function prepareScoreCharts(checkpoints: readonly TCheckpointSummary[], o
   });
 }
 
+/** A checkpoint's rate as a chart point: a missing measure is a gap with n = 0, never a 0. */
+export function toRatePoint(c: Pick<TCheckpointSummary, "step" | "epoch">, m: TMeasure | null): TRatePoint {
+  const band: [number, number] | null = m && m.value !== null && m.lo !== null && m.hi !== null ? [m.lo, m.hi] : null;
+  return { x: c.step, epoch: c.epoch, value: m?.value ?? null, band, n: m?.n ?? 0, lowN: m?.lowN ?? false };
+}
+
 function rateSeries(checkpoints: readonly TCheckpointSummary[], scope: string, metric: TScoreMetric): TRateSeries {
-  const points: TRatePoint[] = checkpoints.map((c) => {
-    const m = readScore(c, scope, metric);
-    const band: [number, number] | null = m && m.value !== null && m.lo !== null && m.hi !== null ? [m.lo, m.hi] : null;
-    return { x: c.step, epoch: c.epoch, value: m?.value ?? null, band, n: m?.n ?? 0, lowN: m ? m.lowN : false };
-  });
+  const points = checkpoints.map((c) => toRatePoint(c, readScore(c, scope, metric)));
   const meta = SCORE_META[metric];
   return { id: metric, label: meta.label, color: meta.color, points, lowNPoints: points.filter((p) => p.lowN && p.value !== null) };
 }

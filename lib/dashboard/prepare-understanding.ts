@@ -3,7 +3,7 @@
 // (sums of counts are exact); rates come only from the engine, per subtask, with their intervals.
 import type { TCheckpointSummary, TMeasure, TSubtaskSummary } from "@/lib/metrics/summary-types";
 
-import { checkpointDomain, type TRateChart, type TRatePoint } from "./prepare-score-charts";
+import { checkpointDomain, toRatePoint, type TRateChart, type TRatePoint } from "./prepare-score-charts";
 import { listSubtasks } from "./score-metrics";
 
 export type TCountSeries = { id: string; label: string; color: string };
@@ -54,9 +54,7 @@ export function prepareTransitions(checkpoints: readonly TCheckpointSummary[], s
 function ratePoints(checkpoints: readonly TCheckpointSummary[], subtask: string, read: (s: TSubtaskSummary) => TMeasure): TRatePoint[] {
   return checkpoints.map((c) => {
     const found = c.subtasks.find((s) => s.subtask === subtask);
-    const m = found ? read(found) : null;
-    const band: [number, number] | null = m && m.value !== null && m.lo !== null && m.hi !== null ? [m.lo, m.hi] : null;
-    return { x: c.step, epoch: c.epoch, value: m?.value ?? null, band, n: m?.n ?? 0, lowN: m?.lowN ?? false };
+    return toRatePoint(c, found ? read(found) : null);
   });
 }
 
