@@ -45,11 +45,14 @@ export function DenseGrid({ runIds, keys, syncId }: { runIds: readonly string[];
           <p className="text-sm text-[var(--muted)]">No training curves logged yet.</p>
         )}
       </div>
-      {shown.map((key) => (
-        <Lazy key={key} title={key} chartKey={key} height={DENSE_HEIGHT + 8}>
-          <DensePanel runIds={runIds} metricKey={key} syncId={syncId} />
-        </Lazy>
-      ))}
+      {shown.map((key) => {
+        const k = keys.find((x) => x.key === key);
+        return (
+          <Lazy key={key} title={key} chartKey={key} height={DENSE_HEIGHT + 8}>
+            <DensePanel runIds={runIds} metricKey={key} syncId={syncId} version={k ? `${k.count}:${k.maxStep}` : ""} />
+          </Lazy>
+        );
+      })}
     </PanelSection>
   );
 }

@@ -17,9 +17,9 @@ import { useViewState } from "./use-view-state";
 export const DENSE_HEIGHT = 220;
 
 /** One dense training curve (any logged key) for one or more runs on one bucket grid. */
-export function DensePanel({ runIds, metricKey, syncId }: { runIds: readonly string[]; metricKey: string; syncId?: string }) {
+export function DensePanel({ runIds, metricKey, syncId, version }: { runIds: readonly string[]; metricKey: string; syncId?: string; version?: string }) {
   const [view, setView] = useViewState();
-  const fetched = useDensePanel(runIds, metricKey, view.from, view.to);
+  const fetched = useDensePanel(runIds, metricKey, view.from, view.to, version);
   const isLog = view.log.includes(metricKey);
   const model = useMemo(
     () => (fetched.status === "ready" ? prepareDenseChart(fetched.panel, { xAxis: view.x, logY: isLog, emaWeight: view.smooth, colors: assignRunColors(runIds) }) : null),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parseNonSeries, sparklinePath } from "./sparkline";
+import { parseNonSeries, sparklineDomain, sparklinePath } from "./sparkline";
 
 describe("sparkline", () => {
   it("reads arrays of rates and of { step, value } objects", () => {
@@ -18,7 +18,12 @@ describe("sparkline", () => {
     expect(path).toBe("M1.0 1.0M21.0 11.0");
   });
 
-  it("keeps the y range at 0–100% for every row", () => {
-    expect(sparklinePath([{ step: 0, value: 0.5 }, { step: 1, value: 0.5 }], 10, 10, 0)).toBe("M0.0 5.0L10.0 5.0");
+  it("draws on the row's own range, never narrower than 10 points and never outside 0–100%", () => {
+    const pts = (...v: (number | null)[]) => v.map((value) => ({ step: null, value }));
+    expect(sparklineDomain(pts(0.45, 0.28, null))).toEqual([0.28, 0.45]);
+    expect(sparklineDomain(pts(0.3, 0.32))).toEqual([expect.closeTo(0.26), expect.closeTo(0.36)]);
+    expect(sparklineDomain(pts(0.01, 0.02))).toEqual([0, 0.1]);
+    expect(sparklineDomain(pts(0.99))).toEqual([expect.closeTo(0.9), 1]);
+    expect(sparklinePath(pts(0.5, 0.5), 10, 10, 0, [0.45, 0.55])).toBe("M0.0 5.0L10.0 5.0");
   });
 });
