@@ -125,3 +125,15 @@ export async function createTestSamples(runId: string, samples: readonly TTestSa
     return rows.map((r) => ids.get(sampleKey(r.step, r.promptId, r.candidate))!);
   });
 }
+
+export type TTestRunStats = { latestStep?: number | null; gen?: number | null; genN?: number; und?: number | null; undN?: number; non?: number | null; nonN?: number; nonSeries?: unknown; benchmarks?: string[] };
+
+/** run_stats as the metrics engine would cache them (the runs table sorts and draws sparklines from these). */
+export async function createTestRunStats(runId: string, stats: TTestRunStats) {
+  const { sql } = await getDb();
+  await sql.execute(
+    `INSERT INTO run_stats (run_id, latest_step, gen, gen_n, und, und_n, non, non_n, non_series, benchmarks)
+     VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::text[])`,
+    [runId, stats.latestStep ?? null, stats.gen ?? null, stats.genN ?? 0, stats.und ?? null, stats.undN ?? 0, stats.non ?? null, stats.nonN ?? 0, JSON.stringify(stats.nonSeries ?? []), stats.benchmarks ?? []],
+  );
+}

@@ -5,6 +5,7 @@ import type { TAddJudgmentsRequest, TSampleRef } from "@/lib/api/contracts/sampl
 import type { TActor } from "@/lib/auth/actor";
 import type { TSql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
+import { lockRunWrites } from "@/lib/runs/write-lock-repository";
 import { judgmentKey } from "@/lib/samples/bulk-repository";
 
 import { afterSamplesIngested } from "./after-ingest";
@@ -13,7 +14,6 @@ import { toJudgmentRow } from "./judgment-rows";
 import { upsertJudgmentsInTx } from "./judgment-upsert";
 import { findPromptsByExternalIds } from "./prompt-repository";
 import { assertJudgeRuns } from "./reference-checks";
-import { lockRunForIngest } from "./run-repository";
 import { requireRun } from "./run-service";
 import { unresolvedError } from "./sample-batch";
 import { findSamplesByIds, findSamplesByKeys, type TStoredSample } from "./sample-repository";
@@ -26,7 +26,7 @@ export async function addJudgments(actor: TActor, runId: string, request: TAddJu
   const run = await requireRun(actor, runId, "editor");
   await assertJudgeRuns(run.projectId, request.judgments.map((judgment, i) => ({ judgment, path: `judgments.${i}` })));
   const counts = await withTransaction(async (tx) => {
-    await lockRunForIngest(tx, run.id);
+    await lockRunWrites(tx, run.id);
     const samples = await resolveSamples(tx, run.id, run.projectId, request.judgments.map((j) => j.sample));
     const items = request.judgments.map((j, i) => ({ row: toJudgmentRow(j, samples[i]!, run.id), index: i, path: `judgments.${i}` }));
     assertUniqueKeys(items, (i) => judgmentKey(i.row.sampleId, i.row.kind, i.row.judge, i.row.judgeStep), "judgments", "sample, kind, judge and judgeStep");

@@ -5,6 +5,8 @@ import type { TActor } from "@/lib/auth/actor";
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { createTestApiKey, createTestProject, createTestRun } from "@/prisma/factories";
 
+import { getDensePanel } from "@/lib/series/service";
+
 import { logMetricPoints } from "./metric-service";
 
 const db = setupTestDatabase();
@@ -84,5 +86,22 @@ describe("logging metric points", () => {
     const other = await keyActorWithRun();
     await expect(log(other.actor, runId, { points: [{ key: "a", step: 1, value: 1 }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await stored(runId)).toHaveLength(0);
+  });
+});
+
+describe("points logged through the API reach the charts", () => {
+  it("keeps the rollups the dense-curve panels read current, including a single-step spike and overwrites", async () => {
+    const { actor, runId } = await keyActorWithRun();
+    const points = Array.from({ length: 5_000 }, (_, step) => ({ key: "train/loss", step, value: step === 3_333 ? 50 : 1 }));
+    await log(actor, runId, { points });
+    const panel = await getDensePanel(actor, { runs: [runId], key: "train/loss", buckets: 100 });
+    const series = panel.series[0]!;
+    expect(series.pointsTotal).toBe(5_000);
+    expect(series.pointsInRange).toBe(5_000);
+    expect(Math.max(...series.buckets.map((b) => b.max ?? -Infinity))).toBe(50);
+
+    await log(actor, runId, { points: [{ key: "train/loss", step: 3_333, value: 1 }] }, true);
+    const after = await getDensePanel(actor, { runs: [runId], key: "train/loss", buckets: 100 });
+    expect(Math.max(...after.series[0]!.buckets.map((b) => b.max ?? -Infinity))).toBe(1);
   });
 });

@@ -4,10 +4,11 @@ import type { TBatchCounts, TConflict } from "@/lib/api/contracts/common";
 import type { TLogMetricsRequest } from "@/lib/api/contracts/metrics";
 import type { TActor } from "@/lib/auth/actor";
 import { withTransaction } from "@/lib/db/transaction";
+import { lockRunWrites } from "@/lib/runs/write-lock-repository";
+import { refreshRollups } from "@/lib/series/rollup-repository";
 
 import { assertUniqueKeys, conflictError, diffStated } from "./conflicts";
 import { insertMetricPointsReturningExisting, updateMetricPoints, type TMetricInputRow } from "./metric-repository";
-import { lockRunForIngest } from "./run-repository";
 import { requireRun } from "./run-service";
 
 /**
@@ -19,7 +20,7 @@ export async function logMetricPoints(actor: TActor, runId: string, request: TLo
   assertUniqueKeys(request.points, (p) => `${p.key}\u0000${p.step}`, "points", "key and step");
   const rows: TMetricInputRow[] = request.points.map((p) => ({ key: p.key, step: p.step, value: p.value, wallTime: p.wallTime ?? null }));
   return withTransaction(async (tx) => {
-    await lockRunForIngest(tx, run.id);
+    await lockRunWrites(tx, run.id);
     const { inserted, existing } = await insertMetricPointsReturningExisting(tx, run.id, rows);
     const conflicts: TConflict[] = existing.flatMap((stored) => {
       const sent = rows[stored.index]!;
@@ -29,6 +30,8 @@ export async function logMetricPoints(actor: TActor, runId: string, request: TLo
     if (conflicts.length > 0 && !overwrite) throw conflictError("metric points", conflicts);
     const changed = [...new Set(conflicts.map((c) => c.index))];
     await updateMetricPoints(tx, run.id, changed.map((i) => rows[i]!));
+    // The dashboard reads curves from rollups: recompute the blocks this batch touched.
+    if (inserted > 0 || changed.length > 0) await refreshRollups(tx, run.id, rows);
     return { inserted, unchanged: existing.length - changed.length, updated: changed.length };
   });
 }

@@ -104,10 +104,3 @@ export async function touchRunHeartbeat(id: string, at: Date): Promise<void> {
   await prisma.run.update({ where: { id }, data: { heartbeatAt: at }, select: { id: true } });
 }
 
-/**
- * Serialises the batches of one run (transaction-scoped advisory lock): a retried batch racing its
- * own first attempt then sees the committed rows and reports them unchanged instead of guessing.
- */
-export async function lockRunForIngest(tx: TSql, runId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [runId]);
-}

@@ -5,6 +5,7 @@ import type { TLogSamplesRequest, TSampleInput } from "@/lib/api/contracts/sampl
 import type { TActor } from "@/lib/auth/actor";
 import type { TSql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
+import { lockRunWrites } from "@/lib/runs/write-lock-repository";
 import { insertSamples, sampleKey, upsertCheckpoints, type TSampleRow } from "@/lib/samples/bulk-repository";
 
 import { afterSamplesIngested } from "./after-ingest";
@@ -14,7 +15,6 @@ import { upsertJudgmentsInTx, type TJudgmentToWrite } from "./judgment-upsert";
 import { findPromptsByExternalIds, type TPromptRef } from "./prompt-repository";
 import { upsertPromptsInTx } from "./prompt-service";
 import { assertImagesUploaded, assertJudgeRuns } from "./reference-checks";
-import { lockRunForIngest } from "./run-repository";
 import { requireRun } from "./run-service";
 import { inlinePrompts, promptExternalId, unresolvedError, validateSampleBatch } from "./sample-batch";
 import { findSamplesByKeys, updateSamples } from "./sample-repository";
@@ -36,7 +36,7 @@ export async function logSamples(actor: TActor, runId: string, request: TLogSamp
   await assertJudgeRuns(run.projectId, samples.flatMap((s, i) => s.judgments.map((judgment, k) => ({ judgment, path: `samples.${i}.judgments.${k}` }))));
 
   const result = await withTransaction(async (tx) => {
-    await lockRunForIngest(tx, run.id);
+    await lockRunWrites(tx, run.id);
     const inline = inlinePrompts(samples);
     const prompts = await upsertPromptsInTx(tx, run.projectId, inline.map((p) => p.prompt), (k) => ({ index: inline[k]!.sampleIndex, path: `samples.${inline[k]!.sampleIndex}.prompt` }), overwrite);
     const refs = await resolvePrompts(tx, run.projectId, samples);

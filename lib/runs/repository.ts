@@ -24,3 +24,24 @@ export async function countRunsForProject(projectId: string): Promise<number> {
   const { prisma } = await getDb();
   return prisma.run.count({ where: { projectId } });
 }
+
+export async function findRunsByIds(ids: readonly string[]) {
+  const { prisma } = await getDb();
+  return prisma.run.findMany({ where: { id: { in: [...ids] } }, select: { id: true, projectId: true, name: true } });
+}
+
+export async function findRunDetail(runId: string) {
+  const { prisma } = await getDb();
+  return prisma.run.findUnique({
+    where: { id: runId },
+    select: {
+      ...runListSelect,
+      config: true,
+      notes: true,
+      baselineStep: true,
+      heartbeatAt: true,
+      finishedAt: true,
+      baselineRun: { select: { id: true, name: true } },
+    },
+  });
+}

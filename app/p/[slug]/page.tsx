@@ -3,32 +3,50 @@ import Link from "next/link";
 
 import { loadOr404 } from "@/app/_lib/page-errors";
 import { requirePageUser } from "@/app/_lib/require-user";
+import { returnTo } from "@/app/_lib/return-to";
 import { AppHeader } from "@/components/layout/app-header";
+import { RunsFilters } from "@/components/runs/runs-filters";
 import { RunsTable } from "@/components/runs/runs-table";
+import { CompareBar, KeepSelectionLink } from "@/components/runs/selection";
+import { formatCount } from "@/lib/dashboard/format";
 import { getProjectForActor } from "@/lib/projects/service";
-import { listRunsForProject } from "@/lib/runs/service";
+import { parseRunListQuery, runListHref } from "@/lib/runs/list-query";
+import { listRunsPage } from "@/lib/runs/service";
 
 export const metadata: Metadata = { title: "Runs" };
 
-export default async function ProjectPage({ params }: { params: Promise<{ slug: string }> }) {
+type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProjectPage({ params, searchParams }: TProps) {
   const { slug } = await params;
-  const { user, actor } = await requirePageUser(`/p/${slug}`);
+  const search = await searchParams;
+  const { user, actor } = await requirePageUser(returnTo(`/p/${slug}`, search));
   const project = await loadOr404(() => getProjectForActor(actor, slug));
-  const { runs, total } = await listRunsForProject(actor, project.id);
+  const query = parseRunListQuery(search);
+  const page = await listRunsPage(actor, project.id, query);
+  const base = `/p/${slug}`;
   return (
     <>
       <AppHeader crumbs={[{ label: project.name }]} userEmail={user.email} />
       <main className="mx-auto max-w-[1400px] px-4 py-6">
-        <div className="mb-4 flex items-baseline justify-between gap-3">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-xl font-semibold tracking-tight">Runs</h1>
-          <span className="text-sm text-[var(--muted)]">
-            showing {runs.length} of {total} ·{" "}
-            <Link href={`/p/${project.slug}/settings`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+          <div className="flex items-center gap-3">
+            <CompareBar slug={slug} />
+            <Link href={`/p/${project.slug}/settings`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
               Settings
             </Link>
-          </span>
+          </div>
         </div>
-        <RunsTable runs={runs} />
+        <RunsFilters base={base} query={query} facets={page.facets} />
+        <p className="mb-2 text-sm text-[var(--muted)]" aria-live="polite">
+          showing {page.runs.length} of {formatCount(page.total)} matching runs{query.after ? " (a later page)" : ""}
+        </p>
+        <RunsTable runs={page.runs} slug={slug} query={query} />
+        <nav className="mt-3 flex gap-3 text-sm" aria-label="Pages">
+          {query.after ? <KeepSelectionLink href={runListHref(base, query, {})} className="text-indigo-700 hover:underline dark:text-indigo-300">↺ first page</KeepSelectionLink> : null}
+          {page.nextCursor ? <KeepSelectionLink href={runListHref(base, query, { after: page.nextCursor })} className="text-indigo-700 hover:underline dark:text-indigo-300">next page →</KeepSelectionLink> : null}
+        </nav>
       </main>
     </>
   );

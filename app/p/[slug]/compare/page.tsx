@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+
+import { loadOr404 } from "@/app/_lib/page-errors";
+import { requirePageUser } from "@/app/_lib/require-user";
+import { returnTo } from "@/app/_lib/return-to";
+import { CompareHeader } from "@/components/dashboard/compare-header";
+import { CompareSummaryPanels } from "@/components/dashboard/compare-summary-panels";
+import { DenseGrid } from "@/components/dashboard/dense-grid";
+import { SummaryLoading } from "@/components/dashboard/summary-loading";
+import { AppHeader } from "@/components/layout/app-header";
+import { assignRunColors } from "@/lib/dashboard/run-colors";
+import { getSummaryResult } from "@/lib/dashboard/summary-service";
+import { ZCompareRuns } from "@/lib/dashboard/view-state";
+import { getProjectForActor } from "@/lib/projects/service";
+import { getRunForViewer } from "@/lib/runs/service";
+import { listMetricKeys } from "@/lib/series/service";
+
+export const metadata: Metadata = { title: "Compare runs" };
+
+type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ComparePage({ params, searchParams }: TProps) {
+  const { slug } = await params;
+  const search = await searchParams;
+  const { user, actor } = await requirePageUser(returnTo(`/p/${slug}/compare`, search));
+  const project = await loadOr404(() => getProjectForActor(actor, slug));
+  const crumbs = [{ label: project.name, href: `/p/${slug}` }, { label: "Compare" }];
+  const parsed = ZCompareRuns.safeParse(typeof search.runs === "string" ? search.runs : "");
+  if (!parsed.success) {
+    return (
+      <>
+        <AppHeader crumbs={crumbs} userEmail={user.email} />
+        <main className="mx-auto max-w-[1400px] px-4 py-6">
+          <h1 className="mb-2 text-xl font-semibold tracking-tight">Compare runs</h1>
+          <p className="text-sm text-[var(--muted)]">
+            Pick 2 to 4 runs in the{" "}
+            <Link href={`/p/${slug}`} className="text-indigo-700 underline dark:text-indigo-300">
+              runs table
+            </Link>{" "}
+            to compare them.
+          </p>
+        </main>
+      </>
+    );
+  }
+  const runs = await Promise.all([...new Set(parsed.data)].map((id) => loadOr404(() => getRunForViewer(actor, project.id, id))));
+  const runIds = runs.map((r) => r.id);
+  const keys = await listMetricKeys(actor, runIds);
+  const colors = assignRunColors(runIds);
+  const results = Promise.all(runs.map((run) => getSummaryResult(actor, run)));
+  return (
+    <>
+      <AppHeader crumbs={crumbs} userEmail={user.email} />
+      <main className="mx-auto max-w-[1400px] px-4 py-6">
+        <CompareHeader runs={runs} colors={colors} slug={slug} />
+        <Suspense fallback={<SummaryLoading />}>
+          <CompareSummaryPanels results={results} colors={colors} slug={slug} />
+        </Suspense>
+        <DenseGrid runIds={runIds} keys={keys} syncId="compare-dense" />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { z } from "zod";
+
+import { loadOr404 } from "@/app/_lib/page-errors";
+import { requirePageUser } from "@/app/_lib/require-user";
+import { returnTo } from "@/app/_lib/return-to";
+import { DenseGrid } from "@/components/dashboard/dense-grid";
+import { RunHeader } from "@/components/dashboard/run-header";
+import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
+import { SummaryLoading } from "@/components/dashboard/summary-loading";
+import { AppHeader } from "@/components/layout/app-header";
+import { getSummaryResult } from "@/lib/dashboard/summary-service";
+import { getProjectForActor } from "@/lib/projects/service";
+import { getRunForViewer } from "@/lib/runs/service";
+import { listMetricKeys } from "@/lib/series/service";
+
+export const metadata: Metadata = { title: "Run" };
+
+type TProps = { params: Promise<{ slug: string; runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RunPage({ params, searchParams }: TProps) {
+  const { slug, runId } = await params;
+  const { user, actor } = await requirePageUser(returnTo(`/p/${slug}/runs/${runId}`, await searchParams));
+  if (!z.uuid().safeParse(runId).success) notFound();
+  const project = await loadOr404(() => getProjectForActor(actor, slug));
+  const run = await loadOr404(() => getRunForViewer(actor, project.id, runId));
+  const keys = await listMetricKeys(actor, [run.id]);
+  const summary = getSummaryResult(actor, run);
+  return (
+    <>
+      <AppHeader crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: run.name }]} userEmail={user.email} />
+      <main className="mx-auto max-w-[1400px] px-4 py-6">
+        <RunHeader run={run} slug={slug} />
+        <Suspense fallback={<SummaryLoading />}>
+          <RunSummaryPanels result={summary} slug={slug} />
+        </Suspense>
+        <DenseGrid runIds={[run.id]} keys={keys} syncId="run-dense" />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+
+import { Badge } from "@/components/ui/badge";
+import type { TRunDetailDTO } from "@/lib/runs/types";
+
+/** The runs being compared, each in the colour it has in every chart of the page. */
+export function CompareHeader({ runs, colors, slug }: { runs: readonly TRunDetailDTO[]; colors: ReadonlyMap<string, string>; slug: string }) {
+  return (
+    <section className="mb-6" aria-label="Compared runs">
+      <h1 className="mb-2 text-xl font-semibold tracking-tight">Compare {runs.length} runs</h1>
+      <ul className="flex flex-wrap gap-2">
+        {runs.map((run) => (
+          <li key={run.id} className="flex items-center gap-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm">
+            <span className="inline-block h-3 w-3 rounded-full" style={{ background: colors.get(run.id) }} aria-hidden />
+            <Link href={`/p/${slug}/runs/${run.id}`} className="font-medium hover:underline">
+              {run.name}
+            </Link>
+            <Badge tone="info">{run.method}</Badge>
+            <span className="text-xs text-[var(--muted)]">baseline: {run.baseline ? `${run.baseline.name}${run.baseline.step !== null ? ` @ ${run.baseline.step}` : ""}` : "none"}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+
+import { Badge, type TBadgeTone } from "@/components/ui/badge";
+import type { TRunDetailDTO } from "@/lib/runs/types";
+
+import { LiveRefresh } from "./live-refresh";
+
+const STATUS_TONE: Record<TRunDetailDTO["status"], TBadgeTone> = { running: "info", finished: "neutral", failed: "bad" };
+
+function when(iso: string | null): string {
+  return iso ? iso.slice(0, 16).replace("T", " ") + " UTC" : "—";
+}
+
+export function RunHeader({ run, slug }: { run: TRunDetailDTO; slug: string }) {
+  return (
+    <section className="mb-6 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-4" aria-label="Run">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="mr-2 text-xl font-semibold tracking-tight">{run.name}</h1>
+        <Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge>
+        <Badge tone="info">{run.method}</Badge>
+        {run.tags.map((tag) => (
+          <Badge key={tag}>{tag}</Badge>
+        ))}
+        {run.status === "running" ? <LiveRefresh /> : null}
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-xs text-[var(--muted)]">baseline</dt>
+          <dd>
+            {run.baseline ? (
+              <Link href={`/p/${slug}/runs/${run.baseline.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                {run.baseline.name}
+                {run.baseline.step !== null ? ` @ step ${run.baseline.step}` : ""}
+              </Link>
+            ) : (
+              <span className="text-[var(--muted)]">none (this run is a baseline)</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-[var(--muted)]">created</dt>
+          <dd className="tabular-nums">{when(run.createdAt)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-[var(--muted)]">{run.status === "running" ? "last heartbeat" : "finished"}</dt>
+          <dd className="tabular-nums">{when(run.status === "running" ? run.heartbeatAt : run.finishedAt)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-[var(--muted)]">updated</dt>
+          <dd className="tabular-nums">{when(run.updatedAt)}</dd>
+        </div>
+      </dl>
+      {run.notes ? <p className="mt-3 max-w-4xl whitespace-pre-wrap text-sm">{run.notes}</p> : null}
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-[var(--muted)] hover:text-[var(--text)]">config</summary>
+        <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-900">{run.configJson}</pre>
+        {run.configTruncated ? <p className="text-xs text-amber-700">The config is longer than shown.</p> : null}
+      </details>
+    </section>
+  );
+}

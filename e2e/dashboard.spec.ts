@@ -1,0 +1,114 @@
+import type { Page } from "@playwright/test";
+
+import { expect, signIn, test } from "./support/fixtures";
+
+// Until the metrics engine (issue 3) is merged, every summary panel shows its error state with this
+// message; dense curves are served by this branch. At merge: drop the `error` allowance below.
+const SUMMARY_UNAVAILABLE = "The metrics engine is not available in this build.";
+
+async function openDemoRun(page: Page, credentials: { email: string; password: string }, name: RegExp) {
+  await signIn(page, credentials, "/p/demo");
+  await page.getByRole("link", { name }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** Brings a card into view; a lazy placeholder may be swapped for the real card while scrolling. */
+async function scrollToCard(page: Page, key: string) {
+  const card = page.locator(`[data-testid="chart-card"][data-chart-key="${key}"]`);
+  await expect(async () => card.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
+  return card;
+}
+
+/** Scrolls every card into view (panels mount lazily) and waits until none is loading. */
+async function settleAllCards(page: Page): Promise<Map<string, string>> {
+  const states = new Map<string, string>();
+  const keys = await page.getByTestId("chart-card").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-chart-key") ?? ""));
+  for (const key of keys) {
+    const card = await scrollToCard(page, key);
+    await expect(card).not.toHaveAttribute("data-state", "loading");
+    states.set(key, (await card.getAttribute("data-state")) ?? "");
+  }
+  return states;
+}
+
+test("[DASHBOARD]: a run page's dense curves reach ready and every summary panel settles honestly", async ({ page, credentials }) => {
+  await openDemoRun(page, credentials, /SFT \(self-judged\)/);
+  const states = await settleAllCards(page);
+  expect(states.get("train/loss")).toBe("ready");
+  for (const [key, state] of states) {
+    if (key === "train/loss") continue;
+    expect(["ready", "error"], `${key} is ${state}`).toContain(state);
+    if (state === "error") await expect(page.locator(`[data-chart-key="${key}"]`).getByRole("alert")).toHaveText(SUMMARY_UNAVAILABLE);
+  }
+  const loss = page.locator('[data-chart-key="train/loss"]');
+  await expect(loss).toHaveAttribute("data-series-count", "1");
+  await expect(loss.getByTestId("points-badge")).toHaveText("showing 400 of 400 points");
+  await expect(loss.locator("svg .recharts-line-curve")).toHaveCount(1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "test-results/screens/dashboard-run.png", fullPage: true });
+});
+
+test("[DASHBOARD]: zooming re-queries the range and a copied URL restores the whole view", async ({ page, context, credentials }) => {
+  await openDemoRun(page, credentials, /DPO/);
+  const loss = await scrollToCard(page, "train/loss");
+  await expect(loss).toHaveAttribute("data-state", "ready");
+
+  await page.getByLabel("x axis").selectOption("time");
+  await page.getByLabel("EMA smoothing weight").fill("0.6");
+  await loss.getByLabel("log y").check();
+  await page.getByLabel("from step").fill("100");
+  await page.getByLabel("to step").fill("199");
+  await page.getByRole("button", { name: "Zoom" }).click();
+  await expect(loss.getByTestId("points-badge")).toHaveText("showing 100 of 100 points");
+  await expect(loss.getByText("EMA 0.6 (debiased, over the drawn points)")).toBeVisible();
+  await expect(page).toHaveURL(/x=time/);
+
+  const copied = page.url();
+  const reopened = await context.newPage();
+  await reopened.goto(copied);
+  const again = await scrollToCard(reopened, "train/loss");
+  await expect(again).toHaveAttribute("data-state", "ready");
+  await expect(reopened.getByLabel("x axis")).toHaveValue("time");
+  await expect(reopened.getByLabel("EMA smoothing weight")).toHaveValue("0.6");
+  await expect(again.getByLabel("log y")).toBeChecked();
+  await expect(again.getByTestId("points-badge")).toHaveText("showing 100 of 100 points");
+  await expect(reopened.getByRole("button", { name: /Reset zoom \(100–199\)/ })).toBeVisible();
+  await reopened.evaluate(() => window.scrollTo(0, 0));
+  await reopened.screenshot({ path: "test-results/screens/dashboard-restored.png", fullPage: true });
+
+  await reopened.getByRole("button", { name: /Reset zoom/ }).click();
+  await expect(again.getByTestId("points-badge")).toHaveText("showing 400 of 400 points");
+});
+
+test("[RUNS]: search, sort and pick two runs to compare on one grid", async ({ page, credentials }) => {
+  await signIn(page, credentials, "/p/demo");
+  await page.getByLabel("search").fill("DPO");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("showing 1 of 1 matching runs")).toBeVisible();
+  await page.goto("/p/demo?sort=non&dir=asc");
+  await expect(page.getByRole("columnheader", { name: /Non/ }).first()).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("row")).toHaveCount(4);
+
+  await page.getByLabel(/Select .*SFT/).check();
+  await page.getByLabel(/Select .*DPO/).check();
+  await expect(page).toHaveURL(/sel=/);
+  await page.getByRole("link", { name: "Compare 2 runs" }).click();
+  await expect(page.getByRole("heading", { name: "Compare 2 runs" })).toBeVisible();
+  const states = await settleAllCards(page);
+  expect(states.get("train/loss")).toBe("ready");
+  await expect(page.locator('[data-chart-key="train/loss"]')).toHaveAttribute("data-series-count", "2");
+  for (const key of ["trend-map", "delta-table"]) expect(["ready", "error"]).toContain(states.get(key));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "test-results/screens/dashboard-compare.png", fullPage: true });
+});
+
+test("[DASHBOARD]: the bucket API refuses bad input and strangers alike", async ({ page, request, credentials }) => {
+  const unauthenticated = await request.get("/api/series/buckets?runs=00000000-0000-4000-8000-000000000000&key=train/loss");
+  expect(unauthenticated.status()).toBe(401);
+  await signIn(page, credentials, "/p/demo");
+  const bad = await page.request.get("/api/series/buckets?runs=not-a-uuid&key=train/loss");
+  expect(bad.status()).toBe(422);
+  const missing = await page.request.get("/api/series/buckets?runs=00000000-0000-4000-8000-000000000000&key=train/loss");
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("NOT_FOUND");
+});
