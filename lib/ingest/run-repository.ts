@@ -2,7 +2,6 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { TSql } from "@/lib/db/sql";
 
 export const runSelect = {
   id: true,
