@@ -82,6 +82,21 @@ const apiRows: TRow[] = [
     },
   },
   {
+    // Dense-curve buckets: anyone who may read the run, share links within their scope.
+    key: "GET /api/series/buckets",
+    expected: byCaller("200", {
+      anonymous: "401",
+      shareOutOfScope: "404",
+      shareRevoked: "401",
+      shareExpired: "401",
+      keyOtherProject: "404",
+      keyRevoked: "401",
+      stranger: "404",
+    }),
+    call: (w, c) => get(w, c, `/api/series/buckets?runs=${w.runA.id}&key=train/loss`),
+    check: (w, _c, r) => expect((r.json as { series: { runId: string }[]; missing: { runId: string }[] }).series.concat((r.json as { missing: { runId: string }[] }).missing).map((s) => s.runId)).toEqual([w.runA.id]),
+  },
+  {
     key: "GET /share/[token]",
     expected: byCaller("→/shared/not-valid", { shareInScope: "→/shared/own", shareOutOfScope: "→/shared/own" }),
     call: async (w, c) => {
@@ -113,6 +128,19 @@ const pageRows: TRow[] = [
     key: "page /p/[slug]",
     expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
     call: (w, c) => get(w, c, `/p/${w.demo.slug}`),
+  },
+  {
+    key: "page /p/[slug]/runs/[runId]",
+    expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
+    call: (w, c) => get(w, c, `/p/${w.demo.slug}/runs/${w.runA.id}`),
+    check: (w, _c, r) => {
+      if (r.outcome === "200") expect(r.text).toContain(w.runA.name);
+    },
+  },
+  {
+    key: "page /p/[slug]/compare",
+    expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
+    call: (w, c) => get(w, c, `/p/${w.demo.slug}/compare?runs=${w.runA.id},${w.runB.id}`),
   },
   {
     key: "page /p/[slug]/settings",
