@@ -50,7 +50,7 @@ export function readAdminToken(dataDir: string): string | null {
   }
 }
 
-function writeDemoCredentials(dataDir: string, credentials: TDemoCredentials): string {
+export function writeDemoCredentials(dataDir: string, credentials: TDemoCredentials): string {
   const file = path.join(dataDir, "demo-credentials.json");
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(credentials, null, 2) + "\n", { mode: 0o600 });

@@ -22,6 +22,11 @@ export async function findUserIdByEmail(sql: TSql, email: string): Promise<strin
   return row?.id ?? null;
 }
 
+export async function findFirstUserId(sql: TSql): Promise<string | null> {
+  const [row] = await sql.query<{ id: string }>(`SELECT id FROM users ORDER BY created_at LIMIT 1`);
+  return row?.id ?? null;
+}
+
 export async function countUsers(sql: TSql): Promise<number> {
   const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
   return row?.n ?? 0;
@@ -59,6 +64,7 @@ export type TSeedRun = {
   baselineStep: number | null;
   createdById: string | null;
   createdAt: Date;
+  status?: "running" | "finished" | "failed";
 };
 
 /** Inserts finished runs in one statement; ids are chosen here so the caller knows them in order. */
@@ -66,9 +72,10 @@ export async function insertRuns(sql: TSql, projectId: string, runs: readonly TS
   const ids = runs.map(() => randomUUID());
   await sql.execute(
     `INSERT INTO runs (id, project_id, name, method, tags, config, notes, status, baseline_run_id, baseline_step, created_by_id, created_at, updated_at, finished_at)
-     SELECT id, $1::uuid, name, method, string_to_array(tags, ','), config::jsonb, notes, 'finished', base, base_step, creator, at, at, at
-     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::int[], $10::uuid[], $11::timestamptz[])
-       AS t(id, name, method, tags, config, notes, base, base_step, creator, at)`,
+     SELECT id, $1::uuid, name, method, string_to_array(tags, ','), config::jsonb, notes, status::run_status, base, base_step, creator, at, at,
+            CASE WHEN status = 'running' THEN NULL ELSE at END
+     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::int[], $10::uuid[], $11::timestamptz[], $12::text[])
+       AS t(id, name, method, tags, config, notes, base, base_step, creator, at, status)`,
     [
       projectId,
       ids,
@@ -81,6 +88,7 @@ export async function insertRuns(sql: TSql, projectId: string, runs: readonly TS
       runs.map((r) => r.baselineStep),
       runs.map((r) => r.createdById),
       runs.map((r) => r.createdAt),
+      runs.map((r) => r.status ?? "finished"),
     ],
   );
   return ids;

@@ -1,0 +1,72 @@
+// many-samples: 1,000,000 samples with a self and an external judgment each (3M rows), drawn by the
+// simulator from 500 GenEval prompts × 4 candidates × 500 checkpoints of one SFT run. Images are the
+// renderer's, shared per (prompt, variant, error), so the sample browser has real pictures at scale.
+import "server-only";
+
+import { insertProjectWithOwner } from "@/lib/projects/repository";
+import { insertJudgments, insertSamples, sampleKey, type TJudgmentRow, type TSampleRow } from "@/lib/samples/bulk-repository";
+
+import { loadGenEvalPrompts, type TPromptRecord } from "../prompts/load-prompts";
+import { drawImage, judgeExternal, judgeSelf } from "../simulator/judge";
+import { modelAt } from "../simulator/model";
+import { createDraws } from "../simulator/random";
+import { imageCacheKey, storeImages } from "../write/image-store";
+import { findFreeProjectSlug, insertCheckpoints, insertPrompts, insertRuns } from "../write/seed-repository";
+import type { TScenario } from "./types";
+
+export const MANY_SAMPLES = { prompts: 500, candidates: 4, checkpoints: 500, stepEvery: 10 } as const;
+const CHECKPOINTS_PER_BATCH = 5;
+const STARTED = Date.UTC(2026, 7, 1);
+
+type TDrawn = { prompt: TPromptRecord; step: number; candidate: number; image: ReturnType<typeof drawImage>; self: ReturnType<typeof judgeSelf>; external: ReturnType<typeof judgeExternal> };
+
+function drawCheckpoint(prompts: readonly TPromptRecord[], step: number, seed: number): TDrawn[] {
+  const draws = createDraws(seed);
+  const last = (MANY_SAMPLES.checkpoints - 1) * MANY_SAMPLES.stepEvery;
+  const model = modelAt({ method: "sft", labelCorruption: 0, replays: [] }, step / last);
+  return prompts.flatMap((prompt) =>
+    Array.from({ length: MANY_SAMPLES.candidates }, (_, candidate) => {
+      const ref = { prompt, candidate, step };
+      const image = drawImage(model, ref, draws);
+      return { prompt, step, candidate, image, self: judgeSelf(model, ref, image, `many@${step}`, draws), external: judgeExternal(ref, image, draws) };
+    }),
+  );
+}
+
+export const seedManySamples: TScenario = async ({ db, ownerId, log }) => {
+  const prompts = loadGenEvalPrompts().slice(0, MANY_SAMPLES.prompts);
+  const slug = await findFreeProjectSlug(db.sql, "many-samples");
+  const project = await insertProjectWithOwner({ slug, name: "Scale: 1,000,000 samples (simulated)", ownerId });
+  const promptIds = await insertPrompts(db.sql, project.id, prompts);
+  const [runId] = await insertRuns(db.sql, project.id, [
+    { name: "Janus-Pro-7B · SFT, dense evaluation", method: "sft", tags: ["simulated", "many-samples"], config: { model: "Janus-Pro-7B", ...MANY_SAMPLES }, notes: "", baselineRunId: null, baselineStep: null, createdById: ownerId, createdAt: new Date(STARTED) },
+  ]);
+  const steps = Array.from({ length: MANY_SAMPLES.checkpoints }, (_, k) => k * MANY_SAMPLES.stepEvery);
+  await insertCheckpoints(db.sql, runId!, steps.map((step) => ({ step, epoch: step / 100, label: `step ${step}` })));
+  const images = new Map<string, string>();
+  let written = 0;
+  for (let k = 0; k < steps.length; k += CHECKPOINTS_PER_BATCH) {
+    const drawn = steps.slice(k, k + CHECKPOINTS_PER_BATCH).flatMap((step) => drawCheckpoint(prompts, step, 1_000_000));
+    await storeImages(drawn.map((d) => ({ prompt: d.prompt, variant: d.image.variant, error: d.image.error })), images);
+    const rows: TSampleRow[] = drawn.map((d) => ({
+      step: d.step, epoch: d.step / 100, promptId: promptIds.get(d.prompt.externalId)!, subtask: d.prompt.subtask, benchmark: d.prompt.benchmark,
+      candidate: d.candidate, candidates: MANY_SAMPLES.candidates, role: "eval",
+      blobSha256: images.get(imageCacheKey({ prompt: d.prompt, variant: d.image.variant, error: d.image.error })) ?? null,
+    }));
+    await db.sql.transaction(async (tx) => {
+      const ids = await insertSamples(tx, runId!, rows);
+      const judgments: TJudgmentRow[] = drawn.flatMap((d, i) => {
+        const sampleId = ids.get(sampleKey(d.step, rows[i]!.promptId, d.candidate))!;
+        const common = { sampleId, runId: runId!, step: d.step, subtask: d.prompt.subtask };
+        return [
+          { ...common, kind: "self" as const, judge: "self", judgeStep: d.step, verdict: d.self.verdict, prob: d.self.prob, response: d.self.response },
+          { ...common, kind: "external" as const, judge: d.external.judge, judgeStep: -1, verdict: d.external.verdict, reason: d.external.reason },
+        ];
+      });
+      await insertJudgments(tx, judgments);
+    });
+    written += rows.length;
+    if (written % 100_000 === 0) log(`  ${written.toLocaleString("en")} samples`);
+  }
+  return { projectSlug: slug, summary: `${written.toLocaleString("en")} samples with ${(2 * written).toLocaleString("en")} judgments, ${images.size} images` };
+};
