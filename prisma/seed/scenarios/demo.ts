@@ -41,10 +41,19 @@ function configOf(def: TDemoRunDef): Record<string, unknown> {
   };
 }
 
-export async function seedDemoProject(db: TDatabase, options: { ownerId: string; slug?: string; log?: (line: string) => void }): Promise<TDemoProject> {
-  const sets = selectDemoPrompts([...loadGenEvalPrompts(), ...loadCompBenchPrompts()]);
+export type TDemoOptions = {
+  ownerId: string;
+  slug?: string;
+  name?: string;
+  /** Keep every k-th prompt (1: the whole demo); smaller variants for tests and smoke checks. */
+  stride?: number;
+  log?: (line: string) => void;
+};
+
+export async function seedDemoProject(db: TDatabase, options: TDemoOptions): Promise<TDemoProject> {
+  const sets = selectDemoPrompts([...loadGenEvalPrompts(), ...loadCompBenchPrompts()], options.stride ?? 1);
   const slug = await findFreeProjectSlug(db.sql, options.slug ?? "demo");
-  const project = await insertProjectWithOwner({ slug, name: "Demo: self-improvement of Janus-Pro (simulated)", ownerId: options.ownerId });
+  const project = await insertProjectWithOwner({ slug, name: options.name ?? "Demo: self-improvement of Janus-Pro (simulated)", ownerId: options.ownerId });
   const promptIds = await insertPrompts(db.sql, project.id, [...sets.eval, ...sets.train]);
   const sim = simulateDemo(sets, DEFAULT_SIM_OPTIONS);
 

@@ -55,10 +55,14 @@ export const DEMO_RUNS: TDemoRunDef[] = [
   },
 ];
 
-/** GenEval's 553 prompts and T2I-CompBench's eval third for evaluation; part of its training split as the pool. */
-export function selectDemoPrompts(all: readonly TPromptRecord[], trainPerCategory = DEMO_TRAIN_PER_CATEGORY): TPromptSets {
-  const train = COMPBENCH_SUBTASKS.flatMap((subtask) => all.filter((p) => p.subtask === subtask && p.split === "train").slice(0, trainPerCategory));
-  return { eval: all.filter((p) => p.split === "eval"), train };
+/**
+ * GenEval's 553 prompts and T2I-CompBench's eval third for evaluation; part of its training split as
+ * the pool. `stride` k keeps every k-th prompt (and 1/k of the pool) for smaller, faster variants.
+ */
+export function selectDemoPrompts(all: readonly TPromptRecord[], stride = 1): TPromptSets {
+  const perCategory = Math.ceil(DEMO_TRAIN_PER_CATEGORY / stride);
+  const train = COMPBENCH_SUBTASKS.flatMap((subtask) => all.filter((p) => p.subtask === subtask && p.split === "train").slice(0, perCategory));
+  return { eval: all.filter((p) => p.split === "eval").filter((_, i) => i % stride === 0), train };
 }
 
 export type TDemoSimulation = { baseline: TSimRun; runs: { def: TDemoRunDef; run: TSimRun }[] };
