@@ -4,33 +4,26 @@
 import "server-only";
 
 import { insertProjectWithOwner } from "@/lib/projects/repository";
-import { insertJudgments, insertSamples, sampleKey, type TJudgmentRow, type TSampleRow } from "@/lib/samples/bulk-repository";
+import { insertJudgments, insertSamples, sampleKey } from "@/lib/samples/bulk-repository";
 
 import { loadGenEvalPrompts, type TPromptRecord } from "../prompts/load-prompts";
-import { drawImage, judgeExternal, judgeSelf } from "../simulator/judge";
 import { modelAt } from "../simulator/model";
-import { createDraws } from "../simulator/random";
+import { createDraws, type TDraws } from "../simulator/random";
+import { evaluateCheckpoint } from "../simulator/simulate-run";
+import type { TSimSample } from "../simulator/types";
 import { imageCacheKey, storeImages } from "../write/image-store";
 import { findFreeProjectSlug, insertCheckpoints, insertPrompts, insertRuns } from "../write/seed-repository";
+import { judgmentsOf, toSampleRow } from "../write/write-run";
 import type { TScenario } from "./types";
 
 export const MANY_SAMPLES = { prompts: 500, candidates: 4, checkpoints: 500, stepEvery: 10 } as const;
 const CHECKPOINTS_PER_BATCH = 5;
 const STARTED = Date.UTC(2026, 7, 1);
 
-type TDrawn = { prompt: TPromptRecord; step: number; candidate: number; image: ReturnType<typeof drawImage>; self: ReturnType<typeof judgeSelf>; external: ReturnType<typeof judgeExternal> };
-
-function drawCheckpoint(prompts: readonly TPromptRecord[], step: number, seed: number): TDrawn[] {
-  const draws = createDraws(seed);
+function drawCheckpoint(prompts: readonly TPromptRecord[], step: number, draws: TDraws): TSimSample[] {
   const last = (MANY_SAMPLES.checkpoints - 1) * MANY_SAMPLES.stepEvery;
   const model = modelAt({ method: "sft", labelCorruption: 0, replays: [] }, step / last);
-  return prompts.flatMap((prompt) =>
-    Array.from({ length: MANY_SAMPLES.candidates }, (_, candidate) => {
-      const ref = { prompt, candidate, step };
-      const image = drawImage(model, ref, draws);
-      return { prompt, step, candidate, image, self: judgeSelf(model, ref, image, `many@${step}`, draws), external: judgeExternal(ref, image, draws) };
-    }),
-  );
+  return evaluateCheckpoint(model, prompts, step, step / 100, `many@${step}`, { evalCandidates: () => MANY_SAMPLES.candidates }, draws);
 }
 
 export const seedManySamples: TScenario = async ({ db, ownerId, log }) => {
@@ -44,26 +37,15 @@ export const seedManySamples: TScenario = async ({ db, ownerId, log }) => {
   const steps = Array.from({ length: MANY_SAMPLES.checkpoints }, (_, k) => k * MANY_SAMPLES.stepEvery);
   await insertCheckpoints(db.sql, runId!, steps.map((step) => ({ step, epoch: step / 100, label: `step ${step}` })));
   const images = new Map<string, string>();
+  const draws = createDraws(1_000_000);
   let written = 0;
   for (let k = 0; k < steps.length; k += CHECKPOINTS_PER_BATCH) {
-    const drawn = steps.slice(k, k + CHECKPOINTS_PER_BATCH).flatMap((step) => drawCheckpoint(prompts, step, 1_000_000));
+    const drawn = steps.slice(k, k + CHECKPOINTS_PER_BATCH).flatMap((step) => drawCheckpoint(prompts, step, draws));
     await storeImages(drawn.map((d) => ({ prompt: d.prompt, variant: d.image.variant, error: d.image.error })), images);
-    const rows: TSampleRow[] = drawn.map((d) => ({
-      step: d.step, epoch: d.step / 100, promptId: promptIds.get(d.prompt.externalId)!, subtask: d.prompt.subtask, benchmark: d.prompt.benchmark,
-      candidate: d.candidate, candidates: MANY_SAMPLES.candidates, role: "eval",
-      blobSha256: images.get(imageCacheKey({ prompt: d.prompt, variant: d.image.variant, error: d.image.error })) ?? null,
-    }));
+    const rows = drawn.map((d) => toSampleRow(d, promptIds.get(d.prompt.externalId)!, images.get(imageCacheKey({ prompt: d.prompt, variant: d.image.variant, error: d.image.error }))));
     await db.sql.transaction(async (tx) => {
       const ids = await insertSamples(tx, runId!, rows);
-      const judgments: TJudgmentRow[] = drawn.flatMap((d, i) => {
-        const sampleId = ids.get(sampleKey(d.step, rows[i]!.promptId, d.candidate))!;
-        const common = { sampleId, runId: runId!, step: d.step, subtask: d.prompt.subtask };
-        return [
-          { ...common, kind: "self" as const, judge: "self", judgeStep: d.step, verdict: d.self.verdict, prob: d.self.prob, response: d.self.response },
-          { ...common, kind: "external" as const, judge: d.external.judge, judgeStep: -1, verdict: d.external.verdict, reason: d.external.reason },
-        ];
-      });
-      await insertJudgments(tx, judgments);
+      await insertJudgments(tx, drawn.flatMap((d, i) => judgmentsOf(d, ids.get(sampleKey(d.step, rows[i]!.promptId, d.candidate))!, runId!)));
     });
     written += rows.length;
     if (written % 100_000 === 0) log(`  ${written.toLocaleString("en")} samples`);

@@ -20,7 +20,8 @@ export const DEFAULT_SIM_OPTIONS: TSimOptions = {
   evalEvery: TRAINING.evalEvery,
 };
 
-function evaluate(model: TModel, prompts: readonly TPromptRecord[], step: number, epoch: number, judgeKey: string, options: TSimOptions, draws: TDraws): TSimSample[] {
+/** One evaluation checkpoint: each prompt's candidates drawn, self-judged by the same checkpoint and externally judged. */
+export function evaluateCheckpoint(model: TModel, prompts: readonly TPromptRecord[], step: number, epoch: number, judgeKey: string, options: Pick<TSimOptions, "evalCandidates">, draws: TDraws): TSimSample[] {
   return prompts.flatMap((prompt) => {
     const n = options.evalCandidates(prompt);
     return Array.from({ length: n }, (_, candidate): TSimSample => {
@@ -35,7 +36,7 @@ export function simulateBaseline(sets: TPromptSets, options: TSimOptions, draws:
   return {
     key: "baseline",
     checkpoints: [{ step: 0, epoch: 0, label: "pre-trained" }],
-    samples: evaluate(BASELINE_MODEL, sets.eval, 0, 0, "baseline@0", options, draws),
+    samples: evaluateCheckpoint(BASELINE_MODEL, sets.eval, 0, 0, "baseline@0", options, draws),
     crossJudgments: [],
     rounds: [],
   };
@@ -65,7 +66,7 @@ export function simulateTrainingRun(spec: TRunSpec, sets: TPromptSets, baselineE
     const epoch = step / options.stepsPerEpoch;
     const model = modelAt(recipe, step / options.steps);
     const labels = [`epoch ${epoch}`];
-    samples.push(...evaluate(model, sets.eval, step, epoch, `${spec.key}@${step}`, options, draws));
+    samples.push(...evaluateCheckpoint(model, sets.eval, step, epoch, `${spec.key}@${step}`, options, draws));
     for (const b of baselineEval) {
       const verdict = judgeSelf(model, { prompt: b.prompt, candidate: b.candidate, step: b.step }, b.image, `${spec.key}@${step}`, draws);
       crossJudgments.push({ prompt: b.prompt, candidate: b.candidate, judgeStep: step, verdict });

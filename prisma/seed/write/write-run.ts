@@ -28,11 +28,11 @@ export type TRunTarget = {
   baseline?: { runId: string; sampleIds: ReadonlyMap<string, string> };
 };
 
-function toSampleRow(s: TSimSample, promptId: string, blob: string | undefined): TSampleRow {
+export function toSampleRow(s: TSimSample, promptId: string, blob: string | undefined): TSampleRow {
   return { step: s.step, epoch: s.epoch, promptId, subtask: s.prompt.subtask, benchmark: s.prompt.benchmark, candidate: s.candidate, candidates: s.candidates, blobSha256: blob ?? null, role: s.role };
 }
 
-function judgmentsOf(s: TSimSample, sampleId: string, runId: string): TJudgmentRow[] {
+export function judgmentsOf(s: TSimSample, sampleId: string, runId: string): TJudgmentRow[] {
   const common = { sampleId, runId, step: s.step, subtask: s.prompt.subtask };
   return [
     { ...common, kind: "self", judge: "self", judgeStep: s.step, verdict: s.self.verdict, prob: s.self.prob, response: s.self.response },
