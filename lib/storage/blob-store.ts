@@ -47,14 +47,15 @@ export async function storeBlob(bytes: Uint8Array, expectedSha256?: string): Pro
 export async function storeBlobs(images: readonly Uint8Array[]): Promise<string[]> {
   const hashes = images.map((bytes) => hashImageBytes(bytes));
   const existing = await findExistingBlobHashes([...new Set(hashes)]);
-  const rows = new Map<string, TBlobRow>();
+  const fresh = new Map<string, { row: TBlobRow; bytes: Uint8Array }>();
   for (const [i, bytes] of images.entries()) {
     const sha256 = hashes[i]!;
-    if (rows.has(sha256) || (existing.has(sha256) && fs.existsSync(await blobPath(sha256)))) continue;
-    rows.set(sha256, { sha256, ...(await inspectImage(bytes)) });
-    await writeBlobFile(sha256, bytes);
+    if (fresh.has(sha256) || (existing.has(sha256) && fs.existsSync(await blobPath(sha256)))) continue;
+    fresh.set(sha256, { row: { sha256, ...(await inspectImage(bytes)) }, bytes });
   }
-  await insertBlobRows([...rows.values()]);
+  // Every image is checked before any is written: a bad one in the batch stores nothing.
+  for (const { row, bytes } of fresh.values()) await writeBlobFile(row.sha256, bytes);
+  await insertBlobRows([...fresh.values()].map((f) => f.row));
   return hashes;
 }
 
