@@ -66,9 +66,9 @@ describe("applyError", () => {
 
 describe("renderImage", () => {
   it("renders a 256-pixel PNG, byte-identical for the same request and different for an error", async () => {
-    const a = renderImage({ spec: twoColored, variant: 0, error: null });
-    const b = renderImage({ spec: twoColored, variant: 0, error: null });
-    const wrong = renderImage({ spec: twoColored, variant: 0, error: "wrong_color" });
+    const a = await renderImage({ spec: twoColored, variant: 0, error: null });
+    const b = await renderImage({ spec: twoColored, variant: 0, error: null });
+    const wrong = await renderImage({ spec: twoColored, variant: 0, error: "wrong_color" });
     expect(a.png.equals(b.png)).toBe(true);
     expect(a.png.equals(wrong.png)).toBe(false);
     expect(wrong.detail).toMatch(/^wrong_color:/);
@@ -77,7 +77,7 @@ describe("renderImage", () => {
   });
 
   it("paints the asked colour where the object is drawn", async () => {
-    const { png } = renderImage({ spec: { objects: [{ noun: "car", count: 1, color: "red" }] }, variant: 0, error: null });
+    const { png } = await renderImage({ spec: { objects: [{ noun: "car", count: 1, color: "red" }] }, variant: 0, error: null });
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     const item = layoutScene({ objects: [{ noun: "car", count: 1, color: "red" }] }, 0).items[0]!;
     const offset = (Math.round(item.cy) * info.width + Math.round(item.cx)) * info.channels;

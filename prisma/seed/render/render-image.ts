@@ -1,6 +1,8 @@
 // Draws a prompt's picture: aligned (the spec as asked) or with one named error. Rasterised with
-// resvg without system fonts (labels are paths), so the bytes depend only on the inputs.
+// resvg without system fonts (labels are paths), so the bytes depend only on the inputs; encoded by
+// sharp (zlib level 3: as small as resvg's own PNG at half the time, and off the JS thread).
 import { Resvg } from "@resvg/resvg-js";
+import sharp from "sharp";
 
 import type { TErrorKind, TPromptSpec } from "../prompts/spec";
 import { applyError } from "./apply-error";
@@ -15,8 +17,9 @@ export function drawScene(request: TImageRequest): { svg: string; detail: string
   return { svg: sceneToSvg(layoutScene(spec, request.variant)), detail, drawn: spec };
 }
 
-export function renderImage(request: TImageRequest): TRenderedImage {
+export async function renderImage(request: TImageRequest): Promise<TRenderedImage> {
   const { svg, detail, drawn } = drawScene(request);
-  const png = new Resvg(svg, { font: { loadSystemFonts: false }, shapeRendering: 2 }).render().asPng();
+  const image = new Resvg(svg, { font: { loadSystemFonts: false }, shapeRendering: 2 }).render();
+  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
   return { png, detail, drawn };
 }

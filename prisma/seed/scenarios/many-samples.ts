@@ -4,13 +4,13 @@
 import "server-only";
 
 import { insertProjectWithOwner } from "@/lib/projects/repository";
-import { insertJudgments, insertSamples, sampleKey } from "@/lib/samples/bulk-repository";
 
 import { loadGenEvalPrompts, type TPromptRecord } from "../prompts/load-prompts";
 import { modelAt } from "../simulator/model";
 import { createDraws, type TDraws } from "../simulator/random";
 import { evaluateCheckpoint } from "../simulator/simulate-run";
 import type { TSimSample } from "../simulator/types";
+import { copyJudgments, copySamples } from "../write/copy-rows";
 import { imageCacheKey, storeImages } from "../write/image-store";
 import { findFreeProjectSlug, insertCheckpoints, insertPrompts, insertRuns } from "../write/seed-repository";
 import { judgmentsOf, toSampleRow } from "../write/write-run";
@@ -43,10 +43,8 @@ export const seedManySamples: TScenario = async ({ db, ownerId, log }) => {
     const drawn = steps.slice(k, k + CHECKPOINTS_PER_BATCH).flatMap((step) => drawCheckpoint(prompts, step, draws));
     await storeImages(drawn.map((d) => ({ prompt: d.prompt, variant: d.image.variant, error: d.image.error })), images);
     const rows = drawn.map((d) => toSampleRow(d, promptIds.get(d.prompt.externalId)!, images.get(imageCacheKey({ prompt: d.prompt, variant: d.image.variant, error: d.image.error }))));
-    await db.sql.transaction(async (tx) => {
-      const ids = await insertSamples(tx, runId!, rows);
-      await insertJudgments(tx, drawn.flatMap((d, i) => judgmentsOf(d, ids.get(sampleKey(d.step, rows[i]!.promptId, d.candidate))!, runId!)));
-    });
+    const ids = await copySamples(db, runId!, rows);
+    await copyJudgments(db, drawn.flatMap((d, i) => judgmentsOf(d, ids[i]!, runId!)));
     written += rows.length;
     if (written % 100_000 === 0) log(`  ${written.toLocaleString("en")} samples`);
   }

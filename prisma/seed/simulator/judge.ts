@@ -34,8 +34,10 @@ export function drawImage(model: TModel, ref: TImageRef, draws: TDraws): TImageD
   const id = ref.prompt.externalId;
   const carried = draws.uniform("carry", id, ref.candidate, ref.step) < JUDGING.generationCarryOver;
   const v = carried ? draws.uniform("img", id, ref.candidate) : draws.uniform("img", id, ref.candidate, ref.step);
-  const variant = draws.uniform("variant", id, ref.candidate) < 0.5 ? 0 : 1;
-  if (v < alignProbability(model, ref.prompt, draws)) return { aligned: true, variant, error: null, detail: null };
+  if (v < alignProbability(model, ref.prompt, draws)) return { aligned: true, variant: draws.uniform("variant", id, ref.candidate) < 0.5 ? 0 : 1, error: null, detail: null };
+  // Which object goes missing, one more or one fewer: a property of the prompt's failure mode, so a
+  // prompt's failed candidates share few distinct pictures (and the seed renders few).
+  const variant = draws.uniform("variant", id) < 0.5 ? 0 : 1;
   const error = pickWeighted(listApplicableErrors(ref.prompt.spec), draws.uniform("error", id, ref.candidate));
   return { aligned: false, variant, error, detail: applyError(ref.prompt.spec, error, variant).detail };
 }

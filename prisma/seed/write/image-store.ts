@@ -26,7 +26,8 @@ export async function storeImages(images: Iterable<TImageSpec>, cache: Map<strin
   const entries = [...missing.entries()];
   for (let i = 0; i < entries.length; i += STORE_BATCH) {
     const batch = entries.slice(i, i + STORE_BATCH);
-    const hashes = await storeBlobs(batch.map(([, image]) => renderImage({ spec: image.prompt.spec, variant: image.variant, error: image.error }).png));
+    const rendered = await Promise.all(batch.map(([, image]) => renderImage({ spec: image.prompt.spec, variant: image.variant, error: image.error })));
+    const hashes = await storeBlobs(rendered.map((r) => r.png));
     batch.forEach(([key], k) => cache.set(key, hashes[k]!));
   }
   return entries.length;
