@@ -25,7 +25,7 @@ function configOf(def: TDemoRunDef): Record<string, unknown> {
     model: "Janus-Pro-7B",
     simulated: true,
     seed: DEMO_SEED,
-    evalCandidates: { geneval: 4, "t2i-compbench": 2 },
+    evalCandidates: 2,
     ...(spec
       ? {
           method: spec.recipe.method,

@@ -13,7 +13,7 @@ export type TSimOptions = { evalCandidates(prompt: TPromptRecord): number; train
 export type TRunSpec = { key: string; recipe: Omit<TRecipe, "replays">; replayEpochs: readonly number[]; pairs: boolean };
 
 export const DEFAULT_SIM_OPTIONS: TSimOptions = {
-  evalCandidates: (p) => (p.benchmark === "geneval" ? 4 : 2),
+  evalCandidates: () => 2,
   trainCandidates: TRAINING.candidatesPerTrainPrompt,
   steps: TRAINING.steps,
   stepsPerEpoch: TRAINING.stepsPerEpoch,

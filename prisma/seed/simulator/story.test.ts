@@ -26,7 +26,7 @@ describe("the demo's story", () => {
     const base = summarizeCheckpoint(sim.baseline, 0, sim.baseline);
     expect(base.non).toBeGreaterThan(0.2);
     expect(base.non).toBeLessThan(0.45);
-    expect(base.n).toBe(553 * 4 + sim.baseline.samples.filter((s) => s.prompt.benchmark === "t2i-compbench").length);
+    expect(base.n).toBe(2 * sim.baseline.samples.filter((s) => s.candidate === 0).length);
   });
 
   it("SFT co-improves: generation up by points, understanding wins most disagreements, Non down", () => {
