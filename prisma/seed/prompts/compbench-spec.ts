@@ -39,13 +39,13 @@ function isAttribute(word: string): boolean {
   return word in COLOR_WORDS || word in SHAPE_WORDS || word in SIZE_WORDS || word in TEXTURE_WORDS;
 }
 
-const VERBS = new Set(["made", "make", "hold", "holds", "held", "hung", "drove", "sat", "ran", "stood", "burst", "cast", "fell", "flew", "grew", "led", "cooked", "rolled"]);
-// -ing words end a noun phrase ("a jacket standing in…") except these nouns.
+const VERBS = new Set(["made", "make", "hold", "holds", "held", "hung", "drove", "sat", "ran", "stood", "burst", "cast", "fell", "flew", "grew", "led", "cooked", "rolled", "swam", "sits", "lies"]);
+// -ing words end a noun phrase ("a jacket standing in…") except these nouns and -ling ones (duckling).
 const ING_NOUNS = new Set(["painting", "building", "ceiling", "earring", "clothing", "pudding", "ring", "string", "wing", "king", "swing", "thing", "icing", "railing", "frosting", "wedding", "bedding", "stocking"]);
 
 function endsPhrase(word: string): boolean {
   if (STOP_WORDS.has(word) || DETERMINERS.has(word) || VERBS.has(word)) return true;
-  if (word.endsWith("ing") && word.length > 5 && !ING_NOUNS.has(word)) return true;
+  if (word.endsWith("ing") && word.length > 5 && !ING_NOUNS.has(word) && !word.endsWith("ling")) return true;
   return word.endsWith("ed") && word.length > 4 && !(word in COLOR_WORDS) && !["striped", "spotted", "checkered"].includes(word);
 }
 

@@ -29,13 +29,16 @@ function cellsFor(spec: TPromptSpec): TCell[] {
   const n = spec.objects.length;
   const r = spec.relation;
   if (r && n >= 2) {
-    const cells: TCell[] = spec.objects.map(() => ({ cx: 42, cy: 206, w: 56, h: 44 }));
+    // Objects outside the relation go where the pair's labels are not: beside a vertical pair, under a horizontal one.
+    const vertical = r.kind === "above" || r.kind === "below";
+    const spare: TCell = vertical ? { cx: 220, cy: 196, w: 60, h: 36 } : { cx: 128, cy: 216, w: 70, h: 24 };
+    const cells: TCell[] = spec.objects.map(() => spare);
     const pair: Record<typeof r.kind, [TCell, TCell]> = {
       left: [{ cx: 70, cy: 104, w: 100, h: 110 }, { cx: 186, cy: 104, w: 100, h: 110 }],
       right: [{ cx: 186, cy: 104, w: 100, h: 110 }, { cx: 70, cy: 104, w: 100, h: 110 }],
       above: [{ cx: 128, cy: 50, w: 110, h: 62 }, { cx: 128, cy: 158, w: 110, h: 62 }],
       below: [{ cx: 128, cy: 158, w: 110, h: 62 }, { cx: 128, cy: 50, w: 110, h: 62 }],
-      near: [{ cx: 98, cy: 104, w: 70, h: 100 }, { cx: 162, cy: 104, w: 70, h: 100 }],
+      near: [{ cx: 80, cy: 104, w: 86, h: 100 }, { cx: 176, cy: 104, w: 86, h: 100 }],
     };
     [cells[r.subject], cells[r.object]] = pair[r.kind];
     return cells;
@@ -93,12 +96,15 @@ function fitScale(text: string, width: number, max: number): number {
 /** Splits a two-word name onto two lines when one line would have to shrink below a readable size. */
 function wrapName(noun: string, width: number): string[] {
   const space = noun.indexOf(" ");
-  return space > 0 && fitScale(noun, width, 2) < 1.4 ? [noun.slice(0, space), noun.slice(space + 1)] : [noun];
+  return space > 0 && fitScale(noun, width, 2) < 1.6 ? [noun.slice(0, space), noun.slice(space + 1)] : [noun];
 }
 
 function labelsFor(o: TSceneObject, cell: TCell): TSceneLabel[] {
-  const width = cell.w + 24;
-  const lines = [...wrapName(o.noun, width).map((text) => ({ text, max: 2 })), ...(o.texture ? [{ text: o.texture, max: 1.4 }] : [])];
+  // Neighbouring cells' centres are at least cell width + 10 apart: labels never run into each other.
+  const width = cell.w;
+  // Small cells (a third object squeezed under a pair) get small labels so they stay on the canvas.
+  const [nameMax, materialMax] = cell.h >= 60 ? [2, 1.4] : [1.2, 1];
+  const lines = [...wrapName(o.noun, width).map((text) => ({ text, max: nameMax })), ...(o.texture ? [{ text: o.texture, max: materialMax }] : [])];
   let y = cell.cy + cell.h / 2 + 5;
   return lines.map(({ text, max }) => {
     const scale = fitScale(text, width, max);
