@@ -57,7 +57,8 @@ export default defineConfig({
   webServer: kinds.map((kind) => ({
     command: `node scripts/e2e-server.mjs ${kind} ${servers[kind].port} ${servers[kind].dataDir}`,
     url: `http://127.0.0.1:${servers[kind].port}/api/health`,
-    timeout: 120_000,
+    // First start seeds the simulated demo (≈ 30–60 s on a busy 2-core machine) before /api/health answers.
+    timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
     stderr: "pipe" as const,

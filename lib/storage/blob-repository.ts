@@ -21,6 +21,17 @@ export async function insertBlobRow(row: TBlobRow): Promise<boolean> {
   return inserted > 0;
 }
 
+/** Inserts blob rows in one statement (unnest); rows that exist already are left as they are. */
+export async function insertBlobRows(rows: readonly TBlobRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const { sql } = await getDb();
+  return sql.execute(
+    `INSERT INTO blobs (sha256, media_type, byte_size, width, height)
+     SELECT * FROM unnest($1::char(64)[], $2::text[], $3::int[], $4::int[], $5::int[]) ON CONFLICT (sha256) DO NOTHING`,
+    [rows.map((r) => r.sha256), rows.map((r) => r.mediaType), rows.map((r) => r.byteSize), rows.map((r) => r.width), rows.map((r) => r.height)],
+  );
+}
+
 export async function findBlobRow(sha256: string): Promise<TBlobRow | null> {
   const { sql } = await getDb();
   const [row] = await sql.query<{ sha256: string; media_type: string; byte_size: number; width: number; height: number }>(

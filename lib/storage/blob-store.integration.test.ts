@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 
-import { blobPath, readBlob, storeBlob } from "./blob-store";
+import { blobPath, readBlob, storeBlob, storeBlobs } from "./blob-store";
 
 const db = setupTestDatabase();
 
@@ -35,5 +35,17 @@ describe("blob store", () => {
       createHash("sha256").update(bytes).digest("hex"),
     ]);
     expect(row?.n).toBe(0);
+  });
+
+  it("stores many images in one go: hashes in input order, duplicates and known images stored once", async () => {
+    const [a, b] = [await png(4, 4, "#00ff00"), await png(6, 3, "#0000ff")];
+    const known = await storeBlob(a);
+    const hashes = await storeBlobs([a, b, b]);
+    const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+    expect(hashes).toEqual([known.sha256, sha(b), sha(b)]);
+    const rows = await db.current.sql.query<{ sha256: string; width: number; height: number }>(`SELECT sha256, width, height FROM blobs WHERE sha256 = ANY($1::char(64)[]) ORDER BY width`, [hashes]);
+    expect(rows).toEqual([{ sha256: known.sha256, width: 4, height: 4 }, { sha256: sha(b), width: 6, height: 3 }]);
+    expect((await readBlob(sha(b)))?.bytes.equals(b)).toBe(true);
+    await expect(storeBlobs([a, new TextEncoder().encode("GIF89a....")])).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
   });
 });

@@ -8,7 +8,7 @@ import sharp from "sharp";
 
 import { AppError } from "@/lib/errors";
 
-import { findBlobRoot, findBlobRow, insertBlobRow, type TBlobRow } from "./blob-repository";
+import { findBlobRoot, findBlobRow, findExistingBlobHashes, insertBlobRow, insertBlobRows, type TBlobRow } from "./blob-repository";
 import { sniffImageType } from "./image-type";
 
 // Images are content-addressed files under <data dir>/blobs/ab/cd/<sha256>; the blobs row is written
@@ -31,15 +31,45 @@ export async function blobPath(sha256: string): Promise<string> {
  * magic bytes, at most 20 MB and 40 megapixels. Storing the same bytes twice is a no-op (`isNew` false).
  */
 export async function storeBlob(bytes: Uint8Array, expectedSha256?: string): Promise<TBlobRow & { isNew: boolean }> {
+  const sha256 = hashImageBytes(bytes, expectedSha256);
+  const existing = await findBlobRow(sha256);
+  if (existing && fs.existsSync(await blobPath(sha256))) return { ...existing, isNew: false };
+  const row = { sha256, ...(await inspectImage(bytes)) };
+  await writeBlobFile(sha256, bytes);
+  const isNew = await insertBlobRow(row);
+  return { ...row, isNew };
+}
+
+/**
+ * storeBlob for many images at once (seeding, bulk imports): the same checks per image, one query for
+ * which exist and one insert for the new rows. Returns each image's sha256 in input order.
+ */
+export async function storeBlobs(images: readonly Uint8Array[]): Promise<string[]> {
+  const hashes = images.map((bytes) => hashImageBytes(bytes));
+  const existing = await findExistingBlobHashes([...new Set(hashes)]);
+  const fresh = new Map<string, { row: TBlobRow; bytes: Uint8Array }>();
+  for (const [i, bytes] of images.entries()) {
+    const sha256 = hashes[i]!;
+    if (fresh.has(sha256) || (existing.has(sha256) && fs.existsSync(await blobPath(sha256)))) continue;
+    fresh.set(sha256, { row: { sha256, ...(await inspectImage(bytes)) }, bytes });
+  }
+  // Every image is checked before any is written: a bad one in the batch stores nothing.
+  for (const { row, bytes } of fresh.values()) await writeBlobFile(row.sha256, bytes);
+  await insertBlobRows([...fresh.values()].map((f) => f.row));
+  return hashes;
+}
+
+function hashImageBytes(bytes: Uint8Array, expectedSha256?: string): string {
   if (bytes.byteLength === 0) throw new AppError("INVALID_INPUT", "The image is empty.");
   if (bytes.byteLength > BLOB_LIMITS.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `Images are limited to ${BLOB_LIMITS.maxBytes / 1024 / 1024} MB.`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (expectedSha256 && expectedSha256 !== sha256) {
     throw new AppError("INVALID_INPUT", `The bytes hash to ${sha256}, not ${expectedSha256}.`, { expected: expectedSha256, actual: sha256 });
   }
-  const existing = await findBlobRow(sha256);
-  if (existing && fs.existsSync(await blobPath(sha256))) return { ...existing, isNew: false };
+  return sha256;
+}
 
+async function inspectImage(bytes: Uint8Array): Promise<Omit<TBlobRow, "sha256">> {
   const mediaType = sniffImageType(bytes);
   if (!mediaType) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only PNG, JPEG and WebP images are accepted (checked by their content, not the header).");
   let width: number;
@@ -55,15 +85,15 @@ export async function storeBlob(bytes: Uint8Array, expectedSha256?: string): Pro
   if (width * height > BLOB_LIMITS.maxPixels) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The image has ${width}×${height} pixels; the limit is ${BLOB_LIMITS.maxPixels / 1e6} megapixels.`);
   }
+  return { mediaType, byteSize: bytes.byteLength, width, height };
+}
 
+async function writeBlobFile(sha256: string, bytes: Uint8Array): Promise<void> {
   const file = await blobPath(sha256);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
   fs.writeFileSync(temp, bytes);
   fs.renameSync(temp, file);
-  const row = { sha256, mediaType, byteSize: bytes.byteLength, width, height };
-  const isNew = await insertBlobRow(row);
-  return { ...row, isNew };
 }
 
 /** The stored bytes of a blob, or null when neither row nor file exists. */

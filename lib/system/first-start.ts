@@ -15,10 +15,11 @@ export async function runFirstStartHooks(db: TDatabase): Promise<void> {
   const [row] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
   if ((row?.n ?? 0) > 0) return;
   const { seedDemo } = await import("@/prisma/seed/demo");
+  const started = Date.now();
   const credentials = await seedDemo(db);
   const file = writeDemoCredentials(db.config.dataDir, credentials);
   console.log(
-    `[unigap] demo project "${credentials.projectSlug}" created. Sign in as ${credentials.email} / ${credentials.password}\n` +
+    `[unigap] demo project "${credentials.projectSlug}" created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in as ${credentials.email} / ${credentials.password}\n` +
       `[unigap] these details and an API key for the demo project are in ${file}`,
   );
 }
@@ -50,7 +51,7 @@ export function readAdminToken(dataDir: string): string | null {
   }
 }
 
-function writeDemoCredentials(dataDir: string, credentials: TDemoCredentials): string {
+export function writeDemoCredentials(dataDir: string, credentials: TDemoCredentials): string {
   const file = path.join(dataDir, "demo-credentials.json");
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(credentials, null, 2) + "\n", { mode: 0o600 });

@@ -2,7 +2,7 @@
 // caller of ./world.ts gets from it. A new route, page or action needs a row here (the guard test
 // in ../authorization-matrix.spec.ts fails until it has one): its key, the expected outcome per
 // caller, how to call it, and optionally what a successful answer may contain.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 import { expect } from "@playwright/test";
 
@@ -95,6 +95,18 @@ const apiRows: TRow[] = [
     }),
     call: (w, c) => get(w, c, `/api/series/buckets?runs=${w.runA.id}&key=train/loss`),
     check: (w, _c, r) => expect((r.json as { series: { runId: string }[]; missing: { runId: string }[] }).series.concat((r.json as { missing: { runId: string }[] }).missing).map((s) => s.runId)).toEqual([w.runA.id]),
+  },
+  {
+    // Local operator route for `npm run seed`: only the admin token in the data folder opens it; no
+    // session, key or share link does (revoked credentials are refused before that).
+    key: "POST /api/internal/seed",
+    expected: byCaller("401", {}),
+    call: (w, c) => w.clients[c].request.post("/api/internal/seed", { data: { scenario: "tiny" }, maxRedirects: 0 }).then(fromResponse),
+  },
+  {
+    key: "GET /api/internal/seed",
+    expected: byCaller("401", {}),
+    call: (w, c) => get(w, c, `/api/internal/seed?job=${randomUUID()}`),
   },
   {
     key: "GET /share/[token]",
