@@ -32,7 +32,7 @@ async function settleAllCards(page: Page): Promise<Map<string, string>> {
 }
 
 test("[DASHBOARD]: a run page's dense curves reach ready and every summary panel settles honestly", async ({ page, credentials }) => {
-  await openDemoRun(page, credentials, /SFT \(self-judged\)/);
+  await openDemoRun(page, credentials, /SFT on self-judged data/);
   const states = await settleAllCards(page);
   expect(states.get("train/loss")).toBe("ready");
   for (const [key, state] of states) {
@@ -89,7 +89,7 @@ test("[RUNS]: search, sort and pick two runs to compare on one grid", async ({ p
   await expect(page.getByRole("columnheader", { name: /Non/ }).first()).toHaveAttribute("aria-sort", "ascending");
   await expect(page.getByRole("row")).toHaveCount(4);
 
-  await page.getByLabel(/Select .*SFT/).check();
+  await page.getByLabel(/Select .*SFT on self-judged/).check();
   await page.getByLabel(/Select .*DPO/).check();
   await expect(page).toHaveURL(/sel=/);
   await page.getByRole("link", { name: "Compare 2 runs" }).click();

@@ -17,6 +17,12 @@ export type TPromptRecord = {
   tier: "easy" | "medium" | "hard";
   split: "train" | "eval";
   spec: TPromptSpec;
+  /**
+   * The benchmark's own description of the prompt, stored as the prompt's spec when there is one
+   * (GenEval's metadata): prompts the demo seeds then match what GenEval's evaluator writes, so real
+   * results imported into the same project line up with them instead of conflicting.
+   */
+  sourceSpec?: unknown;
 };
 
 export const COMPBENCH_SUBTASKS = ["color", "shape", "texture", "spatial", "non_spatial", "complex"] as const;
@@ -27,7 +33,7 @@ export function loadGenEvalPrompts(dataDir = DATA_DIR): TPromptRecord[] {
   return lines.map((line, i) => {
     const meta = JSON.parse(line) as TGenEvalMetadata;
     const spec = specFromGenEval(meta);
-    return { externalId: `geneval/${String(i).padStart(5, "0")}`, text: meta.prompt, benchmark: "geneval", subtask: meta.tag, tier: tierOfSpec(spec), split: "eval", spec };
+    return { externalId: `geneval/${String(i).padStart(5, "0")}`, text: meta.prompt, benchmark: "geneval", subtask: meta.tag, tier: tierOfSpec(spec), split: "eval", spec, sourceSpec: meta };
   });
 }
 

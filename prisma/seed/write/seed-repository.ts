@@ -48,7 +48,7 @@ export async function insertPrompts(sql: TSql, projectId: string, prompts: reado
       prompts.map((p) => p.subtask),
       prompts.map((p) => p.tier),
       prompts.map((p) => p.split),
-      prompts.map((p) => JSON.stringify(p.spec)),
+      prompts.map((p) => JSON.stringify(p.sourceSpec ?? p.spec)),
     ],
   );
   return new Map(rows.map((r) => [r.external_id, r.id]));
