@@ -29,10 +29,6 @@ export type TOwnCounts = {
   humSelf0Bad: number;
 };
 
-export const OWN_COUNT_KEYS = [
-  "selfN", "self0", "selfNull", "extN", "ext1", "scoreN", "scoreSum", "scoreSq", "tp", "fp", "tn", "fn", "humN", "humSelf0N", "humSelf0Bad",
-] as const satisfies readonly (keyof TOwnCounts)[];
-
 /** Counts of (external, baseline self, current self) on the baseline's images, keyed "ebc". */
 export type TTripleCounts = Record<TTripleKey, number>;
 
@@ -50,9 +46,23 @@ export function zeroTriples(): TTripleCounts {
   return { "000": 0, "001": 0, "010": 0, "011": 0, "100": 0, "101": 0, "110": 0, "111": 0 };
 }
 
-/** Adds `from` into `into` (mutates `into`). */
+/** Adds `from` into `into` (mutates `into`). Written out field by field: it runs once per prompt cell. */
 export function addOwnCounts(into: TOwnCounts, from: TOwnCounts): TOwnCounts {
-  for (const key of OWN_COUNT_KEYS) into[key] += from[key];
+  into.selfN += from.selfN;
+  into.self0 += from.self0;
+  into.selfNull += from.selfNull;
+  into.extN += from.extN;
+  into.ext1 += from.ext1;
+  into.scoreN += from.scoreN;
+  into.scoreSum += from.scoreSum;
+  into.scoreSq += from.scoreSq;
+  into.tp += from.tp;
+  into.fp += from.fp;
+  into.tn += from.tn;
+  into.fn += from.fn;
+  into.humN += from.humN;
+  into.humSelf0N += from.humSelf0N;
+  into.humSelf0Bad += from.humSelf0Bad;
   return into;
 }
 

@@ -130,7 +130,7 @@ describe("run summary from counters", () => {
     expect(current!.overall.und).toMatchObject({ value: 0.5, n: 0, lo: null, hi: null });
   });
 
-  it("gives a checkpoint the same figures alone as among all (its bootstrap is seeded by its step)", () => {
+  it("gives a checkpoint the same figures alone as among all (the draws depend on the subtask, not on the company)", () => {
     const images: TImageSpec[] = [0, 10, 20].flatMap((step) =>
       Array.from({ length: 40 }, (_, i) => ({ step, promptId: `p${i % 13}`, subtask: i % 2 ? "color" : "shape", self: ((i * 7 + step) % 3 === 0 ? 0 : 1) as 0 | 1, external: ((i + step) % 4 === 0 ? 0 : 1) as 0 | 1 })),
     );

@@ -2,19 +2,18 @@
 // per checkpoint, per subtask Gen / Und / Non with Wilson intervals, the unweighted Overall with
 // bootstrap intervals, and the co-trend against the baseline. One function for both paths, so the
 // SQL path and the reference can only differ in the counters.
-import type { TBootstrapOptions } from "./bootstrap";
-import { mixSeed } from "./bootstrap";
+import { LANES, type TBootstrapOptions } from "./bootstrap";
 import { classifyCoTrend } from "./co-trend";
 import { computeConfusion } from "./confusion";
 import { addOwnCounts, addTriples, stratumKey, type TOwnCell, type TOwnCounts, type TTripleCell, type TTripleCounts, zeroOwnCounts, zeroTriples } from "./counts";
-import { computeGeneration, usesScores } from "./generation";
+import { computeGeneration, generationRatio, usesScores } from "./generation";
 import { EMPTY_MEASURE, estimateMeasure, LOW_N_DISAGREEMENTS, proportionMeasure } from "./measure";
 import { computeNonunified } from "./nonunified";
-import { bootstrapOverall, type TBootstrapSubtask, type TOverallIntervals } from "./overall-bootstrap";
 import { unweightedMean } from "./overall";
+import { bootstrapOverall, createBootstrapCache, LANE, type TBootstrapCache, type TBootstrapSubtask, type TOverallIntervals } from "./overall-bootstrap";
 import type { TCheckpointSummary, TMeasure, TOverall, TSubtaskSummary } from "./summary-types";
 import { computeTriples } from "./triples";
-import { computeUnderstanding } from "./understanding";
+import { computeUnderstanding, understandingCounts } from "./understanding";
 import { computeWeakGeneration, computeWeakGenerationHuman } from "./weak-generation";
 
 export type TSummaryInput = {
@@ -29,86 +28,79 @@ export type TSummaryInput = {
   bootstrap: TBootstrapOptions | null;
 };
 
-type TStratum = {
-  benchmark: string;
-  subtask: string;
-  prompts: Map<string, { own?: TOwnCounts; baseline?: TOwnCounts; triples?: TTripleCounts }>;
-  own: TOwnCounts;
-  baseline: TOwnCounts;
-  triples: TTripleCounts;
-};
+type TStratumCells<T> = Map<string, T[]>;
 
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
+function byStratum<T extends { benchmark: string; subtask: string }>(cells: readonly T[]): TStratumCells<T> {
+  const map: TStratumCells<T> = new Map();
+  for (const cell of cells) {
+    const key = stratumKey(cell);
+    const list = map.get(key);
+    if (list) list.push(cell);
+    else map.set(key, [cell]);
   }
-  return groups;
+  return map;
 }
 
-function stratumFor(strata: Map<string, TStratum>, cell: { benchmark: string; subtask: string }): TStratum {
-  const key = stratumKey(cell);
-  let stratum = strata.get(key);
-  if (!stratum) {
-    stratum = { benchmark: cell.benchmark, subtask: cell.subtask, prompts: new Map(), own: zeroOwnCounts(), baseline: zeroOwnCounts(), triples: zeroTriples() };
-    strata.set(key, stratum);
+function byStepAndStratum<T extends { step: number; benchmark: string; subtask: string }>(cells: readonly T[]): Map<number, TStratumCells<T>> {
+  const steps = new Map<number, T[]>();
+  for (const cell of cells) {
+    const list = steps.get(cell.step);
+    if (list) list.push(cell);
+    else steps.set(cell.step, [cell]);
   }
-  return stratum;
+  return new Map([...steps].map(([step, list]) => [step, byStratum(list)]));
 }
 
-function promptFor(stratum: TStratum, promptId: string) {
-  let prompt = stratum.prompts.get(promptId);
-  if (!prompt) stratum.prompts.set(promptId, (prompt = {}));
-  return prompt;
+const sumOwn = (cells: readonly TOwnCell[] = []) => cells.reduce<TOwnCounts>((total, cell) => addOwnCounts(total, cell), zeroOwnCounts());
+const sumTriples = (cells: readonly TTripleCell[] = []) => cells.reduce<TTripleCounts>((total, cell) => addTriples(total, cell.triples), zeroTriples());
+
+/** Per-prompt rows over the union of the prompts seen at the checkpoint, at the baseline, or in the triples. */
+function bootstrapSubtask(key: string, cells: { own: readonly TOwnCell[]; baseline: readonly TOwnCell[]; triples: readonly TTripleCell[] }, totals: { own: TOwnCounts; baseline: TOwnCounts }, has: TBootstrapSubtask["has"]): TBootstrapSubtask {
+  const promptIds = [...new Set([...cells.own.map((c) => c.promptId), ...cells.baseline.map((c) => c.promptId), ...cells.triples.map((c) => c.promptId)])].sort();
+  const row = new Map(promptIds.map((id, i) => [id, i * LANES]));
+  const fill = (target: Float64Array, list: readonly TOwnCell[], scores: boolean) => {
+    for (const cell of list) {
+      const o = row.get(cell.promptId)!;
+      const gen = generationRatio(cell, scores);
+      target[o + LANE.genNum]! += gen.num;
+      target[o + LANE.genDen]! += gen.den;
+      target[o + LANE.self0]! += cell.self0;
+      target[o + LANE.selfN]! += cell.selfN;
+    }
+  };
+  const rows = new Float64Array(promptIds.length * LANES);
+  const baselineRows = new Float64Array(promptIds.length * LANES);
+  fill(rows, cells.own, usesScores(totals.own));
+  fill(baselineRows, cells.baseline, usesScores(totals.baseline));
+  for (const cell of cells.triples) {
+    const o = row.get(cell.promptId)!;
+    const u = understandingCounts(cell.triples);
+    rows[o + LANE.judged]! += u.judged;
+    rows[o + LANE.disagreements]! += u.disagreements;
+    rows[o + LANE.wins]! += u.wins;
+  }
+  return { key, promptIds, rows, baselineRows, has };
 }
 
-function collectStrata(own: readonly TOwnCell[], baseline: readonly TOwnCell[], triples: readonly TTripleCell[]): TStratum[] {
-  const strata = new Map<string, TStratum>();
-  for (const cell of own) {
-    const stratum = stratumFor(strata, cell);
-    const prompt = promptFor(stratum, cell.promptId);
-    prompt.own = addOwnCounts(prompt.own ?? zeroOwnCounts(), cell);
-    addOwnCounts(stratum.own, cell);
-  }
-  for (const cell of baseline) {
-    const stratum = stratumFor(strata, cell);
-    const prompt = promptFor(stratum, cell.promptId);
-    prompt.baseline = addOwnCounts(prompt.baseline ?? zeroOwnCounts(), cell);
-    addOwnCounts(stratum.baseline, cell);
-  }
-  for (const cell of triples) {
-    const stratum = stratumFor(strata, cell);
-    const prompt = promptFor(stratum, cell.promptId);
-    prompt.triples = addTriples(prompt.triples ?? zeroTriples(), cell.triples);
-    addTriples(stratum.triples, cell.triples);
-  }
-  return [...strata.values()].sort((a, b) => compareText(a.benchmark, b.benchmark) || compareText(a.subtask, b.subtask));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function summarizeSubtask(stratum: TStratum): TSubtaskSummary {
-  const { own } = stratum;
+function summarizeSubtask(key: string, own: TOwnCounts, triples: TTripleCounts): TSubtaskSummary {
+  const [benchmark, subtask] = key.split("\u0000") as [string, string];
   return {
-    subtask: stratum.subtask,
-    benchmark: stratum.benchmark,
+    subtask,
+    benchmark,
     gen: computeGeneration(own),
-    und: computeUnderstanding(stratum.triples),
+    und: computeUnderstanding(triples),
     non: computeNonunified(own),
     unparseable: own.selfNull,
     weakGen: computeWeakGeneration(own),
     weakGenHuman: computeWeakGenerationHuman(own),
     confusion: computeConfusion(own),
-    triples: computeTriples(stratum.triples),
+    triples: computeTriples(triples),
   };
 }
 
 const sumN = (measures: readonly TMeasure[]) => measures.reduce((total, m) => total + m.n, 0);
+const overallOf = (measures: readonly TMeasure[], interval: TOverallIntervals["gen"], lowNBelow?: number) =>
+  estimateMeasure(unweightedMean(measures.map((m) => m.value)), sumN(measures), interval, lowNBelow);
 
 /** A difference of two Overall values; n is the smaller of the two denominators. */
 function difference(a: TMeasure, b: TMeasure, interval: TOverallIntervals["deltaGen"]): TMeasure {
@@ -116,53 +108,64 @@ function difference(a: TMeasure, b: TMeasure, interval: TOverallIntervals["delta
   return estimateMeasure(a.value - b.value, Math.min(a.n, b.n), interval);
 }
 
-function summarizeCheckpoint(step: number, epoch: number | null, strata: TStratum[], bootstrap: TBootstrapOptions | null): TCheckpointSummary {
-  const subtasks = strata.map(summarizeSubtask);
-  const baselineGen = strata.map((s) => computeGeneration(s.baseline));
-  const baselineNon = strata.map((s) => computeNonunified(s.baseline));
-  const bootstrapSubtasks: TBootstrapSubtask[] = strata.map((s, i) => ({
-    prompts: s.prompts,
-    has: {
-      gen: subtasks[i]!.gen.value !== null,
-      non: subtasks[i]!.non.value !== null,
-      und: subtasks[i]!.und.value !== null,
-      baselineGen: baselineGen[i]!.value !== null,
-      baselineNon: baselineNon[i]!.value !== null,
-    },
-    scores: { own: usesScores(s.own), baseline: usesScores(s.baseline) },
-  }));
-  const intervals: TOverallIntervals = bootstrap
-    ? bootstrapOverall(bootstrapSubtasks, { replicates: bootstrap.replicates, seed: mixSeed(bootstrap.seed, step) })
-    : { gen: null, non: null, und: null, deltaGen: null, deltaNon: null };
+type TBaselineStratum = { cells: TOwnCell[]; total: TOwnCounts; gen: TMeasure; non: TMeasure };
 
-  const gens = subtasks.map((s) => s.gen);
-  const nons = subtasks.map((s) => s.non);
-  const unds = subtasks.map((s) => s.und);
-  const pooled = strata.reduce((total, s) => addOwnCounts(total, s.own), zeroOwnCounts());
+function summarizeCheckpoint(
+  checkpoint: { step: number; epoch: number | null },
+  own: TStratumCells<TOwnCell>,
+  triples: TStratumCells<TTripleCell>,
+  baseline: Map<string, TBaselineStratum>,
+  bootstrap: { options: TBootstrapOptions; cache: TBootstrapCache } | null,
+): TCheckpointSummary {
+  const keys = [...new Set([...own.keys(), ...baseline.keys(), ...triples.keys()])].sort();
+  const ownTotals = keys.map((key) => sumOwn(own.get(key)));
+  const subtasks = keys.map((key, i) => summarizeSubtask(key, ownTotals[i]!, sumTriples(triples.get(key))));
+  const base = keys.map((key) => baseline.get(key));
+  const baselineGen = base.map((b) => b?.gen ?? EMPTY_MEASURE);
+  const baselineNon = base.map((b) => b?.non ?? EMPTY_MEASURE);
+
+  let intervals: TOverallIntervals = { gen: null, non: null, und: null, deltaGen: null, deltaNon: null };
+  if (bootstrap) {
+    const inputs = keys.map((key, i) =>
+      bootstrapSubtask(key, { own: own.get(key) ?? [], baseline: base[i]?.cells ?? [], triples: triples.get(key) ?? [] }, { own: ownTotals[i]!, baseline: base[i]?.total ?? zeroOwnCounts() }, {
+        gen: subtasks[i]!.gen.value !== null,
+        non: subtasks[i]!.non.value !== null,
+        und: subtasks[i]!.und.value !== null,
+        baselineGen: baselineGen[i]!.value !== null,
+        baselineNon: baselineNon[i]!.value !== null,
+      }),
+    );
+    intervals = bootstrapOverall(inputs, bootstrap.options, bootstrap.cache);
+  }
+
+  const pooled = ownTotals.reduce((total, counts) => addOwnCounts(total, counts), zeroOwnCounts());
   const overall: TOverall = {
-    gen: estimateMeasure(unweightedMean(gens.map((m) => m.value)), sumN(gens), intervals.gen),
-    und: estimateMeasure(unweightedMean(unds.map((m) => m.value)), sumN(unds), intervals.und, LOW_N_DISAGREEMENTS),
-    non: estimateMeasure(unweightedMean(nons.map((m) => m.value)), sumN(nons), intervals.non),
+    gen: overallOf(subtasks.map((s) => s.gen), intervals.gen),
+    und: overallOf(subtasks.map((s) => s.und), intervals.und, LOW_N_DISAGREEMENTS),
+    non: overallOf(subtasks.map((s) => s.non), intervals.non),
     nonPooled: proportionMeasure(pooled.self0, pooled.selfN),
   };
-  const baseGen = estimateMeasure(unweightedMean(baselineGen.map((m) => m.value)), sumN(baselineGen), null);
-  const baseNon = estimateMeasure(unweightedMean(baselineNon.map((m) => m.value)), sumN(baselineNon), null);
-  const deltaGen = difference(overall.gen, baseGen, intervals.deltaGen);
-  const deltaNon = difference(overall.non, baseNon, intervals.deltaNon);
-  return { step, epoch, subtasks, overall, trend: { ...classifyCoTrend({ deltaGen, und: overall.und, deltaNon }), deltaGen, deltaNon } };
+  const deltaGen = difference(overall.gen, overallOf(baselineGen, null), intervals.deltaGen);
+  const deltaNon = difference(overall.non, overallOf(baselineNon, null), intervals.deltaNon);
+  const trend = { ...classifyCoTrend({ deltaGen, und: overall.und, deltaNon }), deltaGen, deltaNon };
+  return { step: checkpoint.step, epoch: checkpoint.epoch, subtasks, overall, trend };
 }
 
 /**
  * Summarises every checkpoint against one baseline checkpoint. A checkpoint's subtasks are those
  * with images at the checkpoint or at the baseline; a subtask without data for a figure shows null
- * there, never 0. Each checkpoint's bootstrap is seeded by its step, so a checkpoint summarised
- * alone gets exactly the figures it gets among all.
+ * there, never 0. The bootstrap's draws depend only on the seed, the subtask and its number of
+ * prompts, so a checkpoint summarised alone gets exactly the figures it gets among all.
  */
 export function summarizeCheckpoints(input: TSummaryInput): TCheckpointSummary[] {
-  const ownByStep = groupBy(input.own, (c) => c.step);
-  const triplesByStep = groupBy(input.triples, (c) => c.step);
-  return input.checkpoints.map(({ step, epoch }) => {
-    const strata = collectStrata(ownByStep.get(step) ?? [], input.baseline, triplesByStep.get(step) ?? []);
-    return summarizeCheckpoint(step, epoch, strata, input.bootstrap);
-  });
+  const own = byStepAndStratum(input.own);
+  const triples = byStepAndStratum(input.triples);
+  const baseline = new Map(
+    [...byStratum(input.baseline)].map(([key, cells]) => {
+      const total = sumOwn(cells);
+      return [key, { cells, total, gen: computeGeneration(total), non: computeNonunified(total) }];
+    }),
+  );
+  const bootstrap = input.bootstrap ? { options: input.bootstrap, cache: createBootstrapCache() } : null;
+  return input.checkpoints.map((checkpoint) => summarizeCheckpoint(checkpoint, own.get(checkpoint.step) ?? new Map(), triples.get(checkpoint.step) ?? new Map(), baseline, bootstrap));
 }

@@ -15,6 +15,8 @@ export type TImageSpec = {
   human?: (0 | 1 | null)[];
   /** Verdicts of other checkpoints on this image: [judge, judgeStep, verdict]. */
   judgedBy?: [string, number, 0 | 1 | null][];
+  /** Any other judgment (a second external judge, a judge the metrics must ignore). */
+  extra?: { kind: "self" | "external" | "human"; judge: string; judgeStep: number; verdict: 0 | 1 | null; score?: number | null }[];
 };
 
 export type TRecords = { samples: TSampleRecord[]; judgments: TJudgmentRecord[] };
@@ -31,6 +33,7 @@ export function buildRecords(images: readonly TImageSpec[]): TRecords {
     if (image.external !== undefined || image.score !== undefined) judge("external", image.externalJudge ?? "geneval", -1, image.external ?? null, image.score ?? null);
     image.human?.forEach((verdict, k) => judge("human", `annotator-${k}`, -1, verdict));
     image.judgedBy?.forEach(([name, step, verdict]) => judge("self", name, step, verdict));
+    image.extra?.forEach((j) => judge(j.kind, j.judge, j.judgeStep, j.verdict, j.score ?? null));
   });
   return { samples, judgments };
 }
