@@ -1,7 +1,7 @@
 // The counters every summary figure is computed from. Both paths produce them: PostgreSQL by
 // GROUP BY … FILTER (summary-repository.ts) and the TypeScript reference by walking raw rows
 // (tally.ts). They are per prompt, so the cluster bootstrap can resample prompts.
-import { TRIPLE_KEYS } from "./summary-types";
+import type { TRIPLE_KEYS } from "./summary-types";
 
 export type TTripleKey = (typeof TRIPLE_KEYS)[number];
 
@@ -67,7 +67,14 @@ export function addOwnCounts(into: TOwnCounts, from: TOwnCounts): TOwnCounts {
 }
 
 export function addTriples(into: TTripleCounts, from: TTripleCounts): TTripleCounts {
-  for (const key of TRIPLE_KEYS) into[key] += from[key];
+  into["000"] += from["000"];
+  into["001"] += from["001"];
+  into["010"] += from["010"];
+  into["011"] += from["011"];
+  into["100"] += from["100"];
+  into["101"] += from["101"];
+  into["110"] += from["110"];
+  into["111"] += from["111"];
   return into;
 }
 

@@ -31,9 +31,25 @@ export async function findFirstCheckpointStep(runId: string): Promise<number | n
   return row?.step ?? null;
 }
 
-/** External judges of a run with their number of judgments, most first (ties by name). */
-export async function listExternalJudges(runId: string): Promise<{ judge: string; judgments: number }[]> {
+// A run has a handful of external judges among a million judgments: find their names by skipping
+// through the (run, kind, judge) index one name at a time, instead of reading every judgment.
+const DISTINCT_EXTERNAL_JUDGES_SQL = `
+WITH RECURSIVE judges AS (
+  (SELECT judge FROM judgments WHERE run_id = $1::uuid AND kind = 'external' ORDER BY judge LIMIT 1)
+  UNION ALL
+  SELECT (SELECT j.judge FROM judgments j WHERE j.run_id = $1::uuid AND j.kind = 'external' AND j.judge > judges.judge ORDER BY j.judge LIMIT 1)
+  FROM judges WHERE judges.judge IS NOT NULL
+)
+SELECT judge FROM judges WHERE judge IS NOT NULL`;
+
+/**
+ * External judges of a run, the one with the most judgments first (ties by name). Counting is
+ * skipped when there is only one: it is the first whatever its count (reported as null).
+ */
+export async function listExternalJudges(runId: string): Promise<{ judge: string; judgments: number | null }[]> {
   const { sql } = await getDb();
+  const names = await sql.query<{ judge: string }>(DISTINCT_EXTERNAL_JUDGES_SQL, [runId]);
+  if (names.length <= 1) return names.map((n) => ({ judge: n.judge, judgments: null }));
   return sql.query<{ judge: string; judgments: number }>(
     `SELECT judge, count(*)::int AS judgments FROM judgments WHERE run_id = $1::uuid AND kind = 'external' GROUP BY judge ORDER BY judgments DESC, judge`,
     [runId],
