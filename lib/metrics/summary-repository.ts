@@ -10,11 +10,11 @@ import type { TOwnCell, TTripleCell } from "./counts";
 // row of counters per prompt and checkpoint, never the judgments. tally.ts is the reference these
 // queries must equal exactly (property tests in summary-repository.integration.test.ts).
 //
-// Work is done one checkpoint at a time (LATERAL over the steps): each step reads its own index
-// ranges — (run, step, 'self', step) and (run, step, 'external' | 'human') — so the cost is linear in
-// the checkpoints asked for, and the million later-checkpoint verdicts that sit on the baseline's
-// images are never touched by the baseline's own figures. One plan for one checkpoint and for a
-// hundred, and no hash of every judgment of a run.
+// A checkpoint's own figures are computed one checkpoint at a time (LATERAL over the steps): each
+// step reads its own index ranges — (run, step, 'self', step) and (run, step, 'external', -1) — so
+// the cost is linear in the checkpoints asked for, and the million later-checkpoint verdicts that
+// sit on the baseline's images are never touched by the baseline's own figures. One plan for one
+// checkpoint and for a hundred, and no hash of every judgment of a run.
 
 export type TCellScope = {
   runId: string;
@@ -32,62 +32,57 @@ type TOwnRow = {
 };
 
 // `judgments.step` repeats the sample's step, so "judged by its own checkpoint" is judge_step = step.
+// An image has at most one own self verdict and one verdict per external judge (the judgments'
+// natural key), so both are plain joins; human verdicts are several and are reduced to a majority.
 const OWN_CELLS_SQL = `
 SELECT c.step, x.benchmark, x.subtask, x.prompt_id::text AS prompt_id,
   x.self_n, x.self0, x.self_null, x.ext_n, x.ext1, x.score_n, x.score_sum, x.score_sq, x.tp, x.fp, x.tn, x.fn, x.hum_n, x.hum_self0_n, x.hum_self0_bad
 FROM unnest($2::int[]) AS c(step)
 CROSS JOIN LATERAL (
-  SELECT i.benchmark, i.subtask, i.prompt_id,
-    count(i.self_v)::int AS self_n,
-    count(*) FILTER (WHERE i.self_v = 0)::int AS self0,
-    count(*) FILTER (WHERE i.has_self AND i.self_v IS NULL)::int AS self_null,
-    count(i.ext_v)::int AS ext_n,
-    count(*) FILTER (WHERE i.ext_v = 1)::int AS ext1,
-    count(i.ext_s)::int AS score_n,
-    coalesce(sum(i.ext_s), 0)::float8 AS score_sum,
-    coalesce(sum(i.ext_s * i.ext_s), 0)::float8 AS score_sq,
-    count(*) FILTER (WHERE i.self_v = 1 AND i.ext_v = 1)::int AS tp,
-    count(*) FILTER (WHERE i.self_v = 1 AND i.ext_v = 0)::int AS fp,
-    count(*) FILTER (WHERE i.self_v = 0 AND i.ext_v = 0)::int AS tn,
-    count(*) FILTER (WHERE i.self_v = 0 AND i.ext_v = 1)::int AS fn,
-    count(i.human_v)::int AS hum_n,
-    count(*) FILTER (WHERE i.self_v = 0 AND i.human_v IS NOT NULL)::int AS hum_self0_n,
-    count(*) FILTER (WHERE i.self_v = 0 AND i.human_v = 0)::int AS hum_self0_bad
-  FROM (
-    SELECT s.benchmark, s.subtask, s.prompt_id, v.has_self, v.self_v, v.ext_v, v.ext_s,
-      CASE WHEN v.human1 > v.human0 THEN 1 WHEN v.human0 > v.human1 THEN 0 END AS human_v
-    FROM samples s
-    LEFT JOIN (
-      SELECT j.sample_id,
-        bool_or(j.kind = 'self') AS has_self,
-        max(j.verdict) FILTER (WHERE j.kind = 'self') AS self_v,
-        max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = $3 AND j.judge_step = -1) AS ext_v,
-        max(j.score) FILTER (WHERE j.kind = 'external' AND j.judge = $3 AND j.judge_step = -1) AS ext_s,
-        count(*) FILTER (WHERE j.kind = 'human' AND j.verdict = 1) AS human1,
-        count(*) FILTER (WHERE j.kind = 'human' AND j.verdict = 0) AS human0
-      FROM (
-        SELECT sample_id, kind, judge, judge_step, verdict, score FROM judgments
-        WHERE run_id = $1::uuid AND step = c.step AND kind = 'self' AND judge_step = c.step AND judge = 'self'
-        UNION ALL
-        SELECT sample_id, kind, judge, judge_step, verdict, score FROM judgments
-        WHERE run_id = $1::uuid AND step = c.step AND kind IN ('external', 'human')
-      ) j
-      GROUP BY j.sample_id
-    ) v ON v.sample_id = s.id
-    WHERE s.run_id = $1::uuid AND s.step = c.step AND ($4::text IS NULL OR s.benchmark = $4)
-  ) i
-  GROUP BY i.benchmark, i.subtask, i.prompt_id
+  SELECT s.benchmark, s.subtask, s.prompt_id,
+    count(js.verdict)::int AS self_n,
+    count(*) FILTER (WHERE js.verdict = 0)::int AS self0,
+    count(*) FILTER (WHERE js.sample_id IS NOT NULL AND js.verdict IS NULL)::int AS self_null,
+    count(je.verdict)::int AS ext_n,
+    count(*) FILTER (WHERE je.verdict = 1)::int AS ext1,
+    count(je.score)::int AS score_n,
+    coalesce(sum(je.score), 0)::float8 AS score_sum,
+    coalesce(sum(je.score * je.score), 0)::float8 AS score_sq,
+    count(*) FILTER (WHERE js.verdict = 1 AND je.verdict = 1)::int AS tp,
+    count(*) FILTER (WHERE js.verdict = 1 AND je.verdict = 0)::int AS fp,
+    count(*) FILTER (WHERE js.verdict = 0 AND je.verdict = 0)::int AS tn,
+    count(*) FILTER (WHERE js.verdict = 0 AND je.verdict = 1)::int AS fn,
+    count(h.verdict)::int AS hum_n,
+    count(*) FILTER (WHERE js.verdict = 0 AND h.verdict IS NOT NULL)::int AS hum_self0_n,
+    count(*) FILTER (WHERE js.verdict = 0 AND h.verdict = 0)::int AS hum_self0_bad
+  FROM samples s
+  LEFT JOIN judgments js ON js.sample_id = s.id AND js.run_id = $1::uuid AND js.step = c.step AND js.kind = 'self' AND js.judge_step = c.step AND js.judge = 'self'
+  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = $1::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = $3
+  LEFT JOIN (
+    SELECT sample_id, CASE WHEN count(*) FILTER (WHERE verdict = 1) > count(*) FILTER (WHERE verdict = 0) THEN 1
+      WHEN count(*) FILTER (WHERE verdict = 0) > count(*) FILTER (WHERE verdict = 1) THEN 0 END AS verdict
+    FROM judgments WHERE run_id = $1::uuid AND step = c.step AND kind = 'human' GROUP BY sample_id
+  ) h ON h.sample_id = s.id
+  WHERE s.run_id = $1::uuid AND s.step = c.step AND ($4::text IS NULL OR s.benchmark = $4)
+  GROUP BY s.benchmark, s.subtask, s.prompt_id
 ) x`;
 
 /**
  * Nested loops and merge joins are ruled out inside a checkpoint (the LATERAL loop over checkpoints
  * stays, it is the only plan): the embedded database has no autovacuum, so its statistics can say
  * "1 row" for 10,000 images and either join turns a 20 ms query into seconds; hash joins are linear
- * at any size. work_mem gives a checkpoint's images room to hash without spilling. JIT is off: the
- * penalty PostgreSQL adds to disabled plans pushes the estimate over jit_above_cost, and compiling
- * took 500 ms of a 40 ms query. Plans change, results cannot.
+ * at any size. Grouping hashes too: sorting a million verdicts to group them spilled to disk and
+ * took 1.4 s of 2.2. work_mem gives a checkpoint's images room to hash without spilling. JIT is
+ * off: the penalty PostgreSQL adds to disabled plans pushes the estimate over jit_above_cost, and
+ * compiling took 500 ms of a 40 ms query. Plans change, results cannot.
  */
-const PLAN_SETTINGS = ["SET LOCAL work_mem = '64MB'", "SET LOCAL enable_nestloop = off", "SET LOCAL enable_mergejoin = off", "SET LOCAL jit = off"];
+const PLAN_SETTINGS = [
+  "SET LOCAL work_mem = '64MB'",
+  "SET LOCAL enable_nestloop = off",
+  "SET LOCAL enable_mergejoin = off",
+  "SET LOCAL enable_sort = off",
+  "SET LOCAL jit = off",
+];
 /** On PostgreSQL, a long list of checkpoints is split across this many connections (the pool's). */
 const PARALLEL_CHUNKS = 2;
 const CHUNK_FROM = 8;
@@ -135,8 +130,9 @@ export type TTripleScope = {
 
 type TTripleRow = { step: number; benchmark: string; subtask: string; prompt_id: string } & Record<`t${"000" | "001" | "010" | "011" | "100" | "101" | "110" | "111"}`, number>;
 
-// The baseline's images with their own and external verdicts are gathered once; each judging
-// checkpoint's verdicts on them are then one index range (run, baseline step, 'self', checkpoint).
+// The baseline's images with their own and external verdicts are gathered once (a few thousand
+// rows, hashed once); every judging checkpoint's verdicts on them are index ranges (run, baseline
+// step, 'self', checkpoint) probed against that hash — no per-checkpoint loop needed here.
 const TRIPLE_CELLS_SQL = `
 WITH baseline AS MATERIALIZED (
   SELECT s.id, s.benchmark, s.subtask, s.prompt_id, v.b, v.e
@@ -154,19 +150,14 @@ WITH baseline AS MATERIALIZED (
   ) v ON v.sample_id = s.id
   WHERE s.run_id = $1::uuid AND s.step = $2 AND v.b IS NOT NULL AND v.e IS NOT NULL AND ($6::text IS NULL OR s.benchmark = $6)
 )
-SELECT c.step, x.benchmark, x.subtask, x.prompt_id::text AS prompt_id,
-  ${["000", "001", "010", "011", "100", "101", "110", "111"].map((k) => `x.t${k}`).join(", ")}
-FROM unnest($4::int[]) AS c(step)
-CROSS JOIN LATERAL (
-  SELECT b.benchmark, b.subtask, b.prompt_id,
-    ${["000", "001", "010", "011", "100", "101", "110", "111"]
-      .map((k) => `count(*) FILTER (WHERE b.e = ${k[0]} AND b.b = ${k[1]} AND j.verdict = ${k[2]})::int AS t${k}`)
-      .join(",\n    ")}
-  FROM judgments j
-  JOIN baseline b ON b.id = j.sample_id
-  WHERE j.run_id = $1::uuid AND j.step = $2 AND j.kind = 'self' AND j.judge_step = c.step AND j.judge = $3 AND j.verdict IS NOT NULL
-  GROUP BY b.benchmark, b.subtask, b.prompt_id
-) x`;
+SELECT j.judge_step AS step, b.benchmark, b.subtask, b.prompt_id::text AS prompt_id,
+  ${["000", "001", "010", "011", "100", "101", "110", "111"]
+    .map((k) => `count(*) FILTER (WHERE b.e = ${k[0]} AND b.b = ${k[1]} AND j.verdict = ${k[2]})::int AS t${k}`)
+    .join(",\n  ")}
+FROM judgments j
+JOIN baseline b ON b.id = j.sample_id
+WHERE j.run_id = $1::uuid AND j.step = $2 AND j.kind = 'self' AND j.judge_step = ANY($4::int[]) AND j.judge = $3 AND j.verdict IS NOT NULL
+GROUP BY j.judge_step, b.benchmark, b.subtask, b.prompt_id`;
 
 /** Per (judging checkpoint, subtask, prompt): transition triples on the baseline's images (see tallyTripleCells). */
 export async function aggregateTripleCells(scope: TTripleScope, sql?: TSql): Promise<TTripleCell[]> {

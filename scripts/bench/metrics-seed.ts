@@ -10,6 +10,7 @@ import { createRng, type TRng } from "@/prisma/seed/rng";
 export type TBenchShape = { checkpoints: number; prompts: number; candidates: number };
 export type TBenchRun = { projectId: string; ownerId: string; runId: string; steps: number[]; judgments: number };
 
+const RUN_NAME = "bench · SFT";
 const TAGS = ["single_object", "two_object", "counting", "colors", "position", "color_attr"];
 const STEP = 100;
 const JUDGMENT_BATCH = 30_000;
@@ -29,10 +30,22 @@ async function insertInBatches(db: TDatabase, rows: TJudgmentRow[]): Promise<num
   return inserted;
 }
 
+/** The run a kept database already holds (see --keep), with its checkpoint steps and judgment count. */
+export async function findBenchRun(db: TDatabase): Promise<TBenchRun | null> {
+  const [run] = await db.sql.query<{ id: string; project_id: string; owner_id: string }>(
+    `SELECT r.id, r.project_id, m.user_id AS owner_id FROM runs r JOIN memberships m ON m.project_id = r.project_id AND m.role = 'owner' WHERE r.name = $1 LIMIT 1`,
+    [RUN_NAME],
+  );
+  if (!run) return null;
+  const steps = (await db.sql.query<{ step: number }>(`SELECT step FROM checkpoints WHERE run_id = $1 ORDER BY step`, [run.id])).map((r) => r.step);
+  const [count] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM judgments WHERE run_id = $1`, [run.id]);
+  return { projectId: run.project_id, ownerId: run.owner_id, runId: run.id, steps, judgments: count?.n ?? 0 };
+}
+
 export async function seedBenchRun(db: TDatabase, shape: TBenchShape, log: (line: string) => void): Promise<TBenchRun> {
   const rng = createRng(2507_16663);
   const project = await createTestProject({ slug: `bench-${Date.now().toString(36)}` });
-  const run = await createTestRun(project.id, { name: "bench · SFT", method: "sft" });
+  const run = await createTestRun(project.id, { name: RUN_NAME, method: "sft" });
   const prompts = await createTestPrompts(project.id, Array.from({ length: shape.prompts }, (_, i) => ({ externalId: `bench-${i}`, benchmark: "geneval", subtask: TAGS[i % TAGS.length]! })));
   const difficulty = prompts.map(() => rng());
   const steps = Array.from({ length: shape.checkpoints }, (_, i) => i * STEP);

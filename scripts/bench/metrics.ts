@@ -5,6 +5,7 @@
 // PostgreSQL (its own database, created and dropped) and on the embedded database (a temporary
 // folder under .bench/). Both paths must produce the same summary; the bench fails otherwise.
 //   --target postgres|embedded|both   --checkpoints N   --prompts N   --candidates N   --repeat N
+//   --keep: keep the PostgreSQL database (unigap_bench_metrics_kept) and reuse its data next time.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -18,7 +19,7 @@ import { openDatabase, type TDatabase } from "@/lib/db/open";
 import { getRunSummary } from "@/lib/metrics/service";
 
 import { summarizeInNode } from "./metrics-node-path";
-import { seedBenchRun, type TBenchRun, type TBenchShape } from "./metrics-seed";
+import { findBenchRun, seedBenchRun, type TBenchShape } from "./metrics-seed";
 
 type TTarget = "postgres" | "embedded";
 type TTiming = { target: TTarget; sqlOne: number; sqlAll: number; nodeOne: number; nodeAll: number; seedSeconds: number; judgments: number };
@@ -29,8 +30,9 @@ const program = new Command()
   .option("--prompts <n>", "prompts per checkpoint", "1000")
   .option("--candidates <n>", "images per prompt and checkpoint", "10")
   .option("--repeat <n>", "timed repetitions (the median is reported)", "3")
+  .option("--keep", "keep and reuse the PostgreSQL database between runs")
   .parse();
-const opts = program.opts<{ target: string; checkpoints: string; prompts: string; candidates: string; repeat: string }>();
+const opts = program.opts<{ target: string; checkpoints: string; prompts: string; candidates: string; repeat: string; keep?: boolean }>();
 const shape: TBenchShape = { checkpoints: Number(opts.checkpoints), prompts: Number(opts.prompts), candidates: Number(opts.candidates) };
 const repeat = Math.max(1, Number(opts.repeat));
 
@@ -59,10 +61,11 @@ async function withDatabase<T>(target: TTarget, fn: (db: TDatabase) => Promise<T
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  const name = `unigap_bench_metrics_${process.pid}`;
+  const name = opts.keep ? "unigap_bench_metrics_kept" : `unigap_bench_metrics_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount ?? 0;
+  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {
@@ -73,7 +76,7 @@ async function withDatabase<T>(target: TTarget, fn: (db: TDatabase) => Promise<T
       await db.close();
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!opts.keep) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
 }
@@ -83,12 +86,16 @@ async function benchTarget(target: TTarget): Promise<TTiming> {
   return withDatabase(target, async (db) => {
     await applyMigrations(db.sql);
     setDb(db);
-    log(`\n[${target}] seeding ${shape.checkpoints} checkpoints × ${shape.prompts} prompts × ${shape.candidates} candidates`);
     const seedStarted = performance.now();
-    const run: TBenchRun = await seedBenchRun(db, shape, log);
-    for (const table of ["samples", "judgments", "checkpoints"]) await db.sql.exec(`VACUUM ANALYZE ${table}`);
+    let run = opts.keep ? await findBenchRun(db) : null;
+    if (run) log(`\n[${target}] reusing the kept database: ${run.judgments.toLocaleString("en")} judgments`);
+    else {
+      log(`\n[${target}] seeding ${shape.checkpoints} checkpoints × ${shape.prompts} prompts × ${shape.candidates} candidates`);
+      run = await seedBenchRun(db, shape, log);
+      for (const table of ["samples", "judgments", "checkpoints"]) await db.sql.exec(`VACUUM ANALYZE ${table}`);
+    }
     const seedSeconds = (performance.now() - seedStarted) / 1000;
-    log(`[${target}] seeded ${run.judgments.toLocaleString("en")} judgments in ${seedSeconds.toFixed(0)} s (VACUUM ANALYZE included)`);
+    log(`[${target}] ${run.judgments.toLocaleString("en")} judgments ready in ${seedSeconds.toFixed(0)} s (VACUUM ANALYZE included)`);
 
     const actor = { kind: "user" as const, userId: run.ownerId };
     const one = run.steps[Math.floor(run.steps.length / 2)]!;
