@@ -7,6 +7,8 @@ export type TTripleKey = (typeof TRIPLE_KEYS)[number];
 
 /** Counters over one checkpoint's own images (judged by that checkpoint itself). */
 export type TOwnCounts = {
+  /** Images (candidates) of the checkpoint, judged or not. */
+  images: number;
   /** Self verdicts that parsed (0 or 1), the rejections among them, and self answers that did not parse. */
   selfN: number;
   self0: number;
@@ -39,7 +41,7 @@ export type TOwnCell = TCellKey & TOwnCounts;
 export type TTripleCell = TCellKey & { triples: TTripleCounts };
 
 export function zeroOwnCounts(): TOwnCounts {
-  return { selfN: 0, self0: 0, selfNull: 0, extN: 0, ext1: 0, scoreN: 0, scoreSum: 0, scoreSq: 0, tp: 0, fp: 0, tn: 0, fn: 0, humN: 0, humSelf0N: 0, humSelf0Bad: 0 };
+  return { images: 0, selfN: 0, self0: 0, selfNull: 0, extN: 0, ext1: 0, scoreN: 0, scoreSum: 0, scoreSq: 0, tp: 0, fp: 0, tn: 0, fn: 0, humN: 0, humSelf0N: 0, humSelf0Bad: 0 };
 }
 
 export function zeroTriples(): TTripleCounts {
@@ -48,6 +50,7 @@ export function zeroTriples(): TTripleCounts {
 
 /** Adds `from` into `into` (mutates `into`). Written out field by field: it runs once per prompt cell. */
 export function addOwnCounts(into: TOwnCounts, from: TOwnCounts): TOwnCounts {
+  into.images += from.images;
   into.selfN += from.selfN;
   into.self0 += from.self0;
   into.selfNull += from.selfNull;

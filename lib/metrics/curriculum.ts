@@ -83,3 +83,11 @@ function mergePrompts(rows: readonly TCurriculumRow[]): TCurriculumRow[] {
   }
   return [...merged.values()].sort((a, b) => (a.promptId < b.promptId ? -1 : a.promptId > b.promptId ? 1 : 0));
 }
+
+/**
+ * Curriculum rows from the per-prompt counters of the summary path: |C| = self verdicts of 1 (parsed
+ * ones; an unparseable answer did not pass), N = the prompt's images at that round.
+ */
+export function curriculumRowsFromCells(cells: readonly { promptId: string; step: number; images: number; selfN: number; self0: number }[]): TCurriculumRow[] {
+  return cells.map((c) => ({ promptId: c.promptId, step: c.step, accepted: c.selfN - c.self0, candidates: c.images }));
+}

@@ -36,3 +36,19 @@ export function findPromptFlips(rows: readonly { promptId: string; step: number;
   }
   return result;
 }
+
+/**
+ * Per prompt, its flips from the per-prompt counters of the summary path: at each checkpoint the
+ * majority of its parsed self verdicts (ones = selfN − self0, zeros = self0; a tie is no verdict).
+ */
+export function findPromptFlipsFromCells(cells: readonly { promptId: string; step: number; selfN: number; self0: number }[]): Map<string, TFlip[]> {
+  const series = new Map<string, { step: number; verdict: TVerdict }[]>();
+  for (const c of cells) {
+    const ones = c.selfN - c.self0;
+    const verdict: TVerdict = ones > c.self0 ? 1 : c.self0 > ones ? 0 : null;
+    const list = series.get(c.promptId);
+    if (list) list.push({ step: c.step, verdict });
+    else series.set(c.promptId, [{ step: c.step, verdict }]);
+  }
+  return new Map([...series].map(([promptId, points]) => [promptId, findFlips(points)]));
+}

@@ -25,7 +25,7 @@ export type TCellScope = {
 };
 
 type TOwnRow = {
-  step: number; benchmark: string; subtask: string; prompt_id: string;
+  step: number; benchmark: string; subtask: string; prompt_id: string; images: number;
   self_n: number; self0: number; self_null: number; ext_n: number; ext1: number;
   score_n: number; score_sum: number; score_sq: number; tp: number; fp: number; tn: number; fn: number;
   hum_n: number; hum_self0_n: number; hum_self0_bad: number;
@@ -35,11 +35,12 @@ type TOwnRow = {
 // An image has at most one own self verdict and one verdict per external judge (the judgments'
 // natural key), so both are plain joins; human verdicts are several and are reduced to a majority.
 const OWN_CELLS_SQL = `
-SELECT c.step, x.benchmark, x.subtask, x.prompt_id::text AS prompt_id,
+SELECT c.step, x.benchmark, x.subtask, x.prompt_id::text AS prompt_id, x.images,
   x.self_n, x.self0, x.self_null, x.ext_n, x.ext1, x.score_n, x.score_sum, x.score_sq, x.tp, x.fp, x.tn, x.fn, x.hum_n, x.hum_self0_n, x.hum_self0_bad
 FROM unnest($2::int[]) AS c(step)
 CROSS JOIN LATERAL (
   SELECT s.benchmark, s.subtask, s.prompt_id,
+    count(*)::int AS images,
     count(js.verdict)::int AS self_n,
     count(*) FILTER (WHERE js.verdict = 0)::int AS self0,
     count(*) FILTER (WHERE js.sample_id IS NOT NULL AND js.verdict IS NULL)::int AS self_null,
@@ -110,7 +111,7 @@ export async function aggregateOwnCells(scope: TCellScope, sql?: TSql): Promise<
   if (scope.steps.length === 0) return [];
   const rows = await queryPerStep<TOwnRow>(sql, OWN_CELLS_SQL, [scope.runId, scope.steps, scope.externalJudge, scope.benchmark], 1);
   return rows.map((r) => ({
-    step: r.step, benchmark: r.benchmark, subtask: r.subtask, promptId: r.prompt_id,
+    step: r.step, benchmark: r.benchmark, subtask: r.subtask, promptId: r.prompt_id, images: r.images,
     selfN: r.self_n, self0: r.self0, selfNull: r.self_null, extN: r.ext_n, ext1: r.ext1,
     scoreN: r.score_n, scoreSum: r.score_sum, scoreSq: r.score_sq, tp: r.tp, fp: r.fp, tn: r.tn, fn: r.fn,
     humN: r.hum_n, humSelf0N: r.hum_self0_n, humSelf0Bad: r.hum_self0_bad,

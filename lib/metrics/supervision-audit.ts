@@ -35,15 +35,16 @@ function preference(a: TAuditSample, b: TAuditSample): number {
   return 0;
 }
 
+/** What the audit is computed from; SQL (audit-repository.ts) produces the same counts. */
+export type TSupervisionCounts = { sftJudged: number; sftAligned: number; agree: number; disagree: number; ties: number };
+
 /**
- * SFT precision = aligned / judged among SFT-chosen images. DPO agreement = pairs where the judge
- * prefers the chosen image / pairs where it prefers either; pairs are every chosen × rejected image
- * of the same prompt and step (pairs are not stored, so this is the set they were drawn from), and
- * ties are reported beside the share rather than counted as agreement.
+ * Counts SFT-chosen images the judge judged and called aligned, and the judge's preference on every
+ * chosen × rejected pair of the same prompt and step (pairs are not stored, so this is the set they
+ * were drawn from).
  */
-export function auditSupervision(samples: readonly TAuditSample[], threshold = DEFAULT_AUDIT_THRESHOLD): TSupervisionAudit {
+export function countSupervision(samples: readonly TAuditSample[]): TSupervisionCounts {
   const sft = samples.filter((s) => s.role === "sft_chosen" && s.verdict !== null);
-  const sftPrecision = proportionMeasure(sft.filter((s) => s.verdict === 1).length, sft.length);
 
   const groups = new Map<string, { chosen: TAuditSample[]; rejected: TAuditSample[] }>();
   for (const s of samples) {
@@ -64,6 +65,17 @@ export function auditSupervision(samples: readonly TAuditSample[], threshold = D
       }
     }
   }
+  return { sftJudged: sft.length, sftAligned: sft.filter((s) => s.verdict === 1).length, agree, disagree, ties };
+}
+
+/**
+ * SFT precision = aligned / judged among SFT-chosen images. DPO agreement = pairs where the judge
+ * prefers the chosen image / pairs where it prefers either; ties are reported beside the share
+ * rather than counted as agreement. A risk is flagged when a point estimate is below the threshold.
+ */
+export function auditFromCounts(counts: TSupervisionCounts, threshold = DEFAULT_AUDIT_THRESHOLD): TSupervisionAudit {
+  const { agree, disagree, ties } = counts;
+  const sftPrecision = proportionMeasure(counts.sftAligned, counts.sftJudged);
   const agreement = proportionMeasure(agree, agree + disagree);
   return {
     sftPrecision,
@@ -72,4 +84,9 @@ export function auditSupervision(samples: readonly TAuditSample[], threshold = D
     sftAtRisk: sftPrecision.value !== null && sftPrecision.value < threshold,
     dpoAtRisk: agreement.value !== null && agreement.value < threshold,
   };
+}
+
+/** The audit of a set of samples: countSupervision, then auditFromCounts. */
+export function auditSupervision(samples: readonly TAuditSample[], threshold = DEFAULT_AUDIT_THRESHOLD): TSupervisionAudit {
+  return auditFromCounts(countSupervision(samples), threshold);
 }

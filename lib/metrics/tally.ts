@@ -58,6 +58,7 @@ function addSample(cell: TOwnCounts, sample: TSampleRecord, judgments: readonly 
   const human = majorityVerdict(judgments.filter((j) => j.kind === "human").map((j) => j.verdict));
   const s = self?.verdict ?? null;
   const e = external?.verdict ?? null;
+  cell.images += 1;
   if (self && s === null) cell.selfNull += 1;
   if (s !== null) {
     cell.selfN += 1;

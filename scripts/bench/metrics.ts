@@ -17,12 +17,25 @@ import { resolveDatabaseConfig } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
 import { getRunSummary } from "@/lib/metrics/service";
+import { aggregateOwnCells, aggregateTripleCells } from "@/lib/metrics/summary-repository";
 
-import { summarizeInNode } from "./metrics-node-path";
+import { countInNode, summarizeCells, summarizeInNode, type TCells } from "./metrics-node-path";
 import { findBenchRun, seedBenchRun, type TBenchShape } from "./metrics-seed";
 
 type TTarget = "postgres" | "embedded";
-type TTiming = { target: TTarget; sqlOne: number; sqlAll: number; nodeOne: number; nodeAll: number; seedSeconds: number; judgments: number };
+type TTiming = {
+  target: TTarget;
+  sqlOne: number;
+  sqlAll: number;
+  nodeOne: number;
+  nodeAll: number;
+  /** The counters alone (no bootstrap, which both paths share): SQL aggregates vs load + tally in Node. */
+  countSqlAll: number;
+  countNodeAll: number;
+  summarizeAll: number;
+  seedSeconds: number;
+  judgments: number;
+};
 
 const program = new Command()
   .option("--target <target>", "postgres, embedded or both", "both")
@@ -48,6 +61,16 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
     times.push(performance.now() - started);
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+/** The counters through the SQL path, as the service asks for them (same-run baseline). */
+async function countInSql(runId: string, steps: readonly number[], baselineStep: number): Promise<TCells> {
+  const scope = { externalJudge: "geneval", benchmark: null };
+  const [own, triples] = await Promise.all([
+    aggregateOwnCells({ runId, steps, ...scope }),
+    aggregateTripleCells({ baselineRunId: runId, baselineStep, currentJudge: "self", steps, ...scope }),
+  ]);
+  return { own, baseline: own.filter((c) => c.step === baselineStep), triples };
 }
 
 async function withDatabase<T>(target: TTarget, fn: (db: TDatabase) => Promise<T>): Promise<T> {
@@ -113,7 +136,12 @@ async function benchTarget(target: TTarget): Promise<TTiming> {
       sqlAll: await median(() => getRunSummary(actor, run.runId)),
       nodeOne: await median(() => summarizeInNode(db.sql, run.runId, [one], baselineStep, "geneval")),
       nodeAll: await median(() => summarizeInNode(db.sql, run.runId, run.steps, baselineStep, "geneval")),
+      countSqlAll: await median(() => countInSql(run.runId, run.steps, baselineStep)),
+      countNodeAll: await median(() => countInNode(db.sql, run.runId, run.steps, baselineStep, "geneval")),
+      summarizeAll: 0,
     };
+    const cells = await countInSql(run.runId, run.steps, baselineStep);
+    timing.summarizeAll = await median(async () => summarizeCells(run.steps, cells));
     setDb(undefined);
     return timing;
   });
@@ -126,6 +154,7 @@ function report(timings: TTiming[]): void {
   for (const t of timings) {
     log(`${t.target.padEnd(10)} one checkpoint  ${ms(t.sqlOne)}  ${ms(t.nodeOne)}  ${(t.nodeOne / t.sqlOne).toFixed(1).padStart(8)}×`);
     log(`${"".padEnd(10)} all ${String(shape.checkpoints).padEnd(11)} ${ms(t.sqlAll)}  ${ms(t.nodeAll)}  ${(t.nodeAll / t.sqlAll).toFixed(1).padStart(8)}×`);
+    log(`${"".padEnd(10)} of which counters ${ms(t.countSqlAll)}  ${ms(t.countNodeAll)}  ${(t.countNodeAll / t.countSqlAll).toFixed(1).padStart(8)}×   (summarise + bootstrap, shared: ${t.summarizeAll.toFixed(0)} ms)`);
   }
   const pgTiming = timings.find((t) => t.target === "postgres");
   if (pgTiming) {
