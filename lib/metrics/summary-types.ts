@@ -86,6 +86,7 @@ export type TCheckpointSummary = z.infer<typeof ZCheckpointSummary>;
 
 export const ZRunSummary = z.object({
   runId: z.string(),
+  /** The checkpoint compared against; `step` is -1 while the baseline run has no checkpoint yet (as judge_step's "not a checkpoint"). */
   baseline: z.object({ runId: z.string(), step: z.number().int(), runName: z.string() }),
   externalJudge: z.string().nullable(),
   checkpoints: z.array(ZCheckpointSummary),

@@ -1,0 +1,144 @@
+import "server-only";
+
+import type { TActor } from "@/lib/auth/actor";
+import { requireRunAccess } from "@/lib/auth/permissions";
+import { AppError, notFound } from "@/lib/errors";
+
+import { DEFAULT_REPLICATES, DEFAULT_SEED, type TBootstrapOptions } from "./bootstrap";
+import { aggregateOwnCells, aggregateTripleCells } from "./summary-repository";
+import { findFirstCheckpointStep, findRunForSummary, listCheckpoints, listExternalJudges, type TSummaryRun } from "./run-context-repository";
+import { findRunStat, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
+import { summarizeCheckpoints } from "./summarize";
+import type { TRunSummaryQuery } from "./summary-query";
+import type { TCheckpointSummary, TRunSummary } from "./summary-types";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A baseline with no checkpoint yet is reported at step -1, as judge_step marks "not a checkpoint". */
+const NO_CHECKPOINT = -1;
+
+type TBaseline = { run: TSummaryRun; step: number };
+
+/**
+ * The baseline in effect: `baseline` (a run of the same project) or the recorded baseline run, else
+ * the run itself; its step is `baselineStep`, else the recorded step (for the recorded run), else
+ * that run's first checkpoint. A baseline named in the query must exist; a default one may not have
+ * a checkpoint yet.
+ */
+async function resolveBaseline(run: TSummaryRun, query: Pick<TRunSummaryQuery, "baseline" | "baselineStep">): Promise<TBaseline> {
+  let baselineRun = run;
+  if (query.baseline) {
+    const found = query.baseline === run.id ? run : await findRunForSummary(query.baseline);
+    if (!found || found.projectId !== run.projectId) throw new AppError("INVALID_INPUT", `Baseline run ${query.baseline} is not a run of this project.`, { field: "baseline" });
+    baselineRun = found;
+  } else if (run.baselineRunId) {
+    baselineRun = (await findRunForSummary(run.baselineRunId)) ?? run;
+  }
+  if (query.baselineStep !== undefined) {
+    const [checkpoint] = await listCheckpoints(baselineRun.id, [query.baselineStep]);
+    if (!checkpoint) throw new AppError("INVALID_INPUT", `Step ${query.baselineStep} is not a checkpoint of the baseline run "${baselineRun.name}".`, { field: "baselineStep" });
+    return { run: baselineRun, step: query.baselineStep };
+  }
+  const isRecorded = !query.baseline && baselineRun.id === run.baselineRunId;
+  if (isRecorded && run.baselineStep !== null) return { run: baselineRun, step: run.baselineStep };
+  const first = await findFirstCheckpointStep(baselineRun.id);
+  if (first === null && query.baseline) throw new AppError("INVALID_INPUT", `Baseline run "${baselineRun.name}" has no checkpoint yet.`, { field: "baseline" });
+  return { run: baselineRun, step: first ?? NO_CHECKPOINT };
+}
+
+/** The named external judge (which must have judged the run or its baseline), else the run's most prolific one. */
+async function resolveExternalJudge(run: TSummaryRun, baseline: TBaseline, requested: string | undefined): Promise<string | null> {
+  const judges = await listExternalJudges(run.id);
+  if (requested === undefined) return judges[0]?.judge ?? (baseline.run.id === run.id ? null : ((await listExternalJudges(baseline.run.id))[0]?.judge ?? null));
+  const known = new Set(judges.map((j) => j.judge));
+  if (baseline.run.id !== run.id) for (const j of await listExternalJudges(baseline.run.id)) known.add(j.judge);
+  if (!known.has(requested)) {
+    const list = [...known].sort().join(", ") || "none";
+    throw new AppError("INVALID_INPUT", `External judge "${requested}" has not judged this run or its baseline (judges: ${list}).`, { field: "externalJudge" });
+  }
+  return requested;
+}
+
+type TComputeOptions = { steps: readonly number[] | null; externalJudge: string | null; benchmark: string | null; bootstrap: TBootstrapOptions | null };
+
+/** Aggregates in SQL (own images, the baseline's own images, the baseline's images judged by each checkpoint), then summarises. */
+async function computeSummary(run: TSummaryRun, baseline: TBaseline, options: TComputeOptions): Promise<{ checkpoints: TCheckpointSummary[]; benchmarks: string[] }> {
+  const checkpoints = await listCheckpoints(run.id, options.steps);
+  const steps = checkpoints.map((c) => c.step);
+  const scope = { externalJudge: options.externalJudge, benchmark: options.benchmark };
+  const sameRun = baseline.run.id === run.id;
+  const [own, baselineOwn, triples] = await Promise.all([
+    aggregateOwnCells({ runId: run.id, steps, ...scope }),
+    sameRun && steps.includes(baseline.step) ? null : aggregateOwnCells({ runId: baseline.run.id, steps: [baseline.step], ...scope }),
+    aggregateTripleCells({ baselineRunId: baseline.run.id, baselineStep: baseline.step, currentJudge: sameRun ? "self" : `self:${run.id}`, steps, ...scope }),
+  ]);
+  return {
+    checkpoints: summarizeCheckpoints({ checkpoints, own, baseline: baselineOwn ?? own.filter((c) => c.step === baseline.step), triples, bootstrap: options.bootstrap }),
+    benchmarks: [...new Set(own.map((c) => c.benchmark))].sort(),
+  };
+}
+
+async function loadVisibleRun(actor: TActor, runId: string): Promise<TSummaryRun> {
+  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
+  if (!run) throw notFound("Run", runId);
+  await requireRunAccess(actor, run, "viewer");
+  return run;
+}
+
+/**
+ * The run summary of GET /api/v1/runs/{runId}/summary: per checkpoint and subtask Gen / Und / Non
+ * with intervals, the unweighted Overall, and the co-trend against the baseline.
+ */
+export async function getRunSummary(actor: TActor, runId: string, query: TRunSummaryQuery = {}): Promise<TRunSummary> {
+  const run = await loadVisibleRun(actor, runId);
+  if (query.baseline && actor.kind === "share" && !actor.runIds.includes(query.baseline)) {
+    throw new AppError("INVALID_INPUT", `Baseline run ${query.baseline} is not a run of this project.`, { field: "baseline" });
+  }
+  const baseline = await resolveBaseline(run, query);
+  const externalJudge = await resolveExternalJudge(run, baseline, query.externalJudge);
+  if (query.step !== undefined && (await listCheckpoints(run.id, [query.step])).length === 0) {
+    throw new AppError("INVALID_INPUT", `Step ${query.step} is not a checkpoint of run "${run.name}".`, { field: "step" });
+  }
+  const { checkpoints } = await computeSummary(run, baseline, {
+    steps: query.step === undefined ? null : [query.step],
+    externalJudge,
+    benchmark: query.benchmark ?? null,
+    bootstrap: { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED },
+  });
+  return { runId: run.id, baseline: { runId: baseline.run.id, step: baseline.step, runName: baseline.run.name }, externalJudge, checkpoints };
+}
+
+/**
+ * Recomputes the run's cached figures (run_stats) from its samples and judgments: the latest
+ * checkpoint with data, its Overall Gen / Und / Non and their n, the Non series for sparklines and
+ * the run's benchmarks. No intervals (the table sorts on values). Ingestion calls this after it
+ * writes samples or judgments; it is a system action, not a caller's, so it takes no actor.
+ */
+export async function refreshRunStat(runId: string): Promise<TRunStatRow | null> {
+  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
+  if (!run) return null;
+  const baseline = await resolveBaseline(run, {});
+  const externalJudge = await resolveExternalJudge(run, baseline, undefined);
+  const { checkpoints, benchmarks } = await computeSummary(run, baseline, { steps: null, externalJudge, benchmark: null, bootstrap: null });
+  const hasData = (c: TCheckpointSummary) => c.overall.non.value !== null || c.overall.gen.value !== null;
+  const latest = checkpoints.findLast(hasData) ?? checkpoints.at(-1);
+  const stat: TRunStatRow = {
+    runId: run.id,
+    latestStep: latest?.step ?? null,
+    gen: latest?.overall.gen.value ?? null,
+    genN: latest?.overall.gen.n ?? 0,
+    und: latest?.overall.und.value ?? null,
+    undN: latest?.overall.und.n ?? 0,
+    non: latest?.overall.non.value ?? null,
+    nonN: latest?.overall.non.n ?? 0,
+    nonSeries: checkpoints.map((c) => ({ step: c.step, value: c.overall.non.value, n: c.overall.non.n })),
+    benchmarks,
+  };
+  await upsertRunStat(stat);
+  return stat;
+}
+
+/** The cached figures of a run the caller can see (null until first computed). */
+export async function getRunStat(actor: TActor, runId: string): Promise<TRunStatRow | null> {
+  const run = await loadVisibleRun(actor, runId);
+  return findRunStat(run.id);
+}
