@@ -109,6 +109,20 @@ const apiRows: TRow[] = [
     call: (w, c) => get(w, c, `/api/internal/seed?job=${randomUUID()}`),
   },
   {
+    key: "GET /api/v1/runs/[runId]/summary",
+    expected: byCaller("200", {
+      anonymous: "401",
+      shareOutOfScope: "404",
+      shareRevoked: "401",
+      shareExpired: "401",
+      keyOtherProject: "404",
+      keyRevoked: "401",
+      stranger: "404",
+    }),
+    call: (w, c) => get(w, c, `/api/v1/runs/${w.runA.id}/summary`),
+    check: (w, _c, r) => expect((r.json as { runId: string }).runId).toBe(w.runA.id),
+  },
+  {
     key: "GET /share/[token]",
     expected: byCaller("→/shared/not-valid", { shareInScope: "→/shared/own", shareOutOfScope: "→/shared/own" }),
     call: async (w, c) => {
