@@ -42,3 +42,13 @@ export async function findRunStat(runId: string): Promise<TRunStatRow | null> {
     nonSeries: row.non_series, benchmarks: row.benchmarks,
   };
 }
+
+/** The project's runs that have at least one checkpoint (the only ones with figures to cache). */
+export async function listRunIdsWithCheckpoints(projectId: string): Promise<string[]> {
+  const { sql } = await getDb();
+  const rows = await sql.query<{ id: string }>(
+    `SELECT r.id FROM runs r WHERE r.project_id = $1::uuid AND EXISTS (SELECT 1 FROM checkpoints c WHERE c.run_id = r.id) ORDER BY r.created_at, r.id`,
+    [projectId],
+  );
+  return rows.map((r) => r.id);
+}

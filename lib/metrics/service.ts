@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { DEFAULT_REPLICATES, DEFAULT_SEED, type TBootstrapOptions } from "./bootstrap";
 import { aggregateOwnCells, aggregateTripleCells } from "./summary-repository";
 import { findFirstCheckpointStep, findRunForSummary, listCheckpoints, listExternalJudges, type TSummaryRun } from "./run-context-repository";
-import { findRunStat, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
+import { findRunStat, listRunIdsWithCheckpoints, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
 import { summarizeCheckpoints } from "./summarize";
 import type { TRunSummaryQuery } from "./summary-query";
 import type { TCheckpointSummary, TRunSummary } from "./summary-types";
@@ -135,6 +135,13 @@ export async function refreshRunStat(runId: string): Promise<TRunStatRow | null>
   };
   await upsertRunStat(stat);
   return stat;
+}
+
+/** Recomputes run_stats for every run of a project that has checkpoints (seeding writes rows directly, not through ingestion). */
+export async function refreshProjectRunStats(projectId: string): Promise<number> {
+  const runIds = await listRunIdsWithCheckpoints(projectId);
+  for (const runId of runIds) await refreshRunStat(runId);
+  return runIds.length;
 }
 
 /** The cached figures of a run the caller can see (null until first computed). */

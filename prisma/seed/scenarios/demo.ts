@@ -4,6 +4,7 @@
 import "server-only";
 
 import type { TDatabase } from "@/lib/db/open";
+import { refreshProjectRunStats } from "@/lib/metrics/service";
 import { insertProjectWithOwner } from "@/lib/projects/repository";
 
 import { loadCompBenchPrompts, loadGenEvalPrompts } from "../prompts/load-prompts";
@@ -77,5 +78,6 @@ export async function seedDemoProject(db: TDatabase, options: TDemoOptions): Pro
     const curves = trainingCurves({ steps: TRAINING.steps, peakLr: def.spec!.pairs ? 5e-6 : 1e-5, dpo: def.spec!.pairs, replaySteps: def.spec!.replayEpochs.map((e) => e * TRAINING.stepsPerEpoch), seed: DEMO_SEED + i });
     await writeSimRun(db, { runId, run, promptIds, curves, startedAt: new Date(STARTED + (i + 1) * DAY), baseline: { runId: baselineId!, sampleIds: baselineSamples } }, images, options.log);
   }
+  await refreshProjectRunStats(project.id);
   return { projectId: project.id, slug, runIds, samples, images: images.size };
 }

@@ -3,6 +3,7 @@
 // renderer's, shared per (prompt, variant, error), so the sample browser has real pictures at scale.
 import "server-only";
 
+import { refreshProjectRunStats } from "@/lib/metrics/service";
 import { insertProjectWithOwner } from "@/lib/projects/repository";
 
 import { loadGenEvalPrompts, type TPromptRecord } from "../prompts/load-prompts";
@@ -48,5 +49,7 @@ export const seedManySamples: TScenario = async ({ db, ownerId, log }) => {
     written += rows.length;
     if (written % 100_000 === 0) log(`  ${written.toLocaleString("en")} samples`);
   }
+  log("computing the run's cached figures (run_stats)");
+  await refreshProjectRunStats(project.id);
   return { projectSlug: slug, summary: `${written.toLocaleString("en")} samples with ${(2 * written).toLocaleString("en")} judgments, ${images.size} images` };
 };
