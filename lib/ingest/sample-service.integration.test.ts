@@ -9,6 +9,7 @@ import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { storeBlob } from "@/lib/storage/blob-store";
 import { createTestApiKey, createTestProject, createTestRun } from "@/prisma/factories";
 
+import { flushRunStatRefreshes } from "./after-ingest";
 import { addJudgments } from "./judgment-service";
 import { logSamples } from "./sample-service";
 
@@ -138,5 +139,29 @@ describe("adding judgments later", () => {
     const missing = ZAddJudgmentsRequest.parse({ judgments: [{ sample: { step: 11, prompt: "geneval/00001" }, kind: "external", judge: "x", verdict: 1 }] });
     await expect(addJudgments(actor, runId, missing, false)).rejects.toMatchObject({ code: "INVALID_INPUT", details: [{ path: "judgments.0.sample" }] });
     expect(await counts(runId)).toMatchObject({ judgments: 2 });
+  });
+});
+
+describe("the runs table's cached figures", () => {
+  it("are recomputed from the ingested judgments once the batches settle, and follow later batches", async () => {
+    const { actor, runId } = await setup();
+    const stat = async () => (await db.current.sql.query<{ latest_step: number; non: number; non_n: number; gen: number; gen_n: number }>(`SELECT latest_step, non, non_n, gen, gen_n FROM run_stats WHERE run_id = $1`, [runId]))[0];
+    const sample = (candidate: number, self: 0 | 1, external: 0 | 1) => ({
+      step: 100,
+      prompt: inlinePrompt,
+      candidate,
+      judgments: [
+        { kind: "self", verdict: self },
+        { kind: "external", judge: "geneval", verdict: external },
+      ],
+    });
+    await log(actor, runId, { samples: [sample(0, 1, 1), sample(1, 1, 0)] });
+    await log(actor, runId, { samples: [sample(2, 0, 0), sample(3, 0, 1)] });
+    await flushRunStatRefreshes();
+    // Two of four images contradict the external judge; two of four are correct.
+    expect(await stat()).toMatchObject({ latest_step: 100, non: 0.5, non_n: 4, gen: 0.5, gen_n: 4 });
+    await log(actor, runId, { samples: [{ ...sample(0, 1, 1), step: 200 }] });
+    await flushRunStatRefreshes();
+    expect(await stat()).toMatchObject({ latest_step: 200, non: 0, non_n: 1, gen: 1, gen_n: 1 });
   });
 });
