@@ -1,9 +1,10 @@
 "use client";
 
-import { use } from "react";
+import { use, useMemo } from "react";
 
 import { ChartCard } from "@/components/charts/chart-card";
 import { listSubtasks } from "@/lib/dashboard/score-metrics";
+import { assignRunColors } from "@/lib/dashboard/run-colors";
 import type { TSummaryResult } from "@/lib/dashboard/types";
 
 import { HeatmapPanel } from "./heatmap-panel";
@@ -11,6 +12,7 @@ import { PaperTablePanel } from "./paper-table-panel";
 import { Lazy, PanelSection } from "./panel-grid";
 import { ScorePanels } from "./score-panels";
 import { SummaryControls } from "./summary-controls";
+import { TrendPanel } from "./trend-panel";
 import { UnderstandingPanels } from "./understanding-panels";
 import { useViewState } from "./use-view-state";
 
@@ -38,12 +40,20 @@ export function SummaryErrorPanels({ message }: { message: string }) {
 export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryResult>; slug: string }) {
   const resolved = use(result);
   const [view] = useViewState();
+  const bundles = useMemo(() => (resolved.ok ? [resolved.bundle] : []), [resolved]);
+  const colors = useMemo(() => assignRunColors(bundles.map((b) => b.runId)), [bundles]);
   if (!resolved.ok) return <SummaryErrorPanels message={resolved.message} />;
   const { bundle } = resolved;
   const checkpoints = bundle.summary.checkpoints;
   const subtasks = listSubtasks(checkpoints);
+  const againstItself = bundle.summary.baseline.runId === bundle.runId;
   return (
     <>
+      {againstItself ? null : (
+        <PanelSection title="Co-improvement or co-degradation" description="Each checkpoint against the baseline, decided on 95% intervals, not point estimates." columns={1}>
+          <TrendPanel bundles={bundles} colors={colors} />
+        </PanelSection>
+      )}
       <SummaryControls subtasks={subtasks} />
       <PanelSection title="Scores over checkpoints" description={`Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}; external judge: ${bundle.summary.externalJudge ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}>
         <ScorePanels checkpoints={checkpoints} metrics={view.metrics} subtasks={view.subtasks ?? null} syncId="run-scores" keyPrefix="" />

@@ -39,7 +39,7 @@ export function AlarmBanner({ map }: { map: TTrendMap }) {
 
 export function TrendPanel({ bundles, colors }: { bundles: readonly TSummaryBundle[]; colors: ReadonlyMap<string, string> }) {
   const map = useMemo(() => prepareTrendMap(bundles, colors), [bundles, colors]);
-  const unplaced = map.runs.filter((r) => r.unplaced > 0).map((r) => `${r.runName}: ${r.unplaced} checkpoints without ΔGen or Und are not placed.`);
+  const unplaced = map.runs.filter((r) => r.unplaced > 0).map((r) => `${r.runName}: ${r.unplaced === 1 ? "1 checkpoint" : `${r.unplaced} checkpoints`} without ΔGen or Und (e.g. the baseline step itself) not placed.`);
   return (
     <>
       <AlarmBanner map={map} />
