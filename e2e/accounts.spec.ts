@@ -168,8 +168,8 @@ test("[SHARING]: an anonymized comparison shows runs A and B and no names, in da
   const reviewer = await reviewerContext.newPage();
   await reviewer.goto(shareUrl);
   await expect(reviewer.getByRole("heading", { name: "Comparison of 2 runs" })).toBeVisible();
-  await expect(reviewer.getByRole("heading", { name: "Run A" })).toBeVisible();
-  await expect(reviewer.getByRole("heading", { name: "Run B" })).toBeVisible();
+  await expect(reviewer.getByRole("heading", { name: "Run A", exact: true }).first()).toBeVisible();
+  await expect(reviewer.getByRole("heading", { name: "Run B", exact: true }).first()).toBeVisible();
   await expect(reviewer.getByText("Anonymized project")).toBeVisible();
   const text = await reviewer.locator("body").innerText();
   for (const name of names) expect(text).not.toContain(name);

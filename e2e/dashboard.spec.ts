@@ -126,3 +126,45 @@ test("[DASHBOARD]: the bucket API refuses bad input and strangers alike", async 
   expect(missing.status()).toBe(404);
   expect((await missing.json()).error.code).toBe("NOT_FOUND");
 });
+
+test("[SHARING]: Share… on a comparison makes an anonymized link that opens the same view with every panel, and no names", async ({ page, browser, baseURL, credentials }) => {
+  await signIn(page, credentials, "/p/demo");
+  await page.getByLabel(/Select .*SFT on self-judged/).check();
+  await page.getByLabel(/Select .*corrupted labels/).check();
+  await page.getByRole("link", { name: "Compare 2 runs" }).click();
+  await expect(page.getByRole("heading", { name: "Compare 2 runs" })).toBeVisible();
+  await page.getByLabel("x axis").selectOption("time");
+  await expect(page).toHaveURL(/x=time/);
+
+  await page.getByRole("button", { name: "Share…" }).click();
+  await expect(page.getByRole("heading", { name: "Project settings" })).toBeVisible();
+  const sharing = page.locator("#share-links");
+  await expect(sharing.getByLabel("A comparison")).toBeChecked();
+  await expect(sharing.getByLabel("View")).toHaveValue(/x=time/);
+  await expect(sharing.getByLabel(/SFT on self-judged/)).toBeChecked();
+  await sharing.getByLabel(/Anonymize/).check();
+  await sharing.getByRole("button", { name: "Create share link" }).click();
+  const shareUrl = await page.getByLabel("New share link", { exact: true }).inputValue();
+
+  const visitorContext = await browser.newContext({ baseURL });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(shareUrl);
+  await expect(visitor).toHaveURL(/\/shared\/[0-9a-f-]{36}\?.*x=time/);
+  await expect(visitor.getByRole("heading", { name: "Comparison of 2 runs" })).toBeVisible();
+  const states = await settleAllCards(visitor);
+  for (const key of ["trend-map", "delta-table", "train/loss"]) expect(states.get(key), key).toBe("ready");
+  // Client-side curve requests authenticate with the link: both runs' curves arrive.
+  await expect(visitor.locator('[data-chart-key="train/loss"]')).toHaveAttribute("data-series-count", "2");
+  await expect(visitor.getByLabel("x axis")).toHaveValue("time");
+  const classes = visitor.getByTestId("trend-class");
+  await expect(classes.filter({ hasText: "co-improvement" })).toHaveCount(1);
+  await expect(classes.filter({ hasText: "co-degradation" })).toHaveCount(1);
+  await expect(visitor.getByTestId("data-quality-alarm")).toBeVisible();
+  const text = await visitor.locator("main").innerText();
+  for (const name of ["Janus-Pro", "self-judged", "corrupted labels", "Demo"]) expect(text, `"${name}" leaks into an anonymized page`).not.toContain(name);
+  // Heatmap cells stand for samples the visitor may not open: no links into the project.
+  await expect(visitor.locator('a[href^="/p/"]')).toHaveCount(0);
+  await visitor.evaluate(() => window.scrollTo(0, 0));
+  await visitor.screenshot({ path: "test-results/screens/shared-comparison.png", fullPage: true });
+  await visitorContext.close();
+});

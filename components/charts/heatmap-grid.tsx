@@ -31,19 +31,7 @@ export function HeatmapGrid({ model, caption }: { model: THeatmapModel; caption:
               </th>
               {row.cells.map((cell) => (
                 <td key={cell.step} className="p-0">
-                  <Link
-                    href={cell.href}
-                    title={cell.title}
-                    aria-label={cell.title}
-                    className={`flex h-10 min-w-16 flex-col items-center justify-center rounded px-1 tabular-nums outline-offset-1 hover:ring-2 hover:ring-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-500 ${cell.textTone === "light" ? "text-white" : "text-[var(--text)]"} ${cell.lowN ? "border border-dashed border-amber-500" : ""}`}
-                    style={{ background: cell.background }}
-                  >
-                    <span className="font-medium">{cell.label}</span>
-                    <span className={cell.textTone === "light" ? "text-white/80" : "text-[var(--muted)]"}>
-                      n={cell.n}
-                      {cell.lowN ? " · low" : ""}
-                    </span>
-                  </Link>
+                  <CellBody cell={cell} />
                 </td>
               ))}
             </tr>
@@ -51,5 +39,30 @@ export function HeatmapGrid({ model, caption }: { model: THeatmapModel; caption:
         </tbody>
       </table>
     </div>
+  );
+}
+
+function CellBody({ cell }: { cell: THeatmapModel["rows"][number]["cells"][number] }) {
+  const className = `flex h-10 min-w-16 flex-col items-center justify-center rounded px-1 tabular-nums ${cell.textTone === "light" ? "text-white" : "text-[var(--text)]"} ${cell.lowN ? "border border-dashed border-amber-500" : ""}`;
+  const body = (
+    <>
+      <span className="font-medium">{cell.label}</span>
+      <span className={cell.textTone === "light" ? "text-white/80" : "text-[var(--muted)]"}>
+        n={cell.n}
+        {cell.lowN ? " · low" : ""}
+      </span>
+    </>
+  );
+  if (cell.href === null) {
+    return (
+      <div title={cell.title} aria-label={cell.title} className={className} style={{ background: cell.background }}>
+        {body}
+      </div>
+    );
+  }
+  return (
+    <Link href={cell.href} title={cell.title} aria-label={cell.title} className={`${className} outline-offset-1 hover:ring-2 hover:ring-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-500`} style={{ background: cell.background }}>
+      {body}
+    </Link>
   );
 }

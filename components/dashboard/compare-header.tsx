@@ -3,11 +3,16 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TRunDetailDTO } from "@/lib/runs/types";
 
+import { ShareViewLink } from "./share-view-link";
+
 /** The runs being compared, each in the colour it has in every chart of the page. */
 export function CompareHeader({ runs, colors, slug }: { runs: readonly TRunDetailDTO[]; colors: ReadonlyMap<string, string>; slug: string }) {
   return (
     <section className="mb-6" aria-label="Compared runs">
-      <h1 className="mb-2 text-xl font-semibold tracking-tight">Compare {runs.length} runs</h1>
+      <div className="mb-2 flex items-center gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">Compare {runs.length} runs</h1>
+        <ShareViewLink slug={slug} runIds={runs.map((r) => r.id)} />
+      </div>
       <ul className="flex flex-wrap gap-2">
         {runs.map((run) => (
           <li key={run.id} className="flex items-center gap-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm">

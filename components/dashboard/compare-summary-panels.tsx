@@ -31,7 +31,7 @@ function SideBySide({ results, render, title }: { results: readonly TSummaryResu
   );
 }
 
-export function CompareSummaryPanels({ results: promise, colors, slug }: { results: Promise<TSummaryResult[]>; colors: ReadonlyMap<string, string>; slug: string }) {
+export function CompareSummaryPanels({ results: promise, colors, slug }: { results: Promise<TSummaryResult[]>; colors: ReadonlyMap<string, string>; slug: string | null }) {
   const results = use(promise);
   const [view] = useViewState();
   const bundles = useMemo(() => results.flatMap((r) => (r.ok ? [r.bundle] : [])), [results]);

@@ -4,6 +4,7 @@ import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import type { TRunDetailDTO } from "@/lib/runs/types";
 
 import { LiveRefresh } from "./live-refresh";
+import { ShareViewLink } from "./share-view-link";
 
 const STATUS_TONE: Record<TRunDetailDTO["status"], TBadgeTone> = { running: "info", finished: "neutral", failed: "bad" };
 
@@ -22,6 +23,9 @@ export function RunHeader({ run, slug }: { run: TRunDetailDTO; slug: string }) {
           <Badge key={tag}>{tag}</Badge>
         ))}
         {run.status === "running" ? <LiveRefresh /> : null}
+        <span className="ml-auto">
+          <ShareViewLink slug={slug} runIds={[run.id]} />
+        </span>
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <div>

@@ -37,7 +37,7 @@ export function SummaryErrorPanels({ message }: { message: string }) {
 }
 
 /** The run page's evaluation panels, rendered from the run summary once it has streamed in. */
-export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryResult>; slug: string }) {
+export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryResult>; slug: string | null }) {
   const resolved = use(result);
   const [view] = useViewState();
   const bundles = useMemo(() => (resolved.ok ? [resolved.bundle] : []), [resolved]);

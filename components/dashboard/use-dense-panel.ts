@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 
 import type { TDensePanel } from "@/lib/series/types";
 
+import { useShareLinkId } from "./share-context";
+
 export type TDenseFetch = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; panel: TDensePanel };
 
 /**
@@ -18,10 +20,11 @@ export function useDensePanel(runIds: readonly string[], key: string, from: numb
   const request = `${url}#${version}`;
   // The answer remembers which request it belongs to: a changed range reads as loading at once.
   const [answer, setAnswer] = useState<{ request: string; result: TDenseFetch } | null>(null);
+  const share = useShareLinkId();
   useEffect(() => {
     const controller = new AbortController();
     const setResult = (result: TDenseFetch) => setAnswer({ request, result });
-    fetch(url, { signal: controller.signal, headers: { accept: "application/json" } })
+    fetch(url, { signal: controller.signal, headers: share ? { accept: "application/json", "x-unigap-share": share } : { accept: "application/json" } })
       .then(async (response) => {
         const body: unknown = await response.json().catch(() => null);
         if (!response.ok) {
@@ -33,7 +36,7 @@ export function useDensePanel(runIds: readonly string[], key: string, from: numb
         if (!controller.signal.aborted) setResult({ status: "error", message: error instanceof Error ? error.message : "The request failed." });
       });
     return () => controller.abort();
-  }, [url, request]);
+  }, [url, request, share]);
   // A refresh keeps the drawn chart until the new answer arrives; a new range shows loading.
   if (answer?.request === request) return answer.result;
   return answer && answer.request.startsWith(`${url}#`) ? answer.result : { status: "loading" };

@@ -18,7 +18,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SCOPE_LABELS: Record<TShareScope, string> = { run: "One run", comparison: "A comparison", samples: "Hand-picked samples" };
 
 type TRunOption = { id: string; name: string };
-type TProps = { projectId: string; runs: TRunOption[]; create: TAction<TCreateShareLinkRequest, { id: string; path: string }> };
+/** What "Share…" on a run or compare page fills in. */
+export type TShareFormInitial = { scope: "run" | "comparison"; runIds: string[]; viewQuery: string };
+type TProps = { projectId: string; runs: TRunOption[]; create: TAction<TCreateShareLinkRequest, { id: string; path: string }>; initial?: TShareFormInitial };
 
 function readRequest(form: FormData, projectId: string, scope: TShareScope): TCreateShareLinkRequest {
   const days = Number(form.get("expiresInDays"));
@@ -35,10 +37,10 @@ function readRequest(form: FormData, projectId: string, scope: TShareScope): TCr
 }
 
 /** Makes a read-only link to one run, a comparison (with its view) or a set of samples. */
-export function CreateShareLinkForm({ projectId, runs, create }: TProps) {
+export function CreateShareLinkForm({ projectId, runs, create, initial }: TProps) {
   const router = useRouter();
   const { run, isPending, error, fieldError } = useAction(create);
-  const [scope, setScope] = useState<TShareScope>("run");
+  const [scope, setScope] = useState<TShareScope>(initial?.scope ?? "run");
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
 
   if (runs.length === 0) return <p className="text-sm text-[var(--muted)]">Nothing to share yet: share links point at runs, and this project has none.</p>;
@@ -64,7 +66,7 @@ export function CreateShareLinkForm({ projectId, runs, create }: TProps) {
       </fieldset>
       {scope === "run" ? (
         <Field label="Run" error={fieldError("runId") ?? fieldError("runIds")}>
-          <Select name="runId" className="max-w-md">
+          <Select name="runId" className="max-w-md" defaultValue={initial?.scope === "run" ? initial.runIds[0] : undefined}>
             {runs.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -79,14 +81,14 @@ export function CreateShareLinkForm({ projectId, runs, create }: TProps) {
             <legend className="mb-1 font-medium">Runs to compare</legend>
             {runs.map((r) => (
               <label key={r.id} className="flex items-center gap-1.5">
-                <input type="checkbox" name="runIds" value={r.id} />
+                <input type="checkbox" name="runIds" value={r.id} defaultChecked={initial?.scope === "comparison" && initial.runIds.includes(r.id)} />
                 {r.name}
               </label>
             ))}
             {fieldError("runIds") ? <span className="text-xs text-rose-600 dark:text-rose-400">{fieldError("runIds")}</span> : null}
           </fieldset>
           <Field label="View" hint="The compare page's URL query (metric, steps, zoom …), so the link opens the same view." error={fieldError("viewQuery")}>
-            <Input name="viewQuery" maxLength={4000} placeholder="metric=non&subtask=all" className="max-w-md font-mono text-xs" />
+            <Input name="viewQuery" defaultValue={initial?.viewQuery} maxLength={4000} placeholder="metric=non&subtask=all" className="max-w-md font-mono text-xs" />
           </Field>
         </>
       ) : null}

@@ -16,7 +16,7 @@ export type THeatCell = {
   title: string;
   background: string;
   textTone: "light" | "dark";
-  href: string;
+  href: string | null;
 };
 export type THeatmapModel = { metric: "gen" | "non"; steps: number[]; rows: { subtask: string; cells: THeatCell[] }[]; state: "ready" | "empty" };
 
@@ -28,7 +28,8 @@ export function samplesHref(slug: string, runId: string, step: number, subtask: 
   return `/p/${encodeURIComponent(slug)}/samples?${q.toString()}`;
 }
 
-export function prepareHeatmap(checkpoints: readonly TCheckpointSummary[], metric: "gen" | "non", link: { slug: string; runId: string }): THeatmapModel {
+/** `link: null` (a shared page, whose viewer cannot open the project's explorer) draws cells without links. */
+export function prepareHeatmap(checkpoints: readonly TCheckpointSummary[], metric: "gen" | "non", link: { slug: string; runId: string } | null): THeatmapModel {
   const ordered = [...checkpoints].sort((a, b) => a.step - b.step);
   const subtasks = listSubtasks(ordered);
   const rows = subtasks.map((subtask) => ({
@@ -48,7 +49,7 @@ export function prepareHeatmap(checkpoints: readonly TCheckpointSummary[], metri
         title: `${subtask} at step ${c.step}: ${m ? describeMeasure(m) : "not evaluated"}`,
         background: value === null ? "transparent" : `rgba(${RGB[metric]}, ${alpha.toFixed(3)})`,
         textTone: alpha > 0.6 ? "light" : "dark",
-        href: samplesHref(link.slug, link.runId, c.step, subtask),
+        href: link ? samplesHref(link.slug, link.runId, c.step, subtask) : null,
       };
     }),
   }));

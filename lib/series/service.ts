@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { findRunsByIds } from "@/lib/runs/repository";
+import { displayRunName } from "@/lib/sharing/anonymize";
 
 import { computeBucketGrid } from "./bucket-grid";
 import { findMetricKeys, findPanelRuns, queryBuckets, type TBucketRow } from "./bucket-repository";
@@ -32,7 +33,7 @@ export async function getDensePanel(actor: TActor, query: TDenseSeriesQuery): Pr
   const ids = runs.map((r) => r.id);
   const extents = new Map((await findPanelRuns(ids, query.key)).map((e) => [e.run_id, e]));
   const present = runs.filter((r) => extents.has(r.id));
-  const missing = runs.filter((r) => !extents.has(r.id)).map((r) => ({ runId: r.id, runName: r.name }));
+  const missing = runs.filter((r) => !extents.has(r.id)).map((r) => ({ runId: r.id, runName: displayRunName(actor, r) }));
   const known = [...extents.values()];
   const from = query.from ?? (known.length ? Math.min(...known.map((e) => e.min_step)) : 0);
   const to = query.to ?? (known.length ? Math.max(...known.map((e) => e.max_step)) : 0);
@@ -48,7 +49,7 @@ export async function getDensePanel(actor: TActor, query: TDenseSeriesQuery): Pr
       const extent = extents.get(run.id)!;
       return {
         runId: run.id,
-        runName: run.name,
+        runName: displayRunName(actor, run),
         pointsTotal: extent.count,
         pointsInRange: buckets.reduce((sum, b) => sum + b.n, 0),
         stepsPerEpoch: extent.spe === null ? null : Number(extent.spe),

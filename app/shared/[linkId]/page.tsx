@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 
 import { loadOr404 } from "@/app/_lib/page-errors";
 import { SharedPageHeader } from "@/components/sharing/shared-page-header";
@@ -26,10 +26,13 @@ async function requireShareActor(linkId: string) {
 
 // Reached from /share/{token} (app/share/[token]/route.ts), which left the token in a cookie. Works
 // without signing in; every request re-checks that the link is neither revoked nor expired.
-export default async function SharedPage({ params }: { params: Promise<{ linkId: string }> }) {
+// A link made from a comparison keeps the view it was made with (axes, smoothing, range, subtasks):
+// the page opens with that query, which the dashboard's panels read from the URL like anywhere else.
+export default async function SharedPage({ params, searchParams }: { params: Promise<{ linkId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { linkId } = await params;
   const actor = await requireShareActor(linkId);
   const view = await loadOr404(() => getSharedView(actor));
+  if (view.viewQuery && Object.keys(await searchParams).length === 0) redirect(`/shared/${encodeURIComponent(linkId)}?${view.viewQuery}`);
   return (
     <>
       <SharedPageHeader projectName={view.projectName} label={view.label} isAnonymized={view.anonymized} expiresAt={view.expiresAt} />

@@ -1,51 +1,68 @@
 import "server-only";
 
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
+
+import { CompareSummaryPanels } from "@/components/dashboard/compare-summary-panels";
+import { DenseGrid } from "@/components/dashboard/dense-grid";
+import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
+import { ShareLinkProvider } from "@/components/dashboard/share-context";
+import { SummaryLoading } from "@/components/dashboard/summary-loading";
 
 import { RunHeaderCard } from "@/components/runs/run-header-card";
 import { SharedSamplesList } from "@/components/sharing/shared-samples-list";
+import { assignRunColors } from "@/lib/dashboard/run-colors";
+import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import type { TRunHeaderDTO } from "@/lib/runs/header-types";
+import { listMetricKeys } from "@/lib/series/service";
 import type { TShareActor } from "@/lib/sharing/service";
 import type { TSharedView } from "@/lib/sharing/view-types";
 
-// THE SEAM between sharing and the dashboard. A shared page renders through these three functions,
-// with the share actor as the caller: any panel placed here loads its data through the same
-// services as the run and compare pages, which authorize the actor (requireRunAccess scopes it to
-// `actor.runIds`, requireSampleAccess to `actor.sampleIds`) and anonymize names for it
-// (lib/sharing/anonymize.ts). Plug the dashboard's run panels into renderSharedRun and its compare
-// view, opened with `viewQuery`, into renderSharedComparison; nothing else needs to change.
+// A shared page renders the dashboard's own panels with the share actor as the caller: every panel
+// loads its data through the same services as the run and compare pages, which authorize the actor
+// (requireRunAccess scopes it to `actor.runIds`, requireSampleAccess to `actor.sampleIds`) and
+// anonymize names for it (lib/sharing/anonymize.ts). Client-side fetches name the link in
+// `x-unigap-share` (ShareLinkProvider); heatmap cells do not link to the project's explorer.
 
 export async function renderSharedRun(actor: TShareActor, run: TRunHeaderDTO): Promise<ReactNode> {
-  void actor; // dashboard panels take it, e.g. <RunPanels actor={actor} runId={run.id} />
+  const keys = await listMetricKeys(actor, [run.id]);
+  const summary = getSummaryResult(actor, run);
   return (
-    <section aria-label="Shared run" className="flex flex-col gap-4">
-      <RunHeaderCard run={run} />
-    </section>
+    <ShareLinkProvider linkId={actor.linkId}>
+      <section aria-label="Shared run" className="flex flex-col gap-4">
+        <RunHeaderCard run={run} />
+        <div>
+          <Suspense fallback={<SummaryLoading />}>
+            <RunSummaryPanels result={summary} slug={null} />
+          </Suspense>
+          <DenseGrid runIds={[run.id]} keys={keys} syncId="shared-dense" />
+        </div>
+      </section>
+    </ShareLinkProvider>
   );
 }
 
-export async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[], viewQuery: string | null): Promise<ReactNode> {
-  void actor; // dashboard: <CompareView actor={actor} runIds={runs.map((r) => r.id)} query={new URLSearchParams(viewQuery ?? "")} />
+export async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[]): Promise<ReactNode> {
+  const runIds = runs.map((r) => r.id);
+  const keys = await listMetricKeys(actor, runIds);
+  const colors = assignRunColors(runIds);
+  const results = Promise.all(runs.map((run) => getSummaryResult(actor, run)));
   return (
-    <section aria-label="Shared comparison" className="flex flex-col gap-4" data-view-query={viewQuery ?? ""}>
-      <div>
+    <ShareLinkProvider linkId={actor.linkId}>
+      <section aria-label="Shared comparison" className="flex flex-col gap-4">
         <h1 className="text-xl font-semibold tracking-tight">Comparison of {runs.length} runs</h1>
-        {viewQuery ? (
-          <p className="mt-1 text-xs text-[var(--muted)]">
-            View:{" "}
-            {[...new URLSearchParams(viewQuery)]
-              .slice(0, 20)
-              .map(([key, value]) => `${key} = ${value}`)
-              .join(" · ")}
-          </p>
-        ) : null}
-      </div>
-      <div className="grid gap-4 lg:grid-cols-2">
-        {runs.map((run) => (
-          <RunHeaderCard key={run.id} run={run} />
-        ))}
-      </div>
-    </section>
+        <div className="grid gap-4 lg:grid-cols-2">
+          {runs.map((run) => (
+            <RunHeaderCard key={run.id} run={run} />
+          ))}
+        </div>
+        <div>
+          <Suspense fallback={<SummaryLoading />}>
+            <CompareSummaryPanels results={results} colors={colors} slug={null} />
+          </Suspense>
+          <DenseGrid runIds={runIds} keys={keys} syncId="shared-compare-dense" />
+        </div>
+      </section>
+    </ShareLinkProvider>
   );
 }
 
@@ -62,6 +79,6 @@ export async function renderSharedSamples(actor: TShareActor, view: TSharedView)
 /** Exactly the link's scope, nothing else of the project. */
 export async function renderSharedScope(actor: TShareActor, view: TSharedView): Promise<ReactNode> {
   if (view.scope === "run" && view.runs[0]) return renderSharedRun(actor, view.runs[0]);
-  if (view.scope === "comparison") return renderSharedComparison(actor, view.runs, view.viewQuery);
+  if (view.scope === "comparison") return renderSharedComparison(actor, view.runs);
   return renderSharedSamples(actor, view);
 }

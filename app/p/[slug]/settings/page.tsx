@@ -8,7 +8,7 @@ import { ApiKeysSection } from "@/components/projects/api-keys-section";
 import { DeleteProjectForm } from "@/components/projects/delete-project-form";
 import { InvitesSection } from "@/components/projects/invites-section";
 import { MembersSection } from "@/components/projects/members-section";
-import { CreateShareLinkForm } from "@/components/sharing/create-share-link-form";
+import { CreateShareLinkForm, type TShareFormInitial } from "@/components/sharing/create-share-link-form";
 import { ShareLinksTable } from "@/components/sharing/share-links-table";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { getApiKeys } from "@/lib/api-keys/service";
@@ -36,10 +36,20 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
+/** "Share…" on a run or compare page opens this page with the form filled in (the form validates on submit). */
+function readInitialShare(search: Record<string, string | string[] | undefined>): TShareFormInitial | undefined {
+  const one = (key: string) => (typeof search[key] === "string" ? (search[key] as string) : undefined);
+  const scope = one("share");
+  if (scope === "run") return { scope, runIds: [one("run") ?? ""], viewQuery: "" };
+  if (scope === "comparison") return { scope, runIds: (one("runs") ?? "").split(",").slice(0, 12), viewQuery: (one("view") ?? "").slice(0, 4000) };
+  return undefined;
+}
+
 // Each panel is loaded through its own service, which checks the role again: what a viewer is not
 // shown here they also could not fetch.
-export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ProjectSettingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  const initialShare = readInitialShare(await searchParams);
   const { user, actor } = await requirePageUser(`/p/${slug}/settings`);
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const isOwner = project.role === "owner";
@@ -78,7 +88,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         {canShare ? (
           <Section id="share-links" title="Share links" description="Read-only links to exactly one run, one comparison or a set of samples — never the whole project.">
             <div className="flex flex-col gap-6">
-              <CreateShareLinkForm projectId={project.id} runs={runs} create={createShareLinkAction} />
+              <CreateShareLinkForm projectId={project.id} runs={runs} create={createShareLinkAction} initial={initialShare} />
               <ShareLinksTable projectId={project.id} links={links} canRevokeAll={isOwner} revoke={revokeShareLinkAction} />
             </div>
           </Section>
