@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { expect, signIn, test } from "./support/fixtures";
+import { createRun } from "./support/ingest";
 
 // The UI server starts on a fresh embedded database, so it holds the simulated demo: a pre-trained
 // baseline and four trained runs with 2,000 training steps of curves and checkpoints every 500 steps.
@@ -167,4 +168,43 @@ test("[SHARING]: Share… on a comparison makes an anonymized link that opens th
   await visitor.evaluate(() => window.scrollTo(0, 0));
   await visitor.screenshot({ path: "test-results/screens/shared-comparison.png", fullPage: true });
   await visitorContext.close();
+});
+
+test("[DASHBOARD]: a single-step spike in 100,000 points stays inside the drawn band at default zoom", async ({ page, request, apiHeaders, credentials }) => {
+  const run = await createRun(request, apiHeaders, `spike-${Date.now()}`, { method: "sft" });
+  const SPIKE_STEP = 61_337;
+  const SPIKE = 50;
+  for (let start = 0; start < 100_000; start += 10_000) {
+    const points = Array.from({ length: 10_000 }, (_, i) => {
+      const step = start + i;
+      return { key: "train/loss", step, value: step === SPIKE_STEP ? SPIKE : 1 + 0.1 * Math.sin(step / 50) };
+    });
+    const response = await request.post(`/api/v1/runs/${run.id}/metrics`, { headers: apiHeaders, data: { points } });
+    expect(response.status(), await response.text()).toBeLessThan(300);
+  }
+  await signIn(page, credentials, new URL(run.url, "http://unigap.invalid").pathname);
+  const loss = await scrollToCard(page, "train/loss");
+  await expect(loss).toHaveAttribute("data-state", "ready");
+  // Buckets come from the coarsest rollup level that still gives ~1,000 of them.
+  await expect(loss.getByTestId("points-badge")).toHaveText(/^showing [\d,]+ of 100,000 points$/);
+  const drawn = Number((await loss.getByTestId("points-badge").textContent())!.match(/showing ([\d,]+)/)![1]!.replace(/,/g, ""));
+  expect(drawn).toBeGreaterThan(500);
+  expect(drawn).toBeLessThanOrEqual(1_000);
+  // The y axis reaches the spike: the band (bucket min..max) carries it although the line is per-bucket last.
+  // (the x ticks here read 30k, 60k, … and drop out as non-numbers)
+  const ticks = (await loss.locator(".recharts-cartesian-axis-tick-label").allTextContents()).map(Number).filter(Number.isFinite);
+  expect(Math.max(...ticks)).toBeGreaterThanOrEqual(SPIKE);
+  // The CSV holds exactly what is drawn: the spike's bucket has max = 50 and spans its step.
+  const download = page.waitForEvent("download");
+  await loss.getByRole("button", { name: "Download the CSV of train/loss" }).click();
+  const csv = await (await (await download).createReadStream()).toArray();
+  const lines = Buffer.concat(csv).toString("utf8").trim().split("\r\n");
+  const header = lines[0]!.split(",");
+  const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i) => [header[i], v])));
+  expect(rows.length).toBeLessThanOrEqual(1_000);
+  const spiked = rows.filter((r) => Number(r.max) === SPIKE);
+  expect(spiked).toHaveLength(1);
+  expect(Number(spiked[0]!.bucket_from_step)).toBeLessThanOrEqual(SPIKE_STEP);
+  expect(Number(spiked[0]!.bucket_to_step)).toBeGreaterThanOrEqual(SPIKE_STEP);
+  await page.screenshot({ path: "test-results/screens/dashboard-spike.png", fullPage: false });
 });

@@ -46,7 +46,7 @@ export function DenseLineChart({ model, height, syncId, onZoom }: TProps) {
           <YAxis {...AXIS_PROPS} type="number" scale={model.yScale} domain={["auto", "auto"]} width={56} tickFormatter={formatNumber} allowDataOverflow={model.yScale === "log"} />
           <Tooltip content={(props) => <DenseTooltip model={model} active={props.active} label={props.label} />} isAnimationActive={false} />
           {model.series.map((s) => (
-            <Area key={`${s.runId}-band`} name={`${s.runName} min–max`} data={s.points} dataKey="band" type="linear" stroke="none" fill={s.color} fillOpacity={0.2} connectNulls={false} isAnimationActive={false} activeDot={false} />
+            <Area key={`${s.runId}-band`} name={`${s.runName} min–max`} data={s.points} dataKey="band" type="linear" stroke={s.color} strokeOpacity={0.45} strokeWidth={1} fill={s.color} fillOpacity={0.2} connectNulls={false} isAnimationActive={false} activeDot={false} />
           ))}
           {model.series.map((s) => (
             <Line key={`${s.runId}-last`} name={s.runName} data={s.points} dataKey="last" type="linear" stroke={s.color} strokeWidth={1.25} dot={false} activeDot={false} connectNulls={false} isAnimationActive={false} />

@@ -25,7 +25,8 @@ export async function getSummaryResult(actor: TActor, run: { id: string; name: s
   try {
     const source = baseRunId === run.id ? summary : await loadRunSummary(actor, baseRunId);
     baselineCheckpoint = source.checkpoints.find((c) => c.step === baseStep) ?? null;
-    if (!baselineCheckpoint) baselineNote = `The baseline ${summary.baseline.runName} has no evaluated checkpoint at step ${baseStep}.`;
+    // Step -1: neither the run nor its baseline has a checkpoint yet, which the panels already say.
+    if (!baselineCheckpoint && baseStep >= 0) baselineNote = `The baseline ${summary.baseline.runName} has no evaluated checkpoint at step ${baseStep}.`;
   } catch (error) {
     baselineNote = `The baseline's own figures are unavailable: ${describe(error).message}`;
   }
