@@ -55,3 +55,18 @@ export async function listExternalJudges(runId: string): Promise<{ judge: string
     [runId],
   );
 }
+
+/**
+ * External judgments on the evaluation images of the runs, per benchmark and judge: what the
+ * default judge of each benchmark is chosen from (external-judges.ts › pickJudgePerBenchmark).
+ */
+export async function countExternalJudgmentsByBenchmark(runIds: readonly string[]): Promise<{ benchmark: string; judge: string; judgments: number }[]> {
+  const { sql } = await getDb();
+  return sql.query<{ benchmark: string; judge: string; judgments: number }>(
+    `SELECT s.benchmark, j.judge, count(*)::int AS judgments
+     FROM judgments j JOIN samples s ON s.id = j.sample_id
+     WHERE j.run_id = ANY($1::uuid[]) AND j.kind = 'external' AND j.judge_step = -1 AND s.role = 'eval'
+     GROUP BY s.benchmark, j.judge`,
+    [runIds],
+  );
+}
