@@ -28,3 +28,12 @@ export function pickJudgePerBenchmark(counts: readonly { benchmark: string; judg
   }
   return Object.fromEntries([...best].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([benchmark, c]) => [benchmark, c.judge]));
 }
+
+/** How a summary names its external judges: the one judge, or "judge (benchmark)" per benchmark; null when none. */
+export function describeExternalJudges(summary: { externalJudge: string | null; externalJudges?: TExternalJudges }): string | null {
+  const judges = summary.externalJudges ?? {};
+  if (summary.externalJudge !== null || Object.keys(judges).length === 0) return summary.externalJudge;
+  return Object.entries(judges)
+    .map(([benchmark, judge]) => `${judge} (${benchmark})`)
+    .join(", ");
+}
