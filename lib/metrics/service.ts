@@ -62,7 +62,7 @@ async function resolveExternalJudges(run: TSummaryRun, baseline: TBaseline, requ
       throw new AppError("INVALID_INPUT", `External judge "${requested}" has not judged this run or its baseline (judges: ${list}).`, { field: "externalJudge" });
     }
   }
-  const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark(runIds));
+  const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark(runIds, EVAL_ROLES));
   return Object.fromEntries(
     Object.keys(picked)
       .filter((b) => benchmark === null || b === benchmark)
