@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { TAuditQuery, TSupervisionAuditResponse } from "@/lib/api/contracts/analysis";
 import type { TActor } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
@@ -8,19 +9,11 @@ import { countSupervisionInRun, type TAuditJudge } from "./audit-repository";
 import { pickJudgePerBenchmark, singleJudge } from "./external-judges";
 import { countExternalJudgmentsByBenchmark, findRunForSummary, listExternalJudges } from "./run-context-repository";
 import { TRAINING_ROLES } from "./sample-roles";
-import { auditFromCounts, DEFAULT_AUDIT_THRESHOLD, type TSupervisionAudit } from "./supervision-audit";
+import { auditFromCounts, DEFAULT_AUDIT_THRESHOLD } from "./supervision-audit";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HUMAN = "human";
 
-export type TAuditQuery = { step?: number; judge?: string; threshold?: number };
-export type TRunAudit = TSupervisionAudit & {
-  runId: string;
-  /** "human", the one external judge every benchmark used, or null when benchmarks had different ones (see `judges`). */
-  judge: string | null;
-  /** Benchmark → the external judge of its training images; empty for the annotators. */
-  judges: Record<string, string>;
-};
 
 /**
  * The supervision audit of a run's training data (domain.md, the data-quality check): how many
@@ -28,7 +21,7 @@ export type TRunAudit = TSupervisionAudit & {
  * `judge` is an external judge's name (for every benchmark) or "human" (the annotators' majority); by
  * default each benchmark's most prolific external judge on the training images, else the annotators.
  */
-export async function getSupervisionAudit(actor: TActor, runId: string, query: TAuditQuery = {}): Promise<TRunAudit> {
+export async function getSupervisionAudit(actor: TActor, runId: string, query: TAuditQuery = {}): Promise<TSupervisionAuditResponse> {
   const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
   if (!run) throw notFound("Run", runId);
   await requireRunAccess(actor, run, "viewer");

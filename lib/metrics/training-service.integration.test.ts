@@ -37,14 +37,17 @@ describe("curriculum statistics and flips through PostgreSQL", () => {
     await seedImages(run.id, images, prompts);
     const actor = { kind: "user" as const, userId: project.ownerId };
 
-    const rounds = await getCurriculumStats(actor, run.id);
+    const { rounds, passRates } = await getCurriculumStats(actor, run.id);
+    expect(passRates.filter((r) => r.step === 10).map((r) => [r.promptId, r.accepted, r.candidates]).sort()).toEqual(
+      [[prompts.get("a")!.id, 4, 4], [prompts.get("b")!.id, 1, 4]].sort(),
+    );
     expect(rounds.map((r) => [r.step, r.prompts, r.discarded, r.admitted, r.poolAfter])).toEqual([
       [0, 2, 1, 0, 1],
       [10, 2, 0, 1, 0],
       [20, 1, 0, 0, 0],
       [30, 1, 0, 0, 0],
     ]);
-    expect(await getPromptFlips(actor, run.id)).toEqual([{ promptId: prompts.get("a")!.id, flips: [{ fromStep: 10, toStep: 20, from: 1, to: 0 }] }]);
+    expect((await getPromptFlips(actor, run.id)).prompts).toEqual([{ promptId: prompts.get("a")!.id, flips: [{ fromStep: 10, toStep: 20, from: 1, to: 0 }] }]);
     const stranger = await createTestUser();
     await expect(getCurriculumStats({ kind: "user", userId: stranger.id }, run.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
