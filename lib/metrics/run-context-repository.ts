@@ -67,7 +67,7 @@ export async function countExternalJudgmentsByBenchmark(runIds: readonly string[
   return sql.query<{ benchmark: string; judge: string; judgments: number }>(
     `SELECT s.benchmark, j.judge, count(*)::int AS judgments
      FROM judgments j JOIN samples s ON s.id = j.sample_id
-     WHERE j.run_id = ANY($1::uuid[]) AND j.kind = 'external' AND j.judge_step = -1 AND s.role = ANY($2::sample_role[])
+     WHERE j.run_id = ANY($1::uuid[]) AND j.kind = 'external' AND j.judge_step = -1 AND s.role = ANY($2::text[]::sample_role[])
      GROUP BY s.benchmark, j.judge`,
     [runIds, roles],
   );

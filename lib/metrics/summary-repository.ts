@@ -70,7 +70,7 @@ CROSS JOIN LATERAL (
       WHEN count(*) FILTER (WHERE verdict = 0) > count(*) FILTER (WHERE verdict = 1) THEN 0 END AS verdict
     FROM judgments WHERE run_id = $1::uuid AND step = c.step AND kind = 'human' GROUP BY sample_id
   ) h ON h.sample_id = s.id
-  WHERE s.run_id = $1::uuid AND s.step = c.step AND s.role = ANY($5::sample_role[]) AND ($4::text IS NULL OR s.benchmark = $4)
+  WHERE s.run_id = $1::uuid AND s.step = c.step AND s.role = ANY($5::text[]::sample_role[]) AND ($4::text IS NULL OR s.benchmark = $4)
   GROUP BY s.benchmark, s.subtask, s.prompt_id
 ) x`;
 
