@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { parseSelfAnswer } from "../lib/api-client/answer-parser";
+import { parseSelfVerdict } from "../lib/api/answer-parser";
 import type { TSampleIn } from "../lib/api-client/client";
 
 // GenEval's evaluator writes one JSON object per image: filename, tag, prompt, correct, reason,
@@ -67,7 +67,7 @@ export function genevalToSamples(lines: readonly TGenevalLine[], step: number): 
     const match = LAYOUT.exec(line.filename);
     const order = seen.get(externalId) ?? 0;
     seen.set(externalId, order + 1);
-    const selfVerdict = line.self_verdict ?? (line.self_response != null ? parseSelfAnswer(line.self_response) : undefined);
+    const selfVerdict = line.self_verdict ?? (line.self_response != null ? parseSelfVerdict(line.self_response) : undefined);
     const hasSelf = selfVerdict !== undefined || line.self_prob != null;
     return {
       step,

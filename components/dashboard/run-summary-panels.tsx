@@ -3,6 +3,7 @@
 import { use, useMemo } from "react";
 
 import { ChartCard } from "@/components/charts/chart-card";
+import { describeExternalJudges } from "@/lib/metrics/external-judges";
 import { listSubtasks } from "@/lib/dashboard/score-metrics";
 import { assignRunColors } from "@/lib/dashboard/run-colors";
 import type { TSummaryResult } from "@/lib/dashboard/types";
@@ -55,7 +56,7 @@ export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryRes
         </PanelSection>
       )}
       <SummaryControls subtasks={subtasks} />
-      <PanelSection title="Scores over checkpoints" description={`Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}; external judge: ${bundle.summary.externalJudge ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}>
+      <PanelSection title="Scores over checkpoints" description={`Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}; external judge: ${describeExternalJudges(bundle.summary) ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}>
         <ScorePanels checkpoints={checkpoints} metrics={view.metrics} subtasks={view.subtasks ?? null} syncId="run-scores" keyPrefix="" />
       </PanelSection>
       <PanelSection title="By subtask and checkpoint" columns={1}>

@@ -55,6 +55,8 @@ function toJson(type: z.ZodType): TJson {
   return z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) as TJson;
 }
 
+const AUTH_LABEL: Record<TEndpoint["auth"], string> = { apiKey: "API key", apiKeyOrSession: "API key or signed-in session", any: "API key, signed-in session or share link" };
+
 function toDoc(e: TEndpoint): TDocEndpoint {
   return {
     id: `${e.method}-${e.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`,
@@ -62,7 +64,7 @@ function toDoc(e: TEndpoint): TDocEndpoint {
     path: e.path,
     summary: e.summary,
     description: e.description,
-    auth: e.auth === "apiKey" ? "API key" : "API key or signed-in session",
+    auth: AUTH_LABEL[e.auth],
     params: [...(e.params ? fields(toJson(e.params)) : []), ...(e.query ? fields(toJson(e.query)) : [])],
     body: e.body ? fields(toJson(e.body)) : [],
     rawBody: e.rawBody ?? null,

@@ -1,5 +1,9 @@
 import type { z } from "zod";
 
+import { ZRunSummaryQuery } from "@/lib/metrics/summary-query";
+import { ZRunSummary } from "@/lib/metrics/summary-types";
+
+import { ZAuditQuery, ZBenchmarkQuery, ZCurriculum, ZFlips, ZRunRef, ZSupervisionAudit } from "./contracts/analysis";
 import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse } from "./contracts/blobs";
 import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
 import { ZLogMetricsRequest, ZLogMetricsResponse } from "./contracts/metrics";
@@ -15,7 +19,8 @@ export type TEndpoint = {
   path: string;
   summary: string;
   description: string;
-  auth: "apiKey" | "apiKeyOrSession";
+  /** "any": an API key, a signed-in session or a share link (`Bearer ugs_…`) whose scope holds the run. */
+  auth: "apiKey" | "apiKeyOrSession" | "any";
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -26,6 +31,7 @@ export type TEndpoint = {
 };
 
 const BATCH_ERRORS = [401, 403, 404, 409, 413, 422, 429];
+const READ_ERRORS = [401, 404, 422, 429];
 
 export const ENDPOINTS: readonly TEndpoint[] = [
   {
@@ -66,5 +72,21 @@ export const ENDPOINTS: readonly TEndpoint[] = [
   {
     method: "post", path: "/api/v1/runs/{runId}/judgments", summary: "Add judgments to logged samples", auth: "apiKey", params: ZRunParams, query: ZOverwriteQuery, body: ZAddJudgmentsRequest, response: ZAddJudgmentsResponse, status: 200, errors: BATCH_ERRORS,
     description: `Up to ${INGEST_LIMITS.judgments.toLocaleString("en")} judgments on samples logged earlier, each naming its sample by \`{ id }\` or \`{ step, prompt, candidate }\`. External judges often run after training.`,
+  },
+  {
+    method: "get", path: "/api/v1/runs/{runId}/summary", summary: "Run summary: Gen, Und, Non", auth: "any", params: ZRunRef, query: ZRunSummaryQuery, response: ZRunSummary, status: 200, errors: READ_ERRORS,
+    description: "The paper's metrics per checkpoint and subtask over the evaluation images, with n and 95% intervals, the unweighted Overall, and the co-improvement / co-degradation class against the baseline. Each benchmark is scored by its own external judge (`externalJudges`; `externalJudge` is that judge when there is only one, else null). A parameter naming something that is not there is a 422 naming it.",
+  },
+  {
+    method: "get", path: "/api/v1/runs/{runId}/audit", summary: "Supervision audit", auth: "any", params: ZRunRef, query: ZAuditQuery, response: ZSupervisionAudit, status: 200, errors: READ_ERRORS,
+    description: "The data-quality check of training data built from self verdicts: the share of SFT-chosen images an independent judge (each benchmark's external judge, or `judge=human`) calls aligned, and for DPO pairs how often it prefers the chosen image — with Wilson intervals, n and a risk flag below `threshold`.",
+  },
+  {
+    method: "get", path: "/api/v1/runs/{runId}/curriculum", summary: "Curriculum rounds", auth: "any", params: ZRunRef, query: ZBenchmarkQuery, response: ZCurriculum, status: 200, errors: READ_ERRORS,
+    description: "Over each round's training candidates: the pass rate |C|/N per prompt, the discard pool (prompts no candidate passed) and the prompts admitted from it at each replay round.",
+  },
+  {
+    method: "get", path: "/api/v1/runs/{runId}/flips", summary: "Verdict flips", auth: "any", params: ZRunRef, query: ZBenchmarkQuery, response: ZFlips, status: 200, errors: READ_ERRORS,
+    description: "Prompts whose self verdict (the majority over their evaluation images at a checkpoint) changed between checkpoints, with each change.",
   },
 ];

@@ -13,4 +13,17 @@ describe("the OpenAPI document", () => {
     expect(JSON.stringify(metrics.requestBody)).toContain('"-Infinity"');
     expect(Object.keys(metrics.responses)).toEqual(expect.arrayContaining(["200", "409", "413", "422", "429"]));
   });
+
+  it("describes the analysis endpoints a share link may read, with the per-benchmark judges of the summary", () => {
+    const doc = buildOpenApiDocument() as { paths: Record<string, { get?: { security: Record<string, unknown>[]; parameters: { name: string }[]; responses: Record<string, unknown> } }> };
+    for (const path of ["summary", "audit", "curriculum", "flips"].map((p) => `/api/v1/runs/{runId}/${p}`)) {
+      const get = doc.paths[path]?.get;
+      expect(get, path).toBeDefined();
+      expect(get!.security).toContainEqual({ shareLink: [] });
+      expect(Object.keys(get!.responses)).toEqual(expect.arrayContaining(["200", "401", "404", "422"]));
+    }
+    const summary = JSON.stringify(doc.paths["/api/v1/runs/{runId}/summary"]!.get!.responses["200"]);
+    expect(summary).toContain('"externalJudges"');
+    expect(doc.paths["/api/v1/runs/{runId}/audit"]!.get!.parameters.map((p) => p.name)).toEqual(["runId", "step", "judge", "threshold"]);
+  });
 });

@@ -11,7 +11,7 @@ type TJsonSchema = Record<string, unknown>;
 const STATUS_TEXT: Record<number, string> = {
   401: "Missing, malformed or revoked API key",
   403: "The key or user may not do this (e.g. the key belongs to another project)",
-  404: "No such run or image (another project's run looks the same)",
+  404: "No such run or image (another project's run, or one outside a share link's scope, looks the same)",
   409: "Different data under an existing natural key; details list each conflict",
   413: "Batch over its item or byte limit",
   415: "Not a PNG, JPEG or WebP image",
@@ -35,6 +35,12 @@ function parameters(endpoint: TEndpoint): TJsonSchema[] {
   return [...place("path", endpoint.params), ...place("query", endpoint.query)];
 }
 
+const SECURITY: Record<TEndpoint["auth"], TJsonSchema[]> = {
+  apiKey: [{ apiKey: [] }],
+  apiKeyOrSession: [{ apiKey: [] }, { session: [] }],
+  any: [{ apiKey: [] }, { session: [] }, { shareLink: [] }],
+};
+
 function operation(endpoint: TEndpoint): TJsonSchema {
   const errors = Object.fromEntries(
     endpoint.errors.map((status) => [String(status), { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
@@ -49,7 +55,7 @@ function operation(endpoint: TEndpoint): TJsonSchema {
     summary: endpoint.summary,
     description: endpoint.description,
     operationId: `${endpoint.method}${endpoint.path.replace(/[^a-zA-Z]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
-    security: endpoint.auth === "apiKey" ? [{ apiKey: [] }] : [{ apiKey: [] }, { session: [] }],
+    security: SECURITY[endpoint.auth],
     parameters: parameters(endpoint),
     ...(body ? { requestBody: body } : {}),
     responses: { [String(endpoint.status)]: ok, ...errors },
@@ -64,13 +70,14 @@ export function buildOpenApiDocument(): TJsonSchema {
     info: {
       title: "unigap ingest API",
       version: "1",
-      description: "Send runs, metric points, prompts, images, samples and judgments from training code. Every batch is atomic and idempotent.",
+      description: "Send runs, metric points, prompts, images, samples and judgments from training code (every batch is atomic and idempotent), and read back the paper's metrics: the run summary, the supervision audit, the curriculum and verdict flips.",
     },
     paths,
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "A project API key (ugk_…), created in the project's settings." },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A signed-in browser session (read-only endpoints)." },
+        shareLink: { type: "http", scheme: "bearer", description: "A share link's token (ugs_…): read-only, the runs of its scope only." },
       },
       schemas: { Error: schema(ZErrorBody, "output") },
     },

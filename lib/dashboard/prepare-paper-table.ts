@@ -1,6 +1,7 @@
 // The paper-style table: Gen / Und / Non per subtask plus Overall for one checkpoint against the
 // baseline. Pure. Overall deltas are the engine's (cluster bootstrap); per-subtask deltas use
 // Newcombe's interval from the two rates' intervals (see difference-interval.ts).
+import { describeExternalJudges } from "@/lib/metrics/external-judges";
 import type { TCheckpointSummary, TMeasure } from "@/lib/metrics/summary-types";
 
 import { differenceOf } from "./difference-interval";
@@ -41,7 +42,7 @@ export function preparePaperTable(bundle: TSummaryBundle, step: number | null | 
   const current = pickCheckpoint(summary.checkpoints, step);
   const baselineLabel = `${summary.baseline.runName} @ step ${summary.baseline.step}`;
   const notes = bundle.baselineNote ? [bundle.baselineNote] : [];
-  if (!current) return { state: "empty", step: null, steps: [], runName: bundle.runName, baselineLabel, externalJudge: summary.externalJudge, rows: [], notes };
+  if (!current) return { state: "empty", step: null, steps: [], runName: bundle.runName, baselineLabel, externalJudge: describeExternalJudges(summary), rows: [], notes };
   const scopes = [...listSubtasks([current, ...(base ? [base] : [])]), OVERALL];
   const rows = scopes.map((scope): TPaperRow => {
     const isOverall = scope === OVERALL;
@@ -67,7 +68,7 @@ export function preparePaperTable(bundle: TSummaryBundle, step: number | null | 
     steps: [...summary.checkpoints].map((c) => c.step).sort((a, b) => a - b),
     runName: bundle.runName,
     baselineLabel,
-    externalJudge: summary.externalJudge,
+    externalJudge: describeExternalJudges(summary),
     rows,
     notes,
   };

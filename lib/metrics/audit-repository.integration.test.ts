@@ -20,12 +20,20 @@ const image = fc.record({
   external: fc.option(verdict, { nil: undefined }),
   score: fc.option(fc.integer({ min: 0, max: 8 }).map((k) => k / 8), { nil: undefined }),
   human: fc.array(verdict, { maxLength: 3 }),
+  /** Judged by the other benchmark's judge, whose verdict the audit must not read. */
+  strayJudge: fc.boolean(),
 });
+
+// Prompts 0–1 are GenEval's (judged by "geneval"), 2–3 T2I-CompBench's (judged by "vlm").
+const JUDGES = { geneval: "geneval", t2i: "vlm" };
+const benchmarkOf = (prompt: number) => (prompt < 2 ? "geneval" : "t2i");
+const judgeOf = (img: { prompt: number; strayJudge: boolean }) => (img.strayJudge ? otherJudge(img.prompt) : JUDGES[benchmarkOf(img.prompt)]);
+const otherJudge = (prompt: number) => (benchmarkOf(prompt) === "geneval" ? "vlm" : "geneval");
 
 describe("supervision audit in SQL equals the TypeScript reference", () => {
   it("counts SFT precision and DPO pair preferences exactly, for an external judge and for annotators", async () => {
     const project = await createTestProject();
-    const prompts = await createTestPrompts(project.id, [0, 1, 2, 3].map(() => ({})));
+    const prompts = await createTestPrompts(project.id, [0, 1, 2, 3].map((i) => ({ benchmark: benchmarkOf(i) })));
     await fc.assert(
       fc.asyncProperty(fc.array(image, { maxLength: 30 }), async (images) => {
         const run = await createTestRun(project.id);
@@ -37,7 +45,7 @@ describe("supervision audit in SQL equals the TypeScript reference", () => {
             const candidate = candidates.get(key) ?? 0;
             candidates.set(key, candidate + 1);
             const judgments: TTestJudgment[] = img.human.map((v, k) => ({ kind: "human", judge: `annotator-${k}`, verdict: v }));
-            if (img.external !== undefined || img.score !== undefined) judgments.push({ kind: "external", judge: "geneval", verdict: img.external ?? null, score: img.score ?? null });
+            if (img.external !== undefined || img.score !== undefined) judgments.push({ kind: "external", judge: judgeOf(img), verdict: img.external ?? null, score: img.score ?? null });
             return { step: img.step, prompt: prompts[img.prompt]!, candidate, role: img.role, judgments };
           }),
         );
@@ -46,12 +54,12 @@ describe("supervision audit in SQL equals the TypeScript reference", () => {
             promptId: prompts[img.prompt]!.id,
             step: img.step,
             role: img.role,
-            verdict: human ? majorityVerdict(img.human) : (img.external ?? null),
-            score: human ? null : (img.score ?? null),
+            verdict: human ? majorityVerdict(img.human) : img.strayJudge ? null : (img.external ?? null),
+            score: human || img.strayJudge ? null : (img.score ?? null),
           }));
-        expect(await countSupervisionInRun(run.id, null, { kind: "external", name: "geneval" })).toEqual(countSupervision(asSamples(false)));
+        expect(await countSupervisionInRun(run.id, null, { kind: "external", judges: JUDGES })).toEqual(countSupervision(asSamples(false)));
         expect(await countSupervisionInRun(run.id, null, { kind: "human" })).toEqual(countSupervision(asSamples(true)));
-        expect(await countSupervisionInRun(run.id, 10, { kind: "external", name: "geneval" })).toEqual(countSupervision(asSamples(false).filter((s) => s.step === 10)));
+        expect(await countSupervisionInRun(run.id, 10, { kind: "external", judges: JUDGES })).toEqual(countSupervision(asSamples(false).filter((s) => s.step === 10)));
       }),
       { seed: 4242, numRuns: 25 },
     );
@@ -69,7 +77,7 @@ describe("supervision audit in SQL equals the TypeScript reference", () => {
     ]);
     const actor = { kind: "user" as const, userId: project.ownerId };
     const audit = await getSupervisionAudit(actor, run.id);
-    expect(audit).toMatchObject({ judge: "geneval", sftPrecision: { value: 0.5, n: 2 }, dpo: { pairs: 1, agree: 1 }, sftAtRisk: true, dpoAtRisk: false });
+    expect(audit).toMatchObject({ runId: run.id, judge: "geneval", judges: { geneval: "geneval" }, sftPrecision: { value: 0.5, n: 2 }, dpo: { pairs: 1, agree: 1 }, sftAtRisk: true, dpoAtRisk: false });
     await expect(getSupervisionAudit(actor, run.id, { judge: "nobody" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });

@@ -1,33 +1,40 @@
 import "server-only";
 
+import type { TAuditQuery, TSupervisionAuditResponse } from "@/lib/api/contracts/analysis";
 import type { TActor } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 
 import { countSupervisionInRun, type TAuditJudge } from "./audit-repository";
-import { findRunForSummary, listExternalJudges } from "./run-context-repository";
-import { auditFromCounts, DEFAULT_AUDIT_THRESHOLD, type TSupervisionAudit } from "./supervision-audit";
+import { pickJudgePerBenchmark, singleJudge } from "./external-judges";
+import { countExternalJudgmentsByBenchmark, findRunForSummary, listExternalJudges } from "./run-context-repository";
+import { TRAINING_ROLES } from "./sample-roles";
+import { auditFromCounts, DEFAULT_AUDIT_THRESHOLD } from "./supervision-audit";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HUMAN = "human";
 
-export type TAuditQuery = { step?: number; judge?: string; threshold?: number };
 
 /**
  * The supervision audit of a run's training data (domain.md, the data-quality check): how many
  * SFT-chosen images an independent judge calls aligned, and how often it agrees with the DPO pairs.
- * `judge` is an external judge's name or "human" (the annotators' majority); by default the run's
- * most prolific external judge, else the annotators.
+ * `judge` is an external judge's name (for every benchmark) or "human" (the annotators' majority); by
+ * default each benchmark's most prolific external judge on the training images, else the annotators.
  */
-export async function getSupervisionAudit(actor: TActor, runId: string, query: TAuditQuery = {}): Promise<TSupervisionAudit & { judge: string }> {
+export async function getSupervisionAudit(actor: TActor, runId: string, query: TAuditQuery = {}): Promise<TSupervisionAuditResponse> {
   const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
   if (!run) throw notFound("Run", runId);
   await requireRunAccess(actor, run, "viewer");
-  const externals = (await listExternalJudges(run.id)).map((j) => j.judge);
-  const name = query.judge ?? externals[0] ?? "human";
-  if (name !== "human" && !externals.includes(name)) {
-    throw new AppError("INVALID_INPUT", `External judge "${name}" has not judged this run (judges: ${externals.join(", ") || "none"}; or "human").`, { field: "judge" });
+  if (query.judge !== undefined && query.judge !== HUMAN) {
+    const externals = (await listExternalJudges(run.id)).map((j) => j.judge);
+    if (!externals.includes(query.judge)) {
+      throw new AppError("INVALID_INPUT", `External judge "${query.judge}" has not judged this run (judges: ${externals.join(", ") || "none"}; or "human").`, { field: "judge" });
+    }
   }
-  const judge: TAuditJudge = name === "human" ? { kind: "human" } : { kind: "external", name };
+  const picked = query.judge === HUMAN ? {} : pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark([run.id], TRAINING_ROLES));
+  const judges = Object.fromEntries(Object.keys(picked).map((b) => [b, query.judge ?? picked[b]!]));
+  const isHuman = query.judge === HUMAN || (query.judge === undefined && Object.keys(judges).length === 0);
+  const judge: TAuditJudge = isHuman ? { kind: "human" } : { kind: "external", judges };
   const counts = await countSupervisionInRun(run.id, query.step ?? null, judge);
-  return { ...auditFromCounts(counts, query.threshold ?? DEFAULT_AUDIT_THRESHOLD), judge: name };
+  return { runId: run.id, ...auditFromCounts(counts, query.threshold ?? DEFAULT_AUDIT_THRESHOLD), judge: isHuman ? HUMAN : (query.judge ?? singleJudge(judges)), judges };
 }

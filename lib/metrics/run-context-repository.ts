@@ -2,6 +2,8 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 
+import type { TSampleRole } from "./sample-roles";
+
 // What a summary needs to know about a run before aggregating: the run and its recorded baseline,
 // its checkpoints, and which external judges have judged it.
 
@@ -53,5 +55,20 @@ export async function listExternalJudges(runId: string): Promise<{ judge: string
   return sql.query<{ judge: string; judgments: number }>(
     `SELECT judge, count(*)::int AS judgments FROM judgments WHERE run_id = $1::uuid AND kind = 'external' GROUP BY judge ORDER BY judgments DESC, judge`,
     [runId],
+  );
+}
+
+/**
+ * External judgments on the runs' images in `roles`, per benchmark and judge: what the default judge
+ * of each benchmark is chosen from (external-judges.ts › pickJudgePerBenchmark).
+ */
+export async function countExternalJudgmentsByBenchmark(runIds: readonly string[], roles: readonly TSampleRole[]): Promise<{ benchmark: string; judge: string; judgments: number }[]> {
+  const { sql } = await getDb();
+  return sql.query<{ benchmark: string; judge: string; judgments: number }>(
+    `SELECT s.benchmark, j.judge, count(*)::int AS judgments
+     FROM judgments j JOIN samples s ON s.id = j.sample_id
+     WHERE j.run_id = ANY($1::uuid[]) AND j.kind = 'external' AND j.judge_step = -1 AND s.role = ANY($2::text[]::sample_role[])
+     GROUP BY s.benchmark, j.judge`,
+    [runIds, roles],
   );
 }

@@ -76,8 +76,39 @@ describe("run summary through PostgreSQL (known answers)", () => {
     expect(summary.externalJudge).toBe("vlm");
     expect(summary.checkpoints.map((c) => c.step)).toEqual([20]);
     expect(summary.checkpoints[0]!.subtasks.map((s) => [s.benchmark, s.subtask, s.gen.value])).toEqual([["geneval", "counting", 0]]);
-    // The default judge is the one with the most judgments in the run: geneval (18) over vlm (6).
-    expect((await getRunSummary(owner(project), run.id)).externalJudge).toBe("geneval");
+    // The default judge per benchmark: t2i has geneval only; on geneval's images geneval (6) and vlm (6) tie → by name.
+    const byDefault = await getRunSummary(owner(project), run.id);
+    expect(byDefault.externalJudges).toEqual({ geneval: "geneval", t2i: "geneval" });
+    expect(byDefault.externalJudge).toBe("geneval");
+    expect(summary.externalJudges).toEqual({ geneval: "vlm" });
+  });
+
+  it("scores each benchmark with its own judge, and a checkpoint on its evaluation images only", async () => {
+    // GenEval's prompts judged by its detector (and a few by the VLM), T2I-CompBench's by the VLM.
+    // Training candidates (SFT-chosen, discarded) of the same checkpoint must change nothing.
+    const images: TImageSpec[] = [
+      ...repeat(3, { step: 0, promptId: "g", benchmark: "geneval", subtask: "counting", self: 1, external: 1, extra: [{ kind: "external" as const, judge: "qwen", judgeStep: -1, verdict: 0 }] }),
+      { step: 0, promptId: "g", benchmark: "geneval", subtask: "counting", self: 0, external: 0 },
+      ...repeat(4, { step: 0, promptId: "t", benchmark: "t2i-compbench", subtask: "color", self: 1, external: 0, externalJudge: "qwen" }),
+      ...repeat(2, { step: 0, promptId: "t", benchmark: "t2i-compbench", subtask: "color", self: 1, external: 1, externalJudge: "qwen" }),
+      ...repeat(5, { step: 0, promptId: "g", benchmark: "geneval", subtask: "counting", role: "sft_chosen", self: 1, external: 0 }),
+      ...repeat(5, { step: 0, promptId: "t", benchmark: "t2i-compbench", subtask: "color", role: "discarded", self: 0, external: 1, externalJudge: "qwen" }),
+    ];
+    const { project, run } = await runWithImages(images);
+    const summary = await getRunSummary(owner(project), run.id);
+    expect(summary.externalJudges).toEqual({ geneval: "geneval", "t2i-compbench": "qwen" });
+    expect(summary.externalJudge).toBeNull();
+    const subtasks = summary.checkpoints[0]!.subtasks.map((t) => [t.benchmark, t.gen.value, t.gen.n, t.non.value, t.non.n]);
+    expect(subtasks).toEqual([
+      ["geneval", 3 / 4, 4, 1 / 4, 4],
+      ["t2i-compbench", 2 / 6, 6, 0, 6],
+    ]);
+    // Asked for one judge, it is used for every benchmark.
+    const qwen = await getRunSummary(owner(project), run.id, { externalJudge: "qwen" });
+    expect(qwen.externalJudges).toEqual({ geneval: "qwen", "t2i-compbench": "qwen" });
+    expect(qwen.checkpoints[0]!.subtasks.map((t) => t.gen.value)).toEqual([0, 2 / 6]);
+    // The cached figures follow the same rules.
+    expect(await refreshRunStat(run.id)).toMatchObject({ gen: (3 / 4 + 2 / 6) / 2, genN: 10, non: 1 / 8, nonN: 10 });
   });
 });
 
@@ -109,7 +140,17 @@ describe("run summary: who may read it and which parameters are refused", () => 
     const base = await createTestRun(project.id);
     const run = await createTestRun(project.id, { baselineRunId: base.id });
     const summary = ZRunSummary.parse(await getRunSummary(owner(project), run.id));
-    expect(summary).toEqual({ runId: run.id, baseline: { runId: base.id, step: -1, runName: base.name }, externalJudge: null, checkpoints: [] });
+    expect(summary).toEqual({ runId: run.id, baseline: { runId: base.id, step: -1, runName: base.name }, externalJudge: null, externalJudges: {}, checkpoints: [] });
+  });
+
+  it("names the baseline as an anonymized share link names runs", async () => {
+    const project = await createTestProject();
+    const base = await createTestRun(project.id, { name: "secret baseline" });
+    const run = await createTestRun(project.id, { name: "secret run", baselineRunId: base.id });
+    const share = (anonymized: boolean, runIds: string[]): TActor => ({ kind: "share", linkId: "l", projectId: project.id, scope: "comparison", runIds, sampleIds: [], anonymized });
+    expect((await getRunSummary(share(true, [run.id, base.id]), run.id)).baseline.runName).toBe("Run B");
+    expect((await getRunSummary(share(true, [run.id]), run.id)).baseline.runName).toBe("Run B");
+    expect((await getRunSummary(share(false, [run.id]), run.id)).baseline.runName).toBe("secret baseline");
   });
 });
 

@@ -3,10 +3,13 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { displayRunName } from "@/lib/sharing/anonymize";
 
 import { DEFAULT_REPLICATES, DEFAULT_SEED, type TBootstrapOptions } from "./bootstrap";
 import { aggregateOwnCells, aggregateTripleCells } from "./summary-repository";
-import { findFirstCheckpointStep, findRunForSummary, listCheckpoints, listExternalJudges, type TSummaryRun } from "./run-context-repository";
+import { pickJudgePerBenchmark, singleJudge, type TExternalJudges } from "./external-judges";
+import { countExternalJudgmentsByBenchmark, findFirstCheckpointStep, findRunForSummary, listCheckpoints, listExternalJudges, type TSummaryRun } from "./run-context-repository";
+import { EVAL_ROLES } from "./sample-roles";
 import { findRunStat, listRunIdsWithCheckpoints, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
 import { summarizeCheckpoints } from "./summarize";
 import type { TRunSummaryQuery } from "./summary-query";
@@ -45,30 +48,39 @@ async function resolveBaseline(run: TSummaryRun, query: Pick<TRunSummaryQuery, "
   return { run: baselineRun, step: first ?? NO_CHECKPOINT };
 }
 
-/** The named external judge (which must have judged the run or its baseline), else the run's most prolific one. */
-async function resolveExternalJudge(run: TSummaryRun, baseline: TBaseline, requested: string | undefined): Promise<string | null> {
-  const judges = await listExternalJudges(run.id);
-  if (requested === undefined) return judges[0]?.judge ?? (baseline.run.id === run.id ? null : ((await listExternalJudges(baseline.run.id))[0]?.judge ?? null));
-  const known = new Set(judges.map((j) => j.judge));
-  if (baseline.run.id !== run.id) for (const j of await listExternalJudges(baseline.run.id)) known.add(j.judge);
-  if (!known.has(requested)) {
-    const list = [...known].sort().join(", ") || "none";
-    throw new AppError("INVALID_INPUT", `External judge "${requested}" has not judged this run or its baseline (judges: ${list}).`, { field: "externalJudge" });
+/**
+ * The external judge of each benchmark (domain.md, Gen): the named one for every benchmark (it must
+ * have judged the run or its baseline), else per benchmark the judge with the most judgments on that
+ * benchmark's evaluation images of the run and its baseline. `benchmark` narrows the map to one.
+ */
+async function resolveExternalJudges(run: TSummaryRun, baseline: TBaseline, requested: string | undefined, benchmark: string | null): Promise<TExternalJudges> {
+  const runIds = baseline.run.id === run.id ? [run.id] : [run.id, baseline.run.id];
+  if (requested !== undefined) {
+    const known = new Set((await Promise.all(runIds.map(listExternalJudges))).flat().map((j) => j.judge));
+    if (!known.has(requested)) {
+      const list = [...known].sort().join(", ") || "none";
+      throw new AppError("INVALID_INPUT", `External judge "${requested}" has not judged this run or its baseline (judges: ${list}).`, { field: "externalJudge" });
+    }
   }
-  return requested;
+  const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark(runIds, EVAL_ROLES));
+  return Object.fromEntries(
+    Object.keys(picked)
+      .filter((b) => benchmark === null || b === benchmark)
+      .map((b) => [b, requested ?? picked[b]!]),
+  );
 }
 
-type TComputeOptions = { steps: readonly number[] | null; externalJudge: string | null; benchmark: string | null; bootstrap: TBootstrapOptions | null };
+type TComputeOptions = { steps: readonly number[] | null; externalJudges: TExternalJudges; benchmark: string | null; bootstrap: TBootstrapOptions | null };
 
 /** Aggregates in SQL (own images, the baseline's own images, the baseline's images judged by each checkpoint), then summarises. */
 async function computeSummary(run: TSummaryRun, baseline: TBaseline, options: TComputeOptions): Promise<{ checkpoints: TCheckpointSummary[]; benchmarks: string[] }> {
   const checkpoints = await listCheckpoints(run.id, options.steps);
   const steps = checkpoints.map((c) => c.step);
-  const scope = { externalJudge: options.externalJudge, benchmark: options.benchmark };
+  const scope = { externalJudges: options.externalJudges, benchmark: options.benchmark };
   const sameRun = baseline.run.id === run.id;
   const [own, baselineOwn, triples] = await Promise.all([
-    aggregateOwnCells({ runId: run.id, steps, ...scope }),
-    sameRun && steps.includes(baseline.step) ? null : aggregateOwnCells({ runId: baseline.run.id, steps: [baseline.step], ...scope }),
+    aggregateOwnCells({ runId: run.id, steps, roles: EVAL_ROLES, ...scope }),
+    sameRun && steps.includes(baseline.step) ? null : aggregateOwnCells({ runId: baseline.run.id, steps: [baseline.step], roles: EVAL_ROLES, ...scope }),
     aggregateTripleCells({ baselineRunId: baseline.run.id, baselineStep: baseline.step, currentJudge: sameRun ? "self" : `self:${run.id}`, steps, ...scope }),
   ]);
   return {
@@ -94,17 +106,23 @@ export async function getRunSummary(actor: TActor, runId: string, query: TRunSum
     throw new AppError("INVALID_INPUT", `Baseline run ${query.baseline} is not a run of this project.`, { field: "baseline" });
   }
   const baseline = await resolveBaseline(run, query);
-  const externalJudge = await resolveExternalJudge(run, baseline, query.externalJudge);
+  const externalJudges = await resolveExternalJudges(run, baseline, query.externalJudge, query.benchmark ?? null);
   if (query.step !== undefined && (await listCheckpoints(run.id, [query.step])).length === 0) {
     throw new AppError("INVALID_INPUT", `Step ${query.step} is not a checkpoint of run "${run.name}".`, { field: "step" });
   }
   const { checkpoints } = await computeSummary(run, baseline, {
     steps: query.step === undefined ? null : [query.step],
-    externalJudge,
+    externalJudges,
     benchmark: query.benchmark ?? null,
     bootstrap: { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED },
   });
-  return { runId: run.id, baseline: { runId: baseline.run.id, step: baseline.step, runName: baseline.run.name }, externalJudge, checkpoints };
+  return {
+    runId: run.id,
+    baseline: { runId: baseline.run.id, step: baseline.step, runName: displayRunName(actor, baseline.run) },
+    externalJudge: query.externalJudge ?? singleJudge(externalJudges),
+    externalJudges,
+    checkpoints,
+  };
 }
 
 /**
@@ -117,8 +135,8 @@ export async function refreshRunStat(runId: string): Promise<TRunStatRow | null>
   const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
   if (!run) return null;
   const baseline = await resolveBaseline(run, {});
-  const externalJudge = await resolveExternalJudge(run, baseline, undefined);
-  const { checkpoints, benchmarks } = await computeSummary(run, baseline, { steps: null, externalJudge, benchmark: null, bootstrap: null });
+  const externalJudges = await resolveExternalJudges(run, baseline, undefined, null);
+  const { checkpoints, benchmarks } = await computeSummary(run, baseline, { steps: null, externalJudges, benchmark: null, bootstrap: null });
   const hasData = (c: TCheckpointSummary) => c.overall.non.value !== null || c.overall.gen.value !== null;
   const latest = checkpoints.findLast(hasData) ?? checkpoints.at(-1);
   const stat: TRunStatRow = {

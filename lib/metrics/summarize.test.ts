@@ -6,15 +6,17 @@ import { tallyOwnCells, tallyTripleCells } from "./tally";
 import { buildRecords, repeat, type TImageSpec } from "./testing/records";
 
 const BOOTSTRAP = { replicates: 400, seed: 7 };
+/** The fixtures' images are T2I-CompBench's ("t2i", the builders' default) judged by "geneval". */
+const JUDGES = { t2i: "geneval" };
 
 /** Summarises a run against its own first checkpoint, through the TypeScript reference. */
 function summarizeOwnRun(images: TImageSpec[], baselineStep: number, steps: number[], bootstrap: TBootstrapOptions | null = BOOTSTRAP) {
   const { samples, judgments } = buildRecords(images);
   const input: TSummaryInput = {
     checkpoints: steps.map((step) => ({ step, epoch: null })),
-    own: tallyOwnCells(samples.filter((s) => steps.includes(s.step)), judgments, "geneval"),
-    baseline: tallyOwnCells(samples.filter((s) => s.step === baselineStep), judgments, "geneval"),
-    triples: tallyTripleCells(samples, judgments, { baselineStep, currentJudge: "self", steps, externalJudge: "geneval" }),
+    own: tallyOwnCells(samples.filter((s) => steps.includes(s.step)), judgments, JUDGES),
+    baseline: tallyOwnCells(samples.filter((s) => s.step === baselineStep), judgments, JUDGES),
+    triples: tallyTripleCells(samples, judgments, { baselineStep, currentJudge: "self", steps, externalJudges: JUDGES }),
     bootstrap,
   };
   return summarizeCheckpoints(input);

@@ -10,7 +10,9 @@ import { getRunSummary } from "./service";
 import { summarizeCheckpoints } from "./summarize";
 import { aggregateOwnCells, aggregateTripleCells } from "./summary-repository";
 import { ZRunSummary } from "./summary-types";
-import { tallyOwnCells, tallyTripleCells, type TJudgmentRecord, type TSampleRecord } from "./tally";
+import { pickJudgePerBenchmark, singleJudge, type TExternalJudges } from "./external-judges";
+import { EVAL_ROLES, TRAINING_ROLES } from "./sample-roles";
+import { tallyOwnCells, tallyTripleCells, type TSampleRecord } from "./tally";
 import { datasetArbitrary, materializeDataset } from "./testing/random-dataset";
 import type { TRecords } from "./testing/records";
 import { ensurePrompts, seedImages } from "./testing/seed-images";
@@ -21,11 +23,21 @@ const byKey = <T extends TCellKey>(cells: T[]) =>
   [...cells].sort((a, b) => a.step - b.step || cmp(a.benchmark, b.benchmark) || cmp(a.subtask, b.subtask) || cmp(a.promptId, b.promptId));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The default external judge by the reference's reading of the rule: most judgments in the run, ties by name. */
-function mostProlificJudge(judgments: readonly TJudgmentRecord[]): string | null {
-  const counts = new Map<string, number>();
-  for (const j of judgments) if (j.kind === "external") counts.set(j.judge, (counts.get(j.judge) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? null;
+/** The default external judges by the reference's reading of the rule: per benchmark, most judgments on evaluation images of the run and its baseline, ties by name. */
+function judgesPerBenchmark(...records: readonly TRecords[]): TExternalJudges {
+  const counts = new Map<string, { benchmark: string; judge: string; judgments: number }>();
+  for (const { samples, judgments } of records) {
+    const byId = new Map(samples.map((s) => [s.id, s]));
+    for (const j of judgments) {
+      const sample = byId.get(j.sampleId)!;
+      if (j.kind !== "external" || j.judgeStep !== -1 || sample.role !== "eval") continue;
+      const key = `${sample.benchmark}|${j.judge}`;
+      const entry = counts.get(key) ?? { benchmark: sample.benchmark, judge: j.judge, judgments: 0 };
+      entry.judgments += 1;
+      counts.set(key, entry);
+    }
+  }
+  return pickJudgePerBenchmark([...counts.values()]);
 }
 
 const steps = (samples: readonly TSampleRecord[]) => [...new Set(samples.map((s) => s.step))].sort((a, b) => a - b);
@@ -44,21 +56,24 @@ describe("SQL aggregates equal the TypeScript reference on random runs", () => {
         const b: TRecords = baselineRun ? await seedImages(baselineRun.id, specs.baselineRun, prompts) : r;
 
         // Counters, with and without the filters the service uses.
-        const judge = mostProlificJudge(r.judgments) ?? (baselineRun ? mostProlificJudge(b.judgments) : null);
+        const judges = baselineRun ? judgesPerBenchmark(r, b) : judgesPerBenchmark(r);
         const runSteps = steps(r.samples);
         // Padded with steps nobody logged at, so the long-list path (chunks on parallel connections) runs too.
         const padding = Array.from({ length: 10 }, (_, i) => 1000 + i);
-        const sqlOwn = await aggregateOwnCells({ runId: run.id, steps: [...runSteps, ...padding], externalJudge: judge, benchmark: null });
-        expect(byKey(sqlOwn)).toEqual(tallyOwnCells(r.samples, r.judgments, judge));
+        const sqlOwn = await aggregateOwnCells({ runId: run.id, steps: [...runSteps, ...padding], externalJudges: judges, benchmark: null, roles: EVAL_ROLES });
+        expect(byKey(sqlOwn)).toEqual(tallyOwnCells(r.samples, r.judgments, judges));
         const someSteps = runSteps.slice(0, 1);
-        const filtered = await aggregateOwnCells({ runId: run.id, steps: someSteps, externalJudge: "vlm", benchmark: "t2i" });
+        const filtered = await aggregateOwnCells({ runId: run.id, steps: someSteps, externalJudges: { t2i: "vlm" }, benchmark: "t2i", roles: EVAL_ROLES });
         const filteredSamples = r.samples.filter((s) => someSteps.includes(s.step) && s.benchmark === "t2i");
-        expect(byKey(filtered)).toEqual(tallyOwnCells(filteredSamples, r.judgments, "vlm"));
+        expect(byKey(filtered)).toEqual(tallyOwnCells(filteredSamples, r.judgments, { t2i: "vlm" }));
+        // The curriculum's view: training candidates only.
+        const training = await aggregateOwnCells({ runId: run.id, steps: runSteps, externalJudges: judges, benchmark: null, roles: TRAINING_ROLES });
+        expect(byKey(training)).toEqual(tallyOwnCells(r.samples, r.judgments, judges, TRAINING_ROLES));
 
         const baselineSteps = steps(b.samples);
         const baselineStep = baselineRun ? (dataset.recordedBaselineStep ?? baselineSteps[0] ?? -1) : (runSteps[0] ?? -1);
         const currentJudge = baselineRun ? `self:${run.id}` : "self";
-        const tripleOptions = { baselineStep, currentJudge, steps: runSteps, externalJudge: judge };
+        const tripleOptions = { baselineStep, currentJudge, steps: runSteps, externalJudges: judges };
         const sqlTriples = await aggregateTripleCells({ baselineRunId: baselineRun?.id ?? run.id, ...tripleOptions, benchmark: null });
         const triples = tallyTripleCells(b.samples, b.judgments, tripleOptions);
         expect(byKey(sqlTriples)).toEqual(triples);
@@ -69,11 +84,12 @@ describe("SQL aggregates equal the TypeScript reference on random runs", () => {
         const summary = await getRunSummary(actor, run.id);
         expect(ZRunSummary.parse(summary)).toEqual(summary);
         expect(summary.baseline).toEqual({ runId: baselineRun?.id ?? run.id, step: baselineStep, runName: baselineRun?.name ?? run.name });
-        expect(summary.externalJudge).toBe(judge);
+        expect(summary.externalJudges).toEqual(judges);
+        expect(summary.externalJudge).toBe(singleJudge(judges));
         const reference = summarizeCheckpoints({
           checkpoints: runSteps.map((step) => ({ step, epoch: null })),
-          own: tallyOwnCells(r.samples, r.judgments, judge),
-          baseline: tallyOwnCells(b.samples.filter((s) => s.step === baselineStep), b.judgments, judge),
+          own: tallyOwnCells(r.samples, r.judgments, judges),
+          baseline: tallyOwnCells(b.samples.filter((s) => s.step === baselineStep), b.judgments, judges),
           triples,
           bootstrap: { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED },
         });

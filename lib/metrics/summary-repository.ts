@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import type { TSql, TSqlParam } from "@/lib/db/sql";
 
 import type { TOwnCell, TTripleCell } from "./counts";
+import type { TExternalJudges } from "./external-judges";
+import type { TSampleRole } from "./sample-roles";
 
 // The paper's aggregates inside PostgreSQL: each image's judgments are pivoted (self, external,
 // human) with FILTER, then counted per (checkpoint, subtask, prompt) with FILTER. Node receives one
@@ -20,8 +22,11 @@ export type TCellScope = {
   runId: string;
   /** Checkpoint steps to aggregate. */
   steps: readonly number[];
-  externalJudge: string | null;
+  /** Benchmark → its external judge (external-judges.ts); a benchmark absent has no external verdicts. */
+  externalJudges: TExternalJudges;
   benchmark: string | null;
+  /** The images counted: EVAL_ROLES for a checkpoint's scores, TRAINING_ROLES for curriculum rounds. */
+  roles: readonly TSampleRole[];
 };
 
 type TOwnRow = {
@@ -34,6 +39,7 @@ type TOwnRow = {
 // `judgments.step` repeats the sample's step, so "judged by its own checkpoint" is judge_step = step.
 // An image has at most one own self verdict and one verdict per external judge (the judgments'
 // natural key), so both are plain joins; human verdicts are several and are reduced to a majority.
+// The external judge is the one of the image's benchmark ($3: a JSON object benchmark → judge).
 const OWN_CELLS_SQL = `
 SELECT c.step, x.benchmark, x.subtask, x.prompt_id::text AS prompt_id, x.images,
   x.self_n, x.self0, x.self_null, x.ext_n, x.ext1, x.score_n, x.score_sum, x.score_sq, x.tp, x.fp, x.tn, x.fn, x.hum_n, x.hum_self0_n, x.hum_self0_bad
@@ -58,13 +64,13 @@ CROSS JOIN LATERAL (
     count(*) FILTER (WHERE js.verdict = 0 AND h.verdict = 0)::int AS hum_self0_bad
   FROM samples s
   LEFT JOIN judgments js ON js.sample_id = s.id AND js.run_id = $1::uuid AND js.step = c.step AND js.kind = 'self' AND js.judge_step = c.step AND js.judge = 'self'
-  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = $1::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = $3
+  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = $1::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = ($3::jsonb ->> s.benchmark)
   LEFT JOIN (
     SELECT sample_id, CASE WHEN count(*) FILTER (WHERE verdict = 1) > count(*) FILTER (WHERE verdict = 0) THEN 1
       WHEN count(*) FILTER (WHERE verdict = 0) > count(*) FILTER (WHERE verdict = 1) THEN 0 END AS verdict
     FROM judgments WHERE run_id = $1::uuid AND step = c.step AND kind = 'human' GROUP BY sample_id
   ) h ON h.sample_id = s.id
-  WHERE s.run_id = $1::uuid AND s.step = c.step AND ($4::text IS NULL OR s.benchmark = $4)
+  WHERE s.run_id = $1::uuid AND s.step = c.step AND s.role = ANY($5::text[]::sample_role[]) AND ($4::text IS NULL OR s.benchmark = $4)
   GROUP BY s.benchmark, s.subtask, s.prompt_id
 ) x`;
 
@@ -109,7 +115,7 @@ async function queryPerStep<T>(sql: TSql | undefined, text: string, params: read
 /** Per (checkpoint, subtask, prompt): counters over the run's own images (see tallyOwnCells). */
 export async function aggregateOwnCells(scope: TCellScope, sql?: TSql): Promise<TOwnCell[]> {
   if (scope.steps.length === 0) return [];
-  const rows = await queryPerStep<TOwnRow>(sql, OWN_CELLS_SQL, [scope.runId, scope.steps, scope.externalJudge, scope.benchmark], 1);
+  const rows = await queryPerStep<TOwnRow>(sql, OWN_CELLS_SQL, [scope.runId, scope.steps, JSON.stringify(scope.externalJudges), scope.benchmark, scope.roles], 1);
   return rows.map((r) => ({
     step: r.step, benchmark: r.benchmark, subtask: r.subtask, promptId: r.prompt_id, images: r.images,
     selfN: r.self_n, self0: r.self0, selfNull: r.self_null, extN: r.ext_n, ext1: r.ext1,
@@ -125,31 +131,33 @@ export type TTripleScope = {
   /** "self" when the judging checkpoints belong to the baseline's run, "self:<runId>" otherwise. */
   currentJudge: string;
   steps: readonly number[];
-  externalJudge: string | null;
+  externalJudges: TExternalJudges;
   benchmark: string | null;
 };
 
 type TTripleRow = { step: number; benchmark: string; subtask: string; prompt_id: string } & Record<`t${"000" | "001" | "010" | "011" | "100" | "101" | "110" | "111"}`, number>;
 
-// The baseline's images with their own and external verdicts are gathered once (a few thousand
-// rows, hashed once); every judging checkpoint's verdicts on them are index ranges (run, baseline
-// step, 'self', checkpoint) probed against that hash — no per-checkpoint loop needed here.
+// The baseline's evaluation images with their own and external verdicts (each image's benchmark's
+// judge) are gathered once (a few thousand rows, hashed once); every judging checkpoint's verdicts
+// on them are index ranges (run, baseline step, 'self', checkpoint) probed against that hash — no
+// per-checkpoint loop needed here.
 const TRIPLE_CELLS_SQL = `
 WITH baseline AS MATERIALIZED (
-  SELECT s.id, s.benchmark, s.subtask, s.prompt_id, v.b, v.e
-  FROM samples s
-  JOIN (
-    SELECT j.sample_id,
+  SELECT v.* FROM (
+    SELECT s.id, s.benchmark, s.subtask, s.prompt_id,
       max(j.verdict) FILTER (WHERE j.kind = 'self') AS b,
-      max(j.verdict) FILTER (WHERE j.kind = 'external') AS e
-    FROM (
-      SELECT sample_id, kind, verdict FROM judgments WHERE run_id = $1::uuid AND step = $2 AND kind = 'self' AND judge_step = $2 AND judge = 'self'
+      max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = ($5::jsonb ->> s.benchmark)) AS e
+    FROM samples s
+    JOIN (
+      SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = $1::uuid AND step = $2 AND kind = 'self' AND judge_step = $2 AND judge = 'self'
       UNION ALL
-      SELECT sample_id, kind, verdict FROM judgments WHERE run_id = $1::uuid AND step = $2 AND kind = 'external' AND judge_step = -1 AND judge = $5
-    ) j
-    GROUP BY j.sample_id
-  ) v ON v.sample_id = s.id
-  WHERE s.run_id = $1::uuid AND s.step = $2 AND v.b IS NOT NULL AND v.e IS NOT NULL AND ($6::text IS NULL OR s.benchmark = $6)
+      SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = $1::uuid AND step = $2 AND kind = 'external' AND judge_step = -1
+        AND judge IN (SELECT value FROM jsonb_each_text($5::jsonb))
+    ) j ON j.sample_id = s.id
+    WHERE s.run_id = $1::uuid AND s.step = $2 AND s.role = 'eval' AND ($6::text IS NULL OR s.benchmark = $6)
+    GROUP BY s.id, s.benchmark, s.subtask, s.prompt_id
+  ) v
+  WHERE v.b IS NOT NULL AND v.e IS NOT NULL
 )
 SELECT j.judge_step AS step, b.benchmark, b.subtask, b.prompt_id::text AS prompt_id,
   ${["000", "001", "010", "011", "100", "101", "110", "111"]
@@ -163,7 +171,7 @@ GROUP BY j.judge_step, b.benchmark, b.subtask, b.prompt_id`;
 /** Per (judging checkpoint, subtask, prompt): transition triples on the baseline's images (see tallyTripleCells). */
 export async function aggregateTripleCells(scope: TTripleScope, sql?: TSql): Promise<TTripleCell[]> {
   if (scope.steps.length === 0) return [];
-  const params = [scope.baselineRunId, scope.baselineStep, scope.currentJudge, scope.steps, scope.externalJudge, scope.benchmark];
+  const params = [scope.baselineRunId, scope.baselineStep, scope.currentJudge, scope.steps, JSON.stringify(scope.externalJudges), scope.benchmark];
   const rows = await queryPerStep<TTripleRow>(sql, TRIPLE_CELLS_SQL, params, 3);
   return rows.map((r) => ({
     step: r.step, benchmark: r.benchmark, subtask: r.subtask, promptId: r.prompt_id,

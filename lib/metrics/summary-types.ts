@@ -88,7 +88,10 @@ export const ZRunSummary = z.object({
   runId: z.string(),
   /** The checkpoint compared against; `step` is -1 while the baseline run has no checkpoint yet (as judge_step's "not a checkpoint"). */
   baseline: z.object({ runId: z.string(), step: z.number().int(), runName: z.string() }),
+  /** Back-compat: the one external judge when every benchmark uses the same (or the one asked for), else null — read `externalJudges`. */
   externalJudge: z.string().nullable(),
+  /** The external judge behind Gen, Und and the confusion of each benchmark (benchmark → judge). */
+  externalJudges: z.record(z.string(), z.string()),
   checkpoints: z.array(ZCheckpointSummary),
 });
 export type TRunSummary = z.infer<typeof ZRunSummary>;

@@ -3,6 +3,7 @@
 // many SFT-chosen images are really aligned and how often it agrees with the DPO pairs' order.
 import type { TVerdict } from "./majority";
 import { proportionMeasure } from "./measure";
+import type { TSampleRole } from "./sample-roles";
 import type { TMeasure } from "./summary-types";
 
 /** Below this precision or agreement, training data built from self verdicts is flagged as a risk. */
@@ -11,7 +12,7 @@ export const DEFAULT_AUDIT_THRESHOLD = 0.7;
 export type TAuditSample = {
   promptId: string;
   step: number;
-  role: "sft_chosen" | "dpo_chosen" | "dpo_rejected" | "discarded" | "eval";
+  role: TSampleRole;
   /** The independent judge's verdict and, when it scores, its score. */
   verdict: TVerdict;
   score: number | null;

@@ -3,8 +3,10 @@
 // benchmark's "load rows into Node" path; the app itself uses the SQL path.
 import { majorityVerdict } from "./majority";
 import { type TCellKey, type TOwnCell, type TOwnCounts, tripleKey, type TTripleCell, zeroOwnCounts, zeroTriples } from "./counts";
+import { judgeOfBenchmark, type TExternalJudges } from "./external-judges";
+import { EVAL_ROLES, type TSampleRole } from "./sample-roles";
 
-export type TSampleRecord = { id: string; step: number; promptId: string; benchmark: string; subtask: string };
+export type TSampleRecord = { id: string; step: number; promptId: string; benchmark: string; subtask: string; role: TSampleRole };
 export type TJudgmentRecord = { sampleId: string; kind: "self" | "external" | "human"; judge: string; judgeStep: number; verdict: 0 | 1 | null; score: number | null };
 
 /** The self judge of a checkpoint on its own run's images; another run's checkpoints are "self:<runId>". */
@@ -35,19 +37,21 @@ function judgmentsBySample(judgments: readonly TJudgmentRecord[]): Map<string, T
 }
 
 /**
- * Counters of each (checkpoint, subtask, prompt) over the checkpoint's own images: the self verdict
- * is the judgment of judge "self" at the sample's own step; the external verdict and score are
- * `externalJudge`'s (judge step -1); human verdicts of any annotator are combined by majority.
+ * Counters of each (checkpoint, subtask, prompt) over the checkpoint's own images in `roles` (its
+ * evaluation images unless told otherwise): the self verdict is the judgment of judge "self" at the
+ * sample's own step; the external verdict and score are those of the sample's benchmark's judge
+ * (judge step -1); human verdicts of any annotator are combined by majority.
  */
-export function tallyOwnCells(samples: readonly TSampleRecord[], judgments: readonly TJudgmentRecord[], externalJudge: string | null): TOwnCell[] {
+export function tallyOwnCells(samples: readonly TSampleRecord[], judgments: readonly TJudgmentRecord[], externalJudges: TExternalJudges, roles: readonly TSampleRole[] = EVAL_ROLES): TOwnCell[] {
   const bySample = judgmentsBySample(judgments);
   const cells = new Map<string, TOwnCell>();
   for (const sample of samples) {
+    if (!roles.includes(sample.role)) continue;
     const key = { step: sample.step, benchmark: sample.benchmark, subtask: sample.subtask, promptId: sample.promptId };
     const id = cellId(key);
     let cell = cells.get(id);
     if (!cell) cells.set(id, (cell = { ...key, ...zeroOwnCounts() }));
-    addSample(cell, sample, bySample.get(sample.id) ?? [], externalJudge);
+    addSample(cell, sample, bySample.get(sample.id) ?? [], judgeOfBenchmark(externalJudges, sample.benchmark));
   }
   return [...cells.values()].sort(byCell);
 }
@@ -95,23 +99,24 @@ export type TTripleOptions = {
   currentJudge: string;
   /** The judging checkpoints. */
   steps: readonly number[];
-  externalJudge: string | null;
+  externalJudges: TExternalJudges;
 };
 
 /**
- * Transition triples per (judging checkpoint, subtask, prompt) over the baseline's images: an image
- * counts when the external judge, the baseline's own judge and the judging checkpoint all gave a
- * verdict.
+ * Transition triples per (judging checkpoint, subtask, prompt) over the baseline's evaluation images:
+ * an image counts when its benchmark's external judge, the baseline's own judge and the judging
+ * checkpoint all gave a verdict.
  */
 export function tallyTripleCells(baselineSamples: readonly TSampleRecord[], judgments: readonly TJudgmentRecord[], options: TTripleOptions): TTripleCell[] {
   const bySample = judgmentsBySample(judgments);
   const steps = new Set(options.steps);
   const cells = new Map<string, TTripleCell>();
   for (const sample of baselineSamples) {
-    if (sample.step !== options.baselineStep) continue;
+    if (sample.step !== options.baselineStep || !EVAL_ROLES.includes(sample.role)) continue;
     const list = bySample.get(sample.id) ?? [];
+    const externalJudge = judgeOfBenchmark(options.externalJudges, sample.benchmark);
     const b = list.find((j) => j.kind === "self" && j.judge === OWN_SELF_JUDGE && j.judgeStep === options.baselineStep)?.verdict ?? null;
-    const e = list.find((j) => j.kind === "external" && j.judge === options.externalJudge && j.judgeStep === NOT_A_CHECKPOINT)?.verdict ?? null;
+    const e = list.find((j) => j.kind === "external" && j.judge === externalJudge && j.judgeStep === NOT_A_CHECKPOINT)?.verdict ?? null;
     if (b === null || e === null) continue;
     for (const j of list) {
       if (j.kind !== "self" || j.judge !== options.currentJudge || !steps.has(j.judgeStep) || j.verdict === null) continue;

@@ -15,7 +15,7 @@ describe("curriculum and flips from per-prompt counters", () => {
     fc.assert(
       fc.property(fc.array(image, { maxLength: 40 }), (images) => {
         const { samples, judgments } = buildRecords(images);
-        const cells = tallyOwnCells(samples, judgments, null);
+        const cells = tallyOwnCells(samples, judgments, {});
         const candidates = new Map<string, { accepted: number; candidates: number }>();
         for (const img of images) {
           const key = `${img.step}|${img.promptId}`;

@@ -1,13 +1,15 @@
 import "server-only";
 
+import type { TBenchmarkQuery, TCurriculumResponse, TFlipsResponse } from "@/lib/api/contracts/analysis";
 import type { TActor } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 
 import type { TOwnCell } from "./counts";
-import { computeCurriculum, curriculumRowsFromCells, type TCurriculumRound } from "./curriculum";
-import { findPromptFlipsFromCells, type TFlip } from "./flips";
-import { findRunForSummary, listCheckpoints } from "./run-context-repository";
+import { computeCurriculum, curriculumRowsFromCells } from "./curriculum";
+import { findPromptFlipsFromCells } from "./flips";
+import { findRunForSummary, listCheckpoints, type TSummaryRun } from "./run-context-repository";
+import { EVAL_ROLES, TRAINING_ROLES, type TSampleRole } from "./sample-roles";
 import { aggregateOwnCells } from "./summary-repository";
 
 // Curriculum statistics and verdict flips of a run, from the same per-prompt counters in SQL as the
@@ -15,21 +17,27 @@ import { aggregateOwnCells } from "./summary-repository";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function loadOwnCells(actor: TActor, runId: string, benchmark: string | null): Promise<TOwnCell[]> {
+async function loadOwnCells(actor: TActor, runId: string, benchmark: string | null, roles: readonly TSampleRole[]): Promise<{ run: TSummaryRun; cells: TOwnCell[] }> {
   const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
   if (!run) throw notFound("Run", runId);
   await requireRunAccess(actor, run, "viewer");
   const steps = (await listCheckpoints(run.id)).map((c) => c.step);
-  return aggregateOwnCells({ runId: run.id, steps, externalJudge: null, benchmark });
+  return { run, cells: await aggregateOwnCells({ runId: run.id, steps, externalJudges: {}, benchmark, roles }) };
 }
 
-/** Pass rates |C|/N per round, the discard pool and admissions per replay round (domain.md, "Curriculum"). */
-export async function getCurriculumStats(actor: TActor, runId: string, options: { benchmark?: string } = {}): Promise<TCurriculumRound[]> {
-  return computeCurriculum(curriculumRowsFromCells(await loadOwnCells(actor, runId, options.benchmark ?? null)));
+/**
+ * Pass rates |C|/N per round, the discard pool and admissions per replay round (domain.md,
+ * "Curriculum"), over each round's training candidates (evaluation images are not drawn for data).
+ */
+export async function getCurriculumStats(actor: TActor, runId: string, query: TBenchmarkQuery = {}): Promise<TCurriculumResponse> {
+  const { run, cells } = await loadOwnCells(actor, runId, query.benchmark ?? null, TRAINING_ROLES);
+  const passRates = curriculumRowsFromCells(cells).sort((x, y) => x.step - y.step || (x.promptId < y.promptId ? -1 : x.promptId > y.promptId ? 1 : 0));
+  return { runId: run.id, rounds: computeCurriculum(passRates), passRates };
 }
 
-/** The prompts whose self verdict (majority of their candidates) changed between checkpoints, with where. */
-export async function getPromptFlips(actor: TActor, runId: string, options: { benchmark?: string } = {}): Promise<{ promptId: string; flips: TFlip[] }[]> {
-  const flips = findPromptFlipsFromCells(await loadOwnCells(actor, runId, options.benchmark ?? null));
-  return [...flips].filter(([, list]) => list.length > 0).map(([promptId, list]) => ({ promptId, flips: list }));
+/** The prompts whose self verdict (majority of their evaluation images) changed between checkpoints, with where. */
+export async function getPromptFlips(actor: TActor, runId: string, query: TBenchmarkQuery = {}): Promise<TFlipsResponse> {
+  const { run, cells } = await loadOwnCells(actor, runId, query.benchmark ?? null, EVAL_ROLES);
+  const flips = findPromptFlipsFromCells(cells);
+  return { runId: run.id, prompts: [...flips].filter(([, list]) => list.length > 0).map(([promptId, list]) => ({ promptId, flips: list })) };
 }

@@ -4,6 +4,7 @@
 import type { TSql } from "@/lib/db/sql";
 import { DEFAULT_REPLICATES, DEFAULT_SEED } from "@/lib/metrics/bootstrap";
 import type { TOwnCell, TTripleCell } from "@/lib/metrics/counts";
+import type { TExternalJudges } from "@/lib/metrics/external-judges";
 import { summarizeCheckpoints } from "@/lib/metrics/summarize";
 import type { TCheckpointSummary } from "@/lib/metrics/summary-types";
 import { tallyOwnCells, tallyTripleCells, type TJudgmentRecord, type TSampleRecord } from "@/lib/metrics/tally";
@@ -12,7 +13,7 @@ export type TCells = { own: TOwnCell[]; baseline: TOwnCell[]; triples: TTripleCe
 
 async function loadStep(sql: TSql, runId: string, step: number, judgeSteps: readonly number[]) {
   const samples = await sql.query<TSampleRecord>(
-    `SELECT id::text AS id, step, prompt_id::text AS "promptId", benchmark, subtask FROM samples WHERE run_id = $1::uuid AND step = $2`,
+    `SELECT id::text AS id, step, prompt_id::text AS "promptId", benchmark, subtask, role::text AS role FROM samples WHERE run_id = $1::uuid AND step = $2`,
     [runId, step],
   );
   const judgments = await sql.query<TJudgmentRecord>(
@@ -24,17 +25,17 @@ async function loadStep(sql: TSql, runId: string, step: number, judgeSteps: read
 }
 
 /** The per-prompt counters of `steps` against the baseline checkpoint, from rows loaded into Node. */
-export async function countInNode(sql: TSql, runId: string, steps: readonly number[], baselineStep: number, externalJudge: string): Promise<TCells> {
+export async function countInNode(sql: TSql, runId: string, steps: readonly number[], baselineStep: number, externalJudges: TExternalJudges): Promise<TCells> {
   const own: TOwnCell[] = [];
   for (const step of steps) {
     const { samples, judgments } = await loadStep(sql, runId, step, [step]);
-    own.push(...tallyOwnCells(samples, judgments, externalJudge));
+    own.push(...tallyOwnCells(samples, judgments, externalJudges));
   }
   const baseline = await loadStep(sql, runId, baselineStep, [baselineStep, ...steps]);
   return {
     own,
-    baseline: tallyOwnCells(baseline.samples, baseline.judgments, externalJudge),
-    triples: tallyTripleCells(baseline.samples, baseline.judgments, { baselineStep, currentJudge: "self", steps, externalJudge }),
+    baseline: tallyOwnCells(baseline.samples, baseline.judgments, externalJudges),
+    triples: tallyTripleCells(baseline.samples, baseline.judgments, { baselineStep, currentJudge: "self", steps, externalJudges }),
   };
 }
 
@@ -47,6 +48,6 @@ export function summarizeCells(steps: readonly number[], cells: TCells): TCheckp
 }
 
 /** Summarises `steps` of a run against its checkpoint `baselineStep`, entirely in Node. */
-export async function summarizeInNode(sql: TSql, runId: string, steps: readonly number[], baselineStep: number, externalJudge: string): Promise<TCheckpointSummary[]> {
-  return summarizeCells(steps, await countInNode(sql, runId, steps, baselineStep, externalJudge));
+export async function summarizeInNode(sql: TSql, runId: string, steps: readonly number[], baselineStep: number, externalJudges: TExternalJudges): Promise<TCheckpointSummary[]> {
+  return summarizeCells(steps, await countInNode(sql, runId, steps, baselineStep, externalJudges));
 }

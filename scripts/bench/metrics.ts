@@ -16,6 +16,7 @@ import { setDb } from "@/lib/db/client";
 import { resolveDatabaseConfig } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
+import { EVAL_ROLES } from "@/lib/metrics/sample-roles";
 import { getRunSummary } from "@/lib/metrics/service";
 import { aggregateOwnCells, aggregateTripleCells } from "@/lib/metrics/summary-repository";
 
@@ -63,11 +64,14 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
+/** The seeded prompts are GenEval's, judged by its detector. */
+const JUDGES = { geneval: "geneval" };
+
 /** The counters through the SQL path, as the service asks for them (same-run baseline). */
 async function countInSql(runId: string, steps: readonly number[], baselineStep: number): Promise<TCells> {
-  const scope = { externalJudge: "geneval", benchmark: null };
+  const scope = { externalJudges: JUDGES, benchmark: null };
   const [own, triples] = await Promise.all([
-    aggregateOwnCells({ runId, steps, ...scope }),
+    aggregateOwnCells({ runId, steps, roles: EVAL_ROLES, ...scope }),
     aggregateTripleCells({ baselineRunId: runId, baselineStep, currentJudge: "self", steps, ...scope }),
   ]);
   return { own, baseline: own.filter((c) => c.step === baselineStep), triples };
@@ -124,7 +128,7 @@ async function benchTarget(target: TTarget): Promise<TTiming> {
     const one = run.steps[Math.floor(run.steps.length / 2)]!;
     const baselineStep = run.steps[0]!;
     const sql = await getRunSummary(actor, run.runId);
-    const node = await summarizeInNode(db.sql, run.runId, run.steps, baselineStep, "geneval");
+    const node = await summarizeInNode(db.sql, run.runId, run.steps, baselineStep, JUDGES);
     if (JSON.stringify(sql.checkpoints) !== JSON.stringify(node)) throw new Error(`[${target}] the SQL and Node summaries differ`);
     log(`[${target}] SQL and Node paths agree on all ${node.length} checkpoints`);
 
@@ -134,10 +138,10 @@ async function benchTarget(target: TTarget): Promise<TTiming> {
       judgments: run.judgments,
       sqlOne: await median(() => getRunSummary(actor, run.runId, { step: one })),
       sqlAll: await median(() => getRunSummary(actor, run.runId)),
-      nodeOne: await median(() => summarizeInNode(db.sql, run.runId, [one], baselineStep, "geneval")),
-      nodeAll: await median(() => summarizeInNode(db.sql, run.runId, run.steps, baselineStep, "geneval")),
+      nodeOne: await median(() => summarizeInNode(db.sql, run.runId, [one], baselineStep, JUDGES)),
+      nodeAll: await median(() => summarizeInNode(db.sql, run.runId, run.steps, baselineStep, JUDGES)),
       countSqlAll: await median(() => countInSql(run.runId, run.steps, baselineStep)),
-      countNodeAll: await median(() => countInNode(db.sql, run.runId, run.steps, baselineStep, "geneval")),
+      countNodeAll: await median(() => countInNode(db.sql, run.runId, run.steps, baselineStep, JUDGES)),
       summarizeAll: 0,
     };
     const cells = await countInSql(run.runId, run.steps, baselineStep);

@@ -21,6 +21,23 @@ async function freshInvite(world: TWorld, projectId: string) {
   return act<{ id: string; path: string }>(world.admin, "createInviteAction", { projectId, role: "viewer", expiresInDays: 1 });
 }
 
+/** The read-only analyses of one run: members, the project's keys and share links in scope read them; everyone else gets 404 or 401. */
+const RUN_ANALYSES = ["summary", "audit", "curriculum", "flips"] as const;
+const runAnalysisRow = (analysis: (typeof RUN_ANALYSES)[number]): TRow => ({
+  key: `GET /api/v1/runs/[runId]/${analysis}`,
+  expected: byCaller("200", {
+    anonymous: "401",
+    shareOutOfScope: "404",
+    shareRevoked: "401",
+    shareExpired: "401",
+    keyOtherProject: "404",
+    keyRevoked: "401",
+    stranger: "404",
+  }),
+  call: (w, c) => get(w, c, `/api/v1/runs/${w.runA.id}/${analysis}`),
+  check: (w, _c, r) => expect((r.json as { runId: string }).runId).toBe(w.runA.id),
+});
+
 const apiRows: TRow[] = [
   {
     // Public, but credentials that are sent must be valid: a revoked key or link learns it here too.
@@ -108,20 +125,7 @@ const apiRows: TRow[] = [
     expected: byCaller("401", {}),
     call: (w, c) => get(w, c, `/api/internal/seed?job=${randomUUID()}`),
   },
-  {
-    key: "GET /api/v1/runs/[runId]/summary",
-    expected: byCaller("200", {
-      anonymous: "401",
-      shareOutOfScope: "404",
-      shareRevoked: "401",
-      shareExpired: "401",
-      keyOtherProject: "404",
-      keyRevoked: "401",
-      stranger: "404",
-    }),
-    call: (w, c) => get(w, c, `/api/v1/runs/${w.runA.id}/summary`),
-    check: (w, _c, r) => expect((r.json as { runId: string }).runId).toBe(w.runA.id),
-  },
+  ...RUN_ANALYSES.map(runAnalysisRow),
   {
     key: "GET /share/[token]",
     expected: byCaller("→/shared/not-valid", { shareInScope: "→/shared/own", shareOutOfScope: "→/shared/own" }),

@@ -47,5 +47,5 @@ export function checkpoint(step: number, overrides: Partial<TCheckpointSummary> 
 }
 
 export function runSummary(runId: string, checkpoints: TCheckpointSummary[], overrides: Partial<TRunSummary> = {}): TRunSummary {
-  return { runId, baseline: { runId: "base", step: 0, runName: "baseline" }, externalJudge: "geneval", checkpoints, ...overrides };
+  return { runId, baseline: { runId: "base", step: 0, runName: "baseline" }, externalJudge: "geneval", externalJudges: { geneval: "geneval" }, checkpoints, ...overrides };
 }

@@ -1,5 +1,6 @@
 // Inline builders of raw sample and judgment records for the metric tests: one line per image,
 // readable as the hand-computed fixture it is.
+import type { TSampleRole } from "../sample-roles";
 import type { TJudgmentRecord, TSampleRecord } from "../tally";
 
 export type TImageSpec = {
@@ -7,6 +8,8 @@ export type TImageSpec = {
   promptId: string;
   subtask?: string;
   benchmark?: string;
+  /** Default "eval": an evaluation image. */
+  role?: TSampleRole;
   /** The image's own checkpoint's self verdict; undefined = no self judgment, null = unparseable. */
   self?: 0 | 1 | null;
   external?: 0 | 1 | null;
@@ -26,7 +29,7 @@ export function buildRecords(images: readonly TImageSpec[]): TRecords {
   const judgments: TJudgmentRecord[] = [];
   images.forEach((image, i) => {
     const id = String(i + 1);
-    samples.push({ id, step: image.step, promptId: image.promptId, benchmark: image.benchmark ?? "t2i", subtask: image.subtask ?? "color" });
+    samples.push({ id, step: image.step, promptId: image.promptId, benchmark: image.benchmark ?? "t2i", subtask: image.subtask ?? "color", role: image.role ?? "eval" });
     const judge = (kind: TJudgmentRecord["kind"], name: string, judgeStep: number, verdict: 0 | 1 | null, score: number | null = null) =>
       judgments.push({ sampleId: id, kind, judge: name, judgeStep, verdict, score });
     if (image.self !== undefined) judge("self", "self", image.step, image.self);

@@ -43,8 +43,8 @@ export async function seedImages(runId: string, images: readonly TImageSpec[], p
     candidates.set(key, candidate + 1);
     return { image, candidate, prompt: prompts.get(image.promptId)!, judgments: toJudgments(image) };
   });
-  const ids = await createTestSamples(runId, specs.map((s) => ({ step: s.image.step, prompt: s.prompt, candidate: s.candidate, judgments: s.judgments })));
-  const samples: TSampleRecord[] = specs.map((s, i) => ({ id: ids[i]!, step: s.image.step, promptId: s.prompt.id, benchmark: s.prompt.benchmark, subtask: s.prompt.subtask }));
+  const ids = await createTestSamples(runId, specs.map((s) => ({ step: s.image.step, prompt: s.prompt, candidate: s.candidate, role: s.image.role ?? "eval", judgments: s.judgments })));
+  const samples: TSampleRecord[] = specs.map((s, i) => ({ id: ids[i]!, step: s.image.step, promptId: s.prompt.id, benchmark: s.prompt.benchmark, subtask: s.prompt.subtask, role: s.image.role ?? "eval" }));
   const judgments: TJudgmentRecord[] = specs.flatMap((s, i) =>
     s.judgments.map((j) => ({ sampleId: ids[i]!, kind: j.kind, judge: j.judge!, judgeStep: j.judgeStep!, verdict: j.verdict, score: j.score ?? null })),
   );
