@@ -46,7 +46,8 @@ export default defineConfig({
         use: { baseURL: `http://127.0.0.1:${servers[kind].port}` },
         metadata: { database: kind, dataDir: servers[kind].dataDir },
       })),
-    { name: "system", testDir: "e2e/system", metadata: {} },
+    // System specs start their own servers, and a first start seeds the whole demo (≈ 40–90 s on a busy machine).
+    { name: "system", testDir: "e2e/system", timeout: 300_000, metadata: {} },
     {
       name: "ui",
       testIgnore: ["api/**", "system/**"],

@@ -25,7 +25,7 @@ export function startServer(port: number, env: Record<string, string | undefined
   return { port, proc, output: () => output, exited };
 }
 
-export async function waitForHealth(port: number, timeoutMs = 60_000): Promise<unknown> {
+export async function waitForHealth(port: number, timeoutMs = 240_000): Promise<unknown> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
