@@ -52,7 +52,7 @@ const text = (max: number) =>
 const ZExplorerQuery = z.object({
   run: z.uuid("not a run id").optional(),
   step: z
-    .union([z.literal("all"), z.string().regex(/^-?\d{1,9}$/, "a checkpoint step (a whole number) or all").transform(Number)])
+    .union([z.literal("all"), z.string().regex(/^-?\d{1,9}$/).transform(Number)], { error: "a checkpoint step (a whole number) or all" })
     .optional(),
   benchmark: text(100),
   subtask: text(100),
