@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getRunForViewer, listRunsForProject } from "@/lib/runs/service";
 
 import { decodeExplorerCursor, encodeExplorerCursor, EXPLORER_PAGE_SIZE, SAMPLE_ROLES, type TExplorerQuery, type TVerdictClass } from "./explorer-query";
-import { countExplorerClasses, countExplorerFacets, countRunSteps, findExplorerPage, findPromptIdsMatching, type TExplorerFilter, type TExplorerRow } from "./explorer-repository";
+import { countExplorerClasses, countExplorerFacets, countRunSteps, findExplorerPage, findPromptIdsMatching, findRunSteps, type TExplorerFilter, type TExplorerRow } from "./explorer-repository";
 import { sampleImageUrls } from "./image-urls";
 import type { TExplorerCard, TExplorerPageDTO, TFacetValue, TVerdict } from "./types";
 
@@ -51,18 +51,18 @@ export async function getExplorerPage(actor: TActor, projectId: string, query: T
       throw new AppError("INVALID_INPUT", `run: this project has no run ${runId}.`, { field: "run" });
     });
   }
-  const steps = await countRunSteps(runId);
-  const step = query.step === "all" ? null : (query.step ?? steps.at(-1)?.step ?? null);
-  if (step !== null && !steps.some((s) => s.step === step)) {
-    const known = steps.map((s) => s.step);
+  const known = await findRunSteps(runId);
+  const step = query.step === "all" ? null : (query.step ?? known.at(-1) ?? null);
+  if (step !== null && !known.includes(step)) {
     throw new AppError("INVALID_INPUT", `step: the run has no checkpoint ${step} (it has ${known.length ? known.slice(0, 20).join(", ") : "none yet"}).`, { field: "step" });
   }
   const matched = query.q ? await findPromptIdsMatching(projectId, query.q, SEARCH_PROMPTS + 1) : null;
   const filter: TExplorerFilter = { runId, step, benchmark: query.benchmark, subtask: query.subtask, role: query.role, cls: query.class, promptIds: matched ? matched.slice(0, SEARCH_PROMPTS) : null };
-  const [rows, classCounts, facets] = await Promise.all([
+  const [rows, classCounts, facets, steps] = await Promise.all([
     findExplorerPage(filter, decodeExplorerCursor(query.cursor), EXPLORER_PAGE_SIZE + 1),
     countExplorerClasses(filter),
     countExplorerFacets(filter),
+    countRunSteps(runId),
   ]);
   const page = rows.slice(0, EXPLORER_PAGE_SIZE);
   const last = page.at(-1);

@@ -6,7 +6,7 @@ import { addTestMember, createTestProject, createTestPrompts, createTestRun, cre
 
 import { createAuditSession, getAuditSession, labelSample } from "./audit-service";
 import { getSampleDetail } from "./detail-service";
-import type { TExplorerQuery } from "./explorer-query";
+import { VERDICT_CLASSES, type TExplorerQuery } from "./explorer-query";
 import { countExplorerClasses, findExplorerPage } from "./explorer-repository";
 import { getExplorerPage } from "./explorer-service";
 
@@ -70,6 +70,8 @@ describe("explorer repository and service", () => {
       { value: "counting", count: 1 },
       { value: "spatial", count: 1 },
     ]);
+    const everything = await getExplorerPage(w.actor, w.project.id, { run: w.run.id, step: "all" });
+    for (const cls of VERDICT_CLASSES) expect(everything.classCounts[cls], cls).toBe((await at("all", cls)).length);
     const fp = page.cards.find((c) => c.prompt === "a cube on a sphere")!;
     expect(fp.self).toEqual({ verdict: 1, response: null });
     expect(fp.external).toEqual({ verdict: 0, judge: "geneval", reason: "object missing" });
