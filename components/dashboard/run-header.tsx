@@ -23,9 +23,15 @@ export function RunHeader({ run, slug }: { run: TRunDetailDTO; slug: string }) {
           <Badge key={tag}>{tag}</Badge>
         ))}
         {run.status === "running" ? <LiveRefresh /> : null}
-        <span className="ml-auto">
+        <nav aria-label="Samples of this run" className="ml-auto flex items-center gap-3 text-sm">
+          <Link href={`/p/${slug}/samples?run=${run.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Samples
+          </Link>
+          <Link href={`/p/${slug}/samples?run=${run.id}&class=contradiction`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Self-contradictions
+          </Link>
           <ShareViewLink slug={slug} runIds={[run.id]} />
-        </span>
+        </nav>
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <div>

@@ -8,6 +8,7 @@ import { expect } from "@playwright/test";
 
 import { act, openInvite } from "../../support/accounts";
 
+import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
 import type { TRow } from "./row";
 import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn } from "./outcomes";
@@ -308,4 +309,4 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...pageRows, ...actionRows];
+export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows];
