@@ -100,3 +100,30 @@ test("[AUDIT]: labelling three samples with the keyboard moves the self-judge's 
   if (accepted > 0) await expect(page.getByTestId("audit-precision")).toHaveText(/%$/);
   await page.screenshot({ path: "test-results/screens/audit.png", fullPage: true });
 });
+
+test("[SHARING]: hand-picked samples open for a reviewer without an account, images included", async ({ page, browser, baseURL, credentials }) => {
+  await openExplorer(page, credentials, /SFT with corrupted labels/);
+  const hrefs = await page.getByTestId("sample-card").locator("a[href*='/samples/']").evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute("href") ?? ""));
+  const ids = [...new Set(hrefs.map((h) => h.split("/samples/")[1]!.split(/[?#]/)[0]!))];
+  expect(ids.length).toBeGreaterThan(0);
+  await page.goto("/p/demo/settings");
+  const sharing = page.locator("#share-links");
+  await sharing.getByLabel("Hand-picked samples").check();
+  await sharing.getByLabel("Sample ids").fill(ids.join(" "));
+  await sharing.getByRole("button", { name: "Create share link" }).click();
+  const shareUrl = await page.getByLabel("New share link", { exact: true }).inputValue();
+
+  const reviewerContext = await browser.newContext({ baseURL });
+  const reviewer = await reviewerContext.newPage();
+  await reviewer.goto(shareUrl);
+  await expect(reviewer.getByRole("heading", { name: `${ids.length} samples` })).toBeVisible();
+  const images = reviewer.locator("main img");
+  await expect(images).toHaveCount(ids.length);
+  // Every thumbnail really loaded (an <img> names the link in ?share=, the cookie authenticates it).
+  await expect.poll(() => images.evaluateAll((els) => els.every((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  // Without the link's cookie the same URL is refused.
+  const src = await images.first().getAttribute("src");
+  expect((await (await browser.newContext({ baseURL })).request.get(src!)).status()).toBe(401);
+  await reviewer.screenshot({ path: "test-results/screens/shared-samples.png", fullPage: true });
+  await reviewerContext.close();
+});

@@ -82,7 +82,8 @@ async function resolveActor(req: NextRequest, mode: TAuthMode): Promise<TActor |
   if (mode === "apiKey") throw new AppError("UNAUTHORIZED", "This endpoint needs a project API key: `Authorization: Bearer <key>`.");
   const user = await getSessionUser();
   if (user) return { kind: "user", userId: user.id };
-  const sharedLink = mode === "session" ? null : req.headers.get("x-unigap-share");
+  // An <img> cannot send a header: it names the link as `?share=<linkId>` (not a secret; the cookie is).
+  const sharedLink = mode === "session" ? null : (req.headers.get("x-unigap-share") ?? req.nextUrl.searchParams.get("share"));
   const shared = sharedLink ? await authenticateShareCookie(sharedLink, (name) => req.cookies.get(name)?.value) : null;
   if (shared) return shared;
   if (mode === "public") return null;

@@ -71,7 +71,7 @@ export async function renderSharedSamples(actor: TShareActor, view: TSharedView)
   return (
     <section aria-label="Shared samples" className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold tracking-tight">{view.samples.length} samples</h1>
-      <SharedSamplesList samples={view.samples} />
+      <SharedSamplesList samples={view.samples} linkId={actor.linkId} />
     </section>
   );
 }
