@@ -6,23 +6,21 @@
 //   --target postgres|embedded|both   --checkpoints N   --prompts N   --candidates N   --samples N (timed requests)
 //   --keep: keep the PostgreSQL database (unigap_bench_explorer_kept) and reuse its data next time.
 import fs from "node:fs";
-import path from "node:path";
 
 import { Command } from "commander";
-import pg from "pg";
 
 import { setDb } from "@/lib/db/client";
-import { resolveDatabaseConfig } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
-import { openDatabase, type TDatabase } from "@/lib/db/open";
+import type { TDatabase } from "@/lib/db/open";
 import { EXPLORER_PAGE_SIZE, type TExplorerQuery } from "@/lib/samples/explorer-query";
 import { countExplorerClasses, countExplorerFacets, countRunSteps, findExplorerPage, type TExplorerFilter } from "@/lib/samples/explorer-repository";
 import { getExplorerPage } from "@/lib/samples/explorer-service";
 import { createRng } from "@/prisma/seed/rng";
 
+import { type TBenchTarget, withBenchDatabase } from "./bench-database";
 import { findBenchRun, seedBenchRun, type TBenchShape } from "./metrics-seed";
 
-type TTarget = "postgres" | "embedded";
+type TTarget = TBenchTarget;
 type TStats = { p50: number; p95: number };
 type TResult = { target: TTarget; samples: number; rows: Record<string, TStats> };
 
@@ -38,7 +36,6 @@ const opts = program.opts<{ target: string; checkpoints: string; prompts: string
 const shape: TBenchShape = { checkpoints: Number(opts.checkpoints), prompts: Number(opts.prompts), candidates: Number(opts.candidates) };
 const repetitions = Math.max(5, Number(opts.samples));
 const log = (line: string) => console.log(line);
-const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function percentiles(fn: (i: number) => Promise<unknown>): Promise<TStats> {
   await fn(-1); // warm-up
@@ -51,37 +48,6 @@ async function percentiles(fn: (i: number) => Promise<unknown>): Promise<TStats>
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
   return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function withDatabase<T>(target: TTarget, fn: (db: TDatabase) => Promise<T>): Promise<T> {
-  if (target === "embedded") {
-    const dataDir = fs.mkdtempSync(path.join(path.resolve(".bench"), "explorer-"));
-    const db = await openDatabase({ config: resolveDatabaseConfig({ UNIGAP_DATA_DIR: dataDir }) });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
-  const name = opts.keep ? "unigap_bench_explorer_kept" : `unigap_bench_explorer_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount ?? 0;
-  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    const db = await openDatabase({ config: resolveDatabaseConfig({ DATABASE_URL: url.toString(), UNIGAP_DATA_DIR: path.resolve(".bench") }) });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  } finally {
-    if (!opts.keep) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 /** The baseline: the same filtered page reached with OFFSET instead of a keyset cursor. */
@@ -97,7 +63,7 @@ async function offsetPage(db: TDatabase, runId: string, step: number, offset: nu
 
 async function benchTarget(target: TTarget): Promise<TResult> {
   fs.mkdirSync(".bench", { recursive: true });
-  return withDatabase(target, async (db) => {
+  return withBenchDatabase(target, "explorer", Boolean(opts.keep), async (db) => {
     await applyMigrations(db.sql);
     setDb(db);
     let run = opts.keep ? await findBenchRun(db) : null;

@@ -7,23 +7,20 @@
 //   --target postgres|embedded|both   --checkpoints N   --prompts N   --candidates N   --repeat N
 //   --keep: keep the PostgreSQL database (unigap_bench_metrics_kept) and reuse its data next time.
 import fs from "node:fs";
-import path from "node:path";
 
 import { Command } from "commander";
-import pg from "pg";
 
 import { setDb } from "@/lib/db/client";
-import { resolveDatabaseConfig } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
-import { openDatabase, type TDatabase } from "@/lib/db/open";
 import { EVAL_ROLES } from "@/lib/metrics/sample-roles";
 import { getRunSummary } from "@/lib/metrics/service";
 import { aggregateOwnCells, aggregateTripleCells } from "@/lib/metrics/summary-repository";
 
 import { countInNode, summarizeCells, summarizeInNode, type TCells } from "./metrics-node-path";
+import { type TBenchTarget, withBenchDatabase } from "./bench-database";
 import { findBenchRun, seedBenchRun, type TBenchShape } from "./metrics-seed";
 
-type TTarget = "postgres" | "embedded";
+type TTarget = TBenchTarget;
 type TTiming = {
   target: TTarget;
   sqlOne: number;
@@ -51,7 +48,6 @@ const shape: TBenchShape = { checkpoints: Number(opts.checkpoints), prompts: Num
 const repeat = Math.max(1, Number(opts.repeat));
 
 const log = (line: string) => console.log(line);
-const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function median(fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm-up: plans, caches, JIT
@@ -77,40 +73,9 @@ async function countInSql(runId: string, steps: readonly number[], baselineStep:
   return { own, baseline: own.filter((c) => c.step === baselineStep), triples };
 }
 
-async function withDatabase<T>(target: TTarget, fn: (db: TDatabase) => Promise<T>): Promise<T> {
-  if (target === "embedded") {
-    const dataDir = fs.mkdtempSync(path.join(path.resolve(".bench"), "metrics-"));
-    const db = await openDatabase({ config: resolveDatabaseConfig({ UNIGAP_DATA_DIR: dataDir }) });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
-  const name = opts.keep ? "unigap_bench_metrics_kept" : `unigap_bench_metrics_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount ?? 0;
-  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    const db = await openDatabase({ config: resolveDatabaseConfig({ DATABASE_URL: url.toString(), UNIGAP_DATA_DIR: path.resolve(".bench") }) });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  } finally {
-    if (!opts.keep) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 async function benchTarget(target: TTarget): Promise<TTiming> {
   fs.mkdirSync(".bench", { recursive: true });
-  return withDatabase(target, async (db) => {
+  return withBenchDatabase(target, "metrics", Boolean(opts.keep), async (db) => {
     await applyMigrations(db.sql);
     setDb(db);
     const seedStarted = performance.now();
