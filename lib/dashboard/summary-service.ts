@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import type { TCheckpointSummary, TRunSummary } from "@/lib/metrics/summary-types";
 
-import { loadRunSummary } from "./summary-source";
+import { loadBaselineCheckpoint, loadRunSummary } from "./summary-source";
 import type { TSummaryResult } from "./types";
 
 /**
@@ -23,8 +23,7 @@ export async function getSummaryResult(actor: TActor, run: { id: string; name: s
   let baselineCheckpoint: TCheckpointSummary | null = null;
   let baselineNote: string | null = null;
   try {
-    const source = baseRunId === run.id ? summary : await loadRunSummary(actor, baseRunId);
-    baselineCheckpoint = source.checkpoints.find((c) => c.step === baseStep) ?? null;
+    baselineCheckpoint = baseRunId === run.id ? (summary.checkpoints.find((c) => c.step === baseStep) ?? null) : await loadBaselineCheckpoint(actor, run.id);
     // Step -1: neither the run nor its baseline has a checkpoint yet, which the panels already say.
     if (!baselineCheckpoint && baseStep >= 0) baselineNote = `The baseline ${summary.baseline.runName} has no evaluated checkpoint at step ${baseStep}.`;
   } catch (error) {

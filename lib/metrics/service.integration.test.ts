@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { createTestProject, createTestRun, createTestUser } from "@/prisma/factories";
 
-import { getRunStat, getRunSummary, refreshRunStat } from "./service";
+import { getBaselineCheckpoint, getRunStat, getRunSummary, refreshRunStat } from "./service";
 import { ZRunSummary } from "./summary-types";
 import { repeat, type TImageSpec } from "./testing/records";
 import { ensurePrompts, seedImages } from "./testing/seed-images";
@@ -63,6 +63,26 @@ describe("run summary through PostgreSQL (known answers)", () => {
     // Baseline Gen 6/10, Non 2/10; step 50 Gen 7/10, Non 3/10 → ΔGen +0.1, ΔNon +0.1.
     expect(summary.checkpoints[0]!.trend.deltaGen.value).toBeCloseTo(0.1, 12);
     expect(summary.checkpoints[0]!.trend.deltaNon.value).toBeCloseTo(0.1, 12);
+  });
+
+  it("gives the baseline checkpoint's own figures to whoever may read the run, a run-scoped share link too", async () => {
+    const project = await createTestProject();
+    const base = await createTestRun(project.id, { name: "pre-trained" });
+    const run = await createTestRun(project.id, { baselineRunId: base.id });
+    const baseImages: TImageSpec[] = [...repeat(6, { step: 0, promptId: "a", self: 1, external: 1 }), ...repeat(4, { step: 0, promptId: "b", self: 0, external: 0 })];
+    const runImages: TImageSpec[] = repeat(10, { step: 50, promptId: "a", self: 1, external: 1 });
+    const prompts = await ensurePrompts(project.id, [...baseImages, ...runImages]);
+    await seedImages(base.id, baseImages, prompts);
+    await seedImages(run.id, runImages, prompts);
+    const share: TActor = { kind: "share", linkId: "l", projectId: project.id, scope: "run", runIds: [run.id], sampleIds: [], anonymized: true };
+    for (const actor of [owner(project), share]) {
+      const checkpoint = await getBaselineCheckpoint(actor, run.id);
+      expect(checkpoint).toMatchObject({ step: 0 });
+      expect(checkpoint!.overall.gen).toMatchObject({ value: 0.6, n: 10 });
+      expect(checkpoint!.overall.non).toMatchObject({ value: 0.4, n: 10 });
+    }
+    // The baseline run itself stays out of the link's reach.
+    await expect(getRunSummary(share, base.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("honours baselineStep, step, externalJudge and benchmark", async () => {

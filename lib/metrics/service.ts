@@ -126,6 +126,26 @@ export async function getRunSummary(actor: TActor, runId: string, query: TRunSum
 }
 
 /**
+ * The baseline checkpoint's own figures, as the run's summary compares against them (same external
+ * judges), for per-subtask deltas and the paper table. Reading them needs access to the run, not to
+ * the baseline run: a share link of a run includes its comparison with its baseline. Null when the
+ * baseline has no checkpoint yet.
+ */
+export async function getBaselineCheckpoint(actor: TActor, runId: string): Promise<TCheckpointSummary | null> {
+  const run = await loadVisibleRun(actor, runId);
+  const baseline = await resolveBaseline(run, {});
+  if (baseline.step < 0) return null;
+  const externalJudges = await resolveExternalJudges(run, baseline, undefined, null);
+  const { checkpoints } = await computeSummary(baseline.run, { run: baseline.run, step: baseline.step }, {
+    steps: [baseline.step],
+    externalJudges,
+    benchmark: null,
+    bootstrap: { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED },
+  });
+  return checkpoints[0] ?? null;
+}
+
+/**
  * Recomputes the run's cached figures (run_stats) from its samples and judgments: the latest
  * checkpoint with data, its Overall Gen / Und / Non and their n, the Non series for sparklines and
  * the run's benchmarks. No intervals (the table sorts on values). Ingestion calls this after it
