@@ -103,7 +103,9 @@ test("[AUDIT]: labelling three samples with the keyboard moves the self-judge's 
 
 test("[SHARING]: hand-picked samples open for a reviewer without an account, images included", async ({ page, browser, baseURL, credentials }) => {
   await openExplorer(page, credentials, /SFT with corrupted labels/);
-  const hrefs = await page.getByTestId("sample-card").locator("a[href*='/samples/']").evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute("href") ?? ""));
+  // Each card is itself the link to its sample's page.
+  await expect(page.getByTestId("sample-card").first()).toBeVisible();
+  const hrefs = await page.getByTestId("sample-card").evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute("href") ?? ""));
   const ids = [...new Set(hrefs.map((h) => h.split("/samples/")[1]!.split(/[?#]/)[0]!))];
   expect(ids.length).toBeGreaterThan(0);
   await page.goto("/p/demo/settings");

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { forgetJudgeChoice } from "@/lib/metrics/judge-choice-cache";
 import { refreshRunStat } from "@/lib/metrics/service";
 
 /**
@@ -17,6 +18,7 @@ const STATE_KEY = Symbol.for("unigap.runStatRefresh");
 const pending = ((globalThis as Record<symbol, Map<string, TPending>>)[STATE_KEY] ??= new Map());
 
 export async function afterSamplesIngested(runId: string): Promise<void> {
+  forgetJudgeChoice(runId);
   const entry = pending.get(runId) ?? { timer: null, running: null, again: false };
   pending.set(runId, entry);
   if (entry.running) {

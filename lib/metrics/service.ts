@@ -8,6 +8,7 @@ import { displayRunName } from "@/lib/sharing/anonymize";
 import { DEFAULT_REPLICATES, DEFAULT_SEED, type TBootstrapOptions } from "./bootstrap";
 import { aggregateOwnCells, aggregateTripleCells } from "./summary-repository";
 import { pickJudgePerBenchmark, singleJudge, type TExternalJudges } from "./external-judges";
+import { cachedJudgeChoice } from "./judge-choice-cache";
 import { countExternalJudgmentsByBenchmark, findFirstCheckpointStep, findRunForSummary, listCheckpoints, listExternalJudges, type TSummaryRun } from "./run-context-repository";
 import { EVAL_ROLES } from "./sample-roles";
 import { findRunStat, listRunIdsWithCheckpoints, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
@@ -62,7 +63,7 @@ async function resolveExternalJudges(run: TSummaryRun, baseline: TBaseline, requ
       throw new AppError("INVALID_INPUT", `External judge "${requested}" has not judged this run or its baseline (judges: ${list}).`, { field: "externalJudge" });
     }
   }
-  const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark(runIds, EVAL_ROLES));
+  const picked = await cachedJudgeChoice(runIds, async () => pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark(runIds, EVAL_ROLES)));
   return Object.fromEntries(
     Object.keys(picked)
       .filter((b) => benchmark === null || b === benchmark)
