@@ -211,3 +211,13 @@ test("[DASHBOARD]: a single-step spike in 100,000 points stays inside the drawn 
   expect(Number(spiked[0]!.bucket_to_step)).toBeGreaterThanOrEqual(SPIKE_STEP);
   await page.screenshot({ path: "test-results/screens/dashboard-spike.png", fullPage: false });
 });
+
+test("[DASHBOARD]: a checkpoint's Non opens the samples behind it in the explorer", async ({ page, credentials }) => {
+  await openDemoRun(page, credentials, /SFT on self-judged data/);
+  const heatmap = await scrollToCard(page, "heatmap:non");
+  await expect(heatmap).toHaveAttribute("data-state", "ready");
+  await heatmap.getByRole("link", { name: /^Overall at step 2000:/ }).click();
+  await expect(page).toHaveURL(/\/p\/demo\/samples\?run=[0-9a-f-]{36}&step=2000$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Samples" })).toBeVisible();
+  await expect(page.getByTestId("sample-card").first()).toContainText("step 2000");
+});

@@ -12,7 +12,7 @@ describe("prepareHeatmap", () => {
 
   it("lays subtasks against checkpoints in step order", () => {
     expect(model.steps).toEqual([0, 500]);
-    expect(model.rows.map((r) => r.subtask)).toEqual(["color_attr", "position"]);
+    expect(model.rows.map((r) => r.subtask)).toEqual(["color_attr", "position", "Overall"]);
   });
 
   it("gives every cell its n and interval and links it to its samples", () => {
@@ -20,6 +20,7 @@ describe("prepareHeatmap", () => {
     expect(cell.title).toBe("color_attr at step 500: 90.0% [85.0, 95.0]%, n = 300");
     expect(cell.href).toBe("/p/demo/samples?run=r1&step=500&subtask=color_attr");
     expect(cell.textTone).toBe("light");
+    expect(model.rows[2]!.cells[1]!.href).toBe("/p/demo/samples?run=r1&step=500");
   });
 
   it("shows a missing cell as missing, not as 0%", () => {

@@ -3,7 +3,7 @@
 import type { TCheckpointSummary } from "@/lib/metrics/summary-types";
 
 import { describeMeasure, formatPercent } from "./format";
-import { listSubtasks, readScore } from "./score-metrics";
+import { listSubtasks, OVERALL, readScore } from "./score-metrics";
 
 export type THeatCell = {
   step: number;
@@ -23,15 +23,18 @@ export type THeatmapModel = { metric: "gen" | "non"; steps: number[]; rows: { su
 /** Non: misaligned is bad (rose); Gen: aligned is good (emerald). Alpha grows with the rate. */
 const RGB = { non: "244, 63, 94", gen: "16, 185, 129" } as const;
 
+/** The explorer at one checkpoint of a run, narrowed to a subtask unless it is the Overall row. */
 export function samplesHref(slug: string, runId: string, step: number, subtask: string): string {
-  const q = new URLSearchParams({ run: runId, step: String(step), subtask });
+  const q = new URLSearchParams({ run: runId, step: String(step) });
+  if (subtask !== OVERALL) q.set("subtask", subtask);
   return `/p/${encodeURIComponent(slug)}/samples?${q.toString()}`;
 }
 
 /** `link: null` (a shared page, whose viewer cannot open the project's explorer) draws cells without links. */
 export function prepareHeatmap(checkpoints: readonly TCheckpointSummary[], metric: "gen" | "non", link: { slug: string; runId: string } | null): THeatmapModel {
   const ordered = [...checkpoints].sort((a, b) => a.step - b.step);
-  const subtasks = listSubtasks(ordered);
+  // The last row is the checkpoint's Overall (the unweighted mean of the subtasks): it opens all of the checkpoint's samples.
+  const subtasks = [...listSubtasks(ordered), OVERALL];
   const rows = subtasks.map((subtask) => ({
     subtask,
     cells: ordered.map((c): THeatCell => {
