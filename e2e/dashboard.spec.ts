@@ -221,3 +221,20 @@ test("[DASHBOARD]: a checkpoint's Non opens the samples behind it in the explore
   await expect(page.getByRole("heading", { level: 1, name: "Samples" })).toBeVisible();
   await expect(page.getByTestId("sample-card").first()).toContainText("step 2000");
 });
+
+test("[DASHBOARD]: the training data panel audits the supervision and shows the curriculum admitting prompts", async ({ page, credentials }) => {
+  await openDemoRun(page, credentials, /SFT with corrupted labels/);
+  const audit = page.getByTestId("supervision-audit");
+  await expect(audit).toContainText("precision of SFT-chosen images");
+  await expect(audit).toContainText(/n = \d+/);
+  await expect(audit.getByText("at risk", { exact: true })).toBeVisible();
+
+  await page.goto("/p/demo?tag=simulated");
+  await page.getByRole("link", { name: /curriculum SFT/ }).first().click();
+  const rounds = page.getByTestId("curriculum-rounds");
+  await expect(rounds.getByRole("row")).not.toHaveCount(0);
+  // Replay rounds admit prompts from the discard pool: some round's "admitted" cell is positive.
+  const admitted = await rounds.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.children[5]?.textContent ?? "0")));
+  expect(Math.max(...admitted)).toBeGreaterThan(0);
+  await expect(page.getByTestId("supervision-audit").getByText("at risk", { exact: true })).toHaveCount(0);
+});

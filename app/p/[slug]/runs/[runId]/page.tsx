@@ -16,6 +16,8 @@ import { getProjectForActor } from "@/lib/projects/service";
 import { getRunForViewer } from "@/lib/runs/service";
 import { listMetricKeys } from "@/lib/series/service";
 
+import { TrainingData } from "./training-data";
+
 export const metadata: Metadata = { title: "Run" };
 
 type TProps = { params: Promise<{ slug: string; runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -35,6 +37,9 @@ export default async function RunPage({ params, searchParams }: TProps) {
         <RunHeader run={run} slug={slug} />
         <Suspense fallback={<SummaryLoading />}>
           <RunSummaryPanels result={summary} slug={slug} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <TrainingData actor={actor} runId={run.id} />
         </Suspense>
         <DenseGrid runIds={[run.id]} keys={keys} syncId="run-dense" />
       </main>
