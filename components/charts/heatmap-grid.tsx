@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { THeatmapModel } from "@/lib/dashboard/prepare-heatmap";
+import type { THeatCell, THeatmapModel } from "@/lib/dashboard/prepare-heatmap";
 
 /**
  * Subtask × checkpoint cells as a table: each cell is a link to the samples behind it (keyboard
@@ -42,7 +42,7 @@ export function HeatmapGrid({ model, caption }: { model: THeatmapModel; caption:
   );
 }
 
-function CellBody({ cell }: { cell: THeatmapModel["rows"][number]["cells"][number] }) {
+function CellBody({ cell }: { cell: THeatCell }) {
   const className = `flex h-10 min-w-16 flex-col items-center justify-center rounded px-1 tabular-nums ${cell.textTone === "light" ? "text-white" : "text-[var(--text)]"} ${cell.lowN ? "border border-dashed border-amber-500" : ""}`;
   const body = (
     <>

@@ -19,6 +19,8 @@ import type { TCheckpointSummary, TRunSummary } from "./summary-types";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A baseline with no checkpoint yet is reported at step -1, as judge_step marks "not a checkpoint". */
 const NO_CHECKPOINT = -1;
+/** Every interval a summary shows comes from this bootstrap: seeded, so a page reloads the same numbers. */
+const SUMMARY_BOOTSTRAP: TBootstrapOptions = { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED };
 
 type TBaseline = { run: TSummaryRun; step: number };
 
@@ -115,7 +117,7 @@ export async function getRunSummary(actor: TActor, runId: string, query: TRunSum
     steps: query.step === undefined ? null : [query.step],
     externalJudges,
     benchmark: query.benchmark ?? null,
-    bootstrap: { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED },
+    bootstrap: SUMMARY_BOOTSTRAP,
   });
   return {
     runId: run.id,
@@ -141,7 +143,7 @@ export async function getBaselineCheckpoint(actor: TActor, runId: string): Promi
     steps: [baseline.step],
     externalJudges,
     benchmark: null,
-    bootstrap: { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED },
+    bootstrap: SUMMARY_BOOTSTRAP,
   });
   return checkpoints[0] ?? null;
 }
