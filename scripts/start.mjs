@@ -35,7 +35,11 @@ if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime(
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn("npx", ["next", "start", "-p", env.PORT], { stdio: "inherit", env, detached: true });
+// Every process below this one watches this one's pid (scripts/parent-watch.cjs): killed with SIGKILL,
+// it cannot forward a signal, and its children must not be left serving the port and the data folder.
+const watcher = path.join(root, "scripts", "parent-watch.cjs");
+const serverEnv = { ...env, UNIGAP_PARENT_PID: String(process.pid), NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(watcher)}`.trim() };
+const server = spawn("npx", ["next", "start", "-p", env.PORT], { stdio: "inherit", env: serverEnv, detached: true });
 const stop = (signal) => {
   try {
     process.kill(-server.pid, signal);

@@ -6,6 +6,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import type { TActionResult } from "@/lib/http/action-result";
+import { findUnstorableText } from "@/lib/http/text-guard";
 
 // Every server action is written the same way: zod safeParse → require the user → service →
 // revalidate → a plain result. Services throw AppError; this turns it into something a form can show.
@@ -24,6 +25,8 @@ function toFailure(error: unknown): TActionResult<never> {
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): { data: z.infer<S> } | { failure: TActionResult<never> } {
+  const unstorable = findUnstorableText(input);
+  if (unstorable) return { failure: { ok: false, fieldErrors: { [unstorable.path.split(".")[0] || "form"]: [`This ${unstorable.message}.`] } } };
   const parsed = schema.safeParse(input);
   if (parsed.success) return { data: parsed.data };
   const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;

@@ -12,6 +12,7 @@ import { looksLikeShareToken } from "@/lib/sharing/share-token";
 
 import { takeApiKeyToken } from "./api-key-limit";
 import { errorResponse } from "./errors";
+import { findUnstorableText } from "./text-guard";
 
 // Every route handler goes through apiRoute: it resolves the caller, parses params, query and body
 // with zod, enforces the body limit and maps errors to `{ error: { code, message, details } }`.
@@ -52,9 +53,11 @@ export function apiRoute<
   return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       const actor = await resolveActor(req, options.auth);
-      const params = options.params ? options.params.parse(await context.params) : {};
-      const query = options.query ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : {};
-      const body = options.body ? options.body.parse(await readBatchBody(req, options)) : undefined;
+      const rawParams = refuseUnstorableText(await context.params);
+      const rawQuery = refuseUnstorableText(Object.fromEntries(req.nextUrl.searchParams));
+      const params = options.params ? options.params.parse(rawParams) : {};
+      const query = options.query ? options.query.parse(rawQuery) : {};
+      const body = options.body ? options.body.parse(refuseUnstorableText(await readBatchBody(req, options))) : undefined;
       const result = await handler({ req, actor, params, query, body } as TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -115,7 +118,19 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
 
 export async function readTextBody(req: Request, limit: number): Promise<string> {
   const bytes = await readBodyBytes(req, limit);
-  return new TextDecoder().decode(bytes);
+  try {
+    // fatal: invalid UTF-8 is refused, not replaced by U+FFFD (the stored text would differ from what was sent).
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID_INPUT", "The request body is not valid UTF-8.");
+  }
+}
+
+/** Refuses, with a 422 naming the field, input that PostgreSQL could not store exactly (text-guard.ts). */
+export function refuseUnstorableText<T>(value: T): T {
+  const problem = findUnstorableText(value);
+  if (problem) throw new AppError("INVALID_INPUT", `Invalid input at ${problem.path || "(root)"}: ${problem.message}.`, [problem]);
+  return value;
 }
 
 export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array> {

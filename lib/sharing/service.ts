@@ -1,5 +1,6 @@
 import "server-only";
 
+import { isBigintId } from "@/lib/api/contracts/common";
 import type { TActor } from "@/lib/auth/actor";
 import { requireMemberRole } from "@/lib/auth/permissions";
 import { hashSecret, secretsEqual } from "@/lib/auth/tokens";
@@ -25,7 +26,7 @@ async function resolveScope(projectId: string, input: TCreateShareLinkInput) {
   if (input.scope === "samples") {
     const ids = [...new Set(input.sampleIds)];
     if (ids.length === 0 || ids.length > SHARE_LIMITS.samples) throw invalid("sampleIds", `Pick between 1 and ${SHARE_LIMITS.samples} samples.`);
-    if (!ids.every((id) => /^\d{1,19}$/.test(id))) throw invalid("sampleIds", "Sample ids are whole numbers.");
+    if (!ids.every(isBigintId)) throw invalid("sampleIds", "Sample ids are whole numbers.");
     const samples = (await findSampleCards(ids.map((id) => BigInt(id)))).filter((s) => s.run.projectId === projectId);
     if (samples.length !== ids.length) throw invalid("sampleIds", "Some of these samples are not in this project.");
     return { runIds: [...new Set(samples.map((s) => s.runId))], sampleIds: samples.map((s) => s.id), viewState: {} };

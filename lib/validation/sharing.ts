@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZBigintId } from "@/lib/api/contracts/common";
 import { SHARE_LIMITS } from "@/lib/sharing/types";
 
 // Contract of "create a share link" (server action and any future API). Client-safe.
@@ -15,7 +16,7 @@ const base = {
 export const ZCreateShareLink = z.discriminatedUnion("scope", [
   z.object({ ...base, scope: z.literal("run"), runId: z.uuid() }),
   z.object({ ...base, scope: z.literal("comparison"), runIds: z.array(z.uuid()).min(2).max(SHARE_LIMITS.comparisonRuns), viewQuery: z.string().max(SHARE_LIMITS.viewQueryChars).default("") }),
-  z.object({ ...base, scope: z.literal("samples"), sampleIds: z.array(z.string().regex(/^\d{1,19}$/)).min(1).max(SHARE_LIMITS.samples) }),
+  z.object({ ...base, scope: z.literal("samples"), sampleIds: z.array(ZBigintId).min(1).max(SHARE_LIMITS.samples) }),
 ]);
 export type TCreateShareLinkRequest = z.infer<typeof ZCreateShareLink>;
 

@@ -15,6 +15,12 @@ export const INGEST_LIMITS = {
 } as const;
 
 export const ZId = z.uuid();
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+/** Whether a string is a row id PostgreSQL's bigint can hold (samples, judgments): digits, at most 2^63 − 1. */
+export function isBigintId(id: string): boolean {
+  return /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT;
+}
+export const ZBigintId = z.string().refine(isBigintId, "an id is a whole number of at most 9223372036854775807");
 export const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/, "a sha256 is 64 lowercase hex characters");
 export const ZStep = z.number().int().min(0).max(2_147_483_647);
 export const ZName = z.string().trim().min(1).max(200);

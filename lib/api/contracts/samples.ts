@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { INGEST_LIMITS, ZBatchCounts, ZExternalId, ZFiniteNumber, ZId, ZLongText, ZSha256, ZStep } from "./common";
+import { INGEST_LIMITS, ZBatchCounts, ZBigintId, ZExternalId, ZFiniteNumber, ZId, ZLongText, ZSha256, ZStep } from "./common";
 import { ZPromptInput } from "./prompts";
 
 export const SAMPLE_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "eval"] as const;
@@ -62,7 +62,7 @@ export const ZLogSamplesResponse = z.object({
 
 /** A sample named by its id or by its natural key (step, prompt externalId, candidate). */
 export const ZSampleRef = z.union([
-  z.object({ id: z.string().regex(/^\d{1,19}$/, "a sample id is an integer") }),
+  z.object({ id: ZBigintId }),
   z.object({ step: ZStep, prompt: ZExternalId, candidate: z.number().int().min(0).max(100_000).default(0) }),
 ]);
 export type TSampleRef = z.infer<typeof ZSampleRef>;
