@@ -41,6 +41,7 @@ function readJson(file) {
 check("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 check("import rules", "npx", ["depcruise", "--config", ".dependency-cruiser.cjs", "app", "components", "lib", "prisma", "scripts", "e2e", "cli"]);
+check("server-only heads server modules", "node", ["scripts/checks/server-only.mjs"]);
 
 const vitestJson = path.join(outDir, "vitest.json");
 const projects = ["unit", "integration-embedded", ...(skipPg ? [] : ["integration-postgres"])];

@@ -1,5 +1,7 @@
 // Random secrets (API keys, share links, invites): 256 bits from the CSPRNG, stored only as their
 // SHA-256. A secret with this much entropy needs no slow hash; comparisons are constant-time.
+import "server-only";
+
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 export function generateSecret(prefix: string, bytes = 32): string {

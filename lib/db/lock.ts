@@ -2,6 +2,8 @@
 // process to start writes a lock file naming itself; a second one refuses to open the folder while
 // that process is alive. A lock left by a killed process is recognised (its pid is gone, or now
 // belongs to a different process) and taken over, so SIGKILL never needs manual cleanup.
+import "server-only";
+
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -3,6 +3,8 @@
 // checksum of migration.sql), so a user with internet access can keep using the Prisma CLI.
 // Each migration runs in its own transaction under Prisma's advisory lock key, so two servers
 // starting against one PostgreSQL never apply a migration twice.
+import "server-only";
+
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

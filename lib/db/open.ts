@@ -1,5 +1,7 @@
 // Opens one of the two databases behind one interface: Prisma for ordinary reads and writes, TSql
 // for bulk paths and aggregates. Both share one connection pool (PostgreSQL) or one PGlite instance.
+import "server-only";
+
 import fs from "node:fs";
 
 import { PGlite } from "@electric-sql/pglite";

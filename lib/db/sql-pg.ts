@@ -1,3 +1,5 @@
+import "server-only";
+
 import pg from "pg";
 
 import type { TSql, TSqlParam } from "./sql";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 
 import type { TSql, TSqlParam } from "./sql";

@@ -1,15 +1,14 @@
 import "server-only";
 
-import { runFirstStartHooks } from "@/lib/system/first-start";
-
 import { setDb, setDbStarting } from "./client";
 import { applyMigrations } from "./migrate";
 import { openDatabase, type TDatabase } from "./open";
 
 /**
- * Opens the configured database, applies pending migrations, installs it as the process database
- * and runs first-start hooks (session secret, demo seed). Throws with a message naming the database
- * and the cause; callers decide to exit.
+ * Opens the configured database, applies pending migrations and installs it as the process
+ * database. Nothing else: what a fresh instance needs besides (a session secret, the demo) is the
+ * boot sequence's business (lib/system/boot.ts). Throws with a message naming the database and the
+ * cause; callers decide to exit.
  */
 export async function startDatabase(): Promise<TDatabase> {
   const starting = (async () => {
@@ -18,8 +17,7 @@ export async function startDatabase(): Promise<TDatabase> {
     try {
       const { applied, total } = await applyMigrations(db.sql);
       if (applied.length > 0) console.log(`[unigap] applied ${applied.length} of ${total} migrations`);
-      setDb(db); // the first-start hooks use repositories, which reach the database through getDb()
-      await runFirstStartHooks(db);
+      setDb(db);
       return db;
     } catch (error) {
       setDb(undefined);

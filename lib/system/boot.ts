@@ -1,10 +1,27 @@
 import "server-only";
 
+import { setDb } from "@/lib/db/client";
 import { startDatabase } from "@/lib/db/start";
 
-export async function bootServer(): Promise<void> {
+import { runFirstStartHooks } from "./first-start";
+import { installSeeders, type TLoadSeeders } from "./seeders";
+
+/**
+ * The server's start-up, in order: open and migrate the database (lib/db), then what a fresh
+ * instance needs (session secret, admin token, and — with seeders handed in by the entry point —
+ * the demo on an empty database). Any failure stops the process with one readable line.
+ */
+export async function bootServer(options: { loadSeeders?: TLoadSeeders } = {}): Promise<void> {
   try {
+    installSeeders(options.loadSeeders);
     const db = await startDatabase();
+    try {
+      await runFirstStartHooks(db, options.loadSeeders);
+    } catch (error) {
+      setDb(undefined);
+      await db.close().catch(() => undefined);
+      throw error;
+    }
     const where = db.config.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${db.config.pgDataDir}` : `PostgreSQL at ${db.config.target}`;
     console.log(`[unigap] database: ${where}`);
     const close = (signal: NodeJS.Signals) => {

@@ -5,23 +5,18 @@ import fs from "node:fs";
 import path from "node:path";
 
 import type { TDatabase } from "@/lib/db/open";
-import type { TDemoCredentials } from "@/prisma/seed/demo";
 
-/** What a fresh instance needs before it serves: a session secret, an admin token, the demo. */
-export async function runFirstStartHooks(db: TDatabase): Promise<void> {
+import type { TSeeders } from "./seeders";
+
+/** What a fresh instance needs before it serves: a session secret, an admin token, the demo (when seeders are given). */
+export async function runFirstStartHooks(db: TDatabase, loadSeeders: (() => Promise<TSeeders>) | undefined): Promise<void> {
   await ensureAuthSecret(db);
   ensureAdminToken(db.config.dataDir);
-  if (process.env.UNIGAP_SKIP_DEMO === "1") return;
+  if (!loadSeeders || process.env.UNIGAP_SKIP_DEMO === "1") return;
   const [row] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
   if ((row?.n ?? 0) > 0) return;
-  const { seedDemo } = await import("@/prisma/seed/demo");
-  const started = Date.now();
-  const credentials = await seedDemo(db);
-  const file = writeDemoCredentials(db.config.dataDir, credentials);
-  console.log(
-    `[unigap] demo project "${credentials.projectSlug}" created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in as ${credentials.email} / ${credentials.password}\n` +
-      `[unigap] these details and an API key for the demo project are in ${file}`,
-  );
+  const seeders = await loadSeeders();
+  for (const line of await seeders.seedFirstStartDemo(db)) console.log(`[unigap] ${line}`);
 }
 
 /**
@@ -49,12 +44,4 @@ export function readAdminToken(dataDir: string): string | null {
   } catch {
     return null;
   }
-}
-
-export function writeDemoCredentials(dataDir: string, credentials: TDemoCredentials): string {
-  const file = path.join(dataDir, "demo-credentials.json");
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(credentials, null, 2) + "\n", { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
-  return file;
 }

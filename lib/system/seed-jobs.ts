@@ -11,13 +11,14 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 import { readAdminToken } from "./first-start";
+import { loadSeeders, type TSeedResult } from "./seeders";
 
 export type TSeedJob = {
   id: string;
   scenario: string;
   status: "running" | "done" | "failed";
   log: string[];
-  result: { projectSlug: string; summary: string; seconds: number } | null;
+  result: TSeedResult | null;
   error: string | null;
 };
 
@@ -36,8 +37,9 @@ async function requireAdmin(token: string | null): Promise<void> {
 
 export async function startSeedJob(token: string | null, scenario: string): Promise<TSeedJob> {
   await requireAdmin(token);
-  const { isScenarioName, SCENARIO_NAMES } = await import("@/prisma/seed/scenarios/registry");
-  if (!isScenarioName(scenario)) throw new AppError("INVALID_INPUT", `Unknown scenario "${scenario}". Known: ${SCENARIO_NAMES.join(", ")}.`);
+  const seeders = await loadSeeders();
+  if (!seeders) throw new AppError("NOT_FOUND", "This server was started without the seed scenarios.");
+  if (!seeders.scenarioNames.includes(scenario)) throw new AppError("INVALID_INPUT", `Unknown scenario "${scenario}". Known: ${seeders.scenarioNames.join(", ")}.`);
   const running = [...jobs.values()].find((j) => j.status === "running");
   if (running) throw new AppError("CONFLICT", `Scenario "${running.scenario}" is still being seeded (job ${running.id}).`, { jobId: running.id });
   const job: TSeedJob = { id: randomUUID(), scenario, status: "running", log: [], result: null, error: null };
@@ -48,8 +50,7 @@ export async function startSeedJob(token: string | null, scenario: string): Prom
   };
   void (async () => {
     try {
-      const { seedScenario } = await import("@/prisma/seed/run-scenario");
-      job.result = await seedScenario(await getDb(), scenario, log);
+      job.result = await seeders.seedScenario(await getDb(), scenario, log);
       job.status = "done";
     } catch (error) {
       job.error = error instanceof Error ? error.message : String(error);

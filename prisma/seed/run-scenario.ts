@@ -4,9 +4,9 @@
 import "server-only";
 
 import type { TDatabase } from "@/lib/db/open";
-import { writeDemoCredentials } from "@/lib/system/first-start";
 
 import { DEMO_EMAIL, seedDemo } from "./demo";
+import { writeDemoCredentials } from "./demo-credentials";
 import { SCENARIOS, type TScenarioName } from "./scenarios/registry";
 import type { TScenarioResult } from "./scenarios/types";
 import { countUsers, findFirstUserId, findUserIdByEmail } from "./write/seed-repository";

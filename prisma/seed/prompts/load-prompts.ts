@@ -1,6 +1,8 @@
 // The real benchmark prompts shipped in prisma/seed/data (GenEval and T2I-CompBench, both MIT; their
 // licences sit beside them), with a spec for each. T2I-CompBench only ships validation prompts: the
 // demo splits each category into an eval third and a training-pool two thirds (see docs/simulator.md).
+import "server-only";
+
 import fs from "node:fs";
 import path from "node:path";
 
