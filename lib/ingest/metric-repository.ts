@@ -7,8 +7,11 @@ export type TStoredMetric = { index: number; value: number; wallTime: Date | nul
 
 /**
  * One statement per batch: inserts the new points, keeps run_metric_keys current incrementally (no
- * rescan of the run's points), and returns the points that existed before the statement (its
- * snapshot predates the insert) so the caller can tell identical re-sends from conflicts.
+ * rescan of the run's points) and widens its pending range (the steps metric_rollups do not cover
+ * yet; `lib/series/rollup-refresh.ts` rolls them up after the batch), and returns the points that
+ * existed before the statement (its snapshot predates the insert) so the caller can tell identical
+ * re-sends from conflicts. That lookup runs only when some point was not inserted: a batch of new
+ * points costs one insert and no read-back.
  */
 export async function insertMetricPointsReturningExisting(
   tx: TSql,
@@ -28,17 +31,19 @@ export async function insertMetricPointsReturningExisting(
        ON CONFLICT (run_id, key, step) DO NOTHING
        RETURNING key, step
      ), keys AS (
-       INSERT INTO run_metric_keys (run_id, key, count, min_step, max_step, updated_at)
-       SELECT $1::uuid, key, count(*)::int, min(step), max(step), now() FROM inserted GROUP BY key
+       INSERT INTO run_metric_keys (run_id, key, count, min_step, max_step, updated_at, pending_from, pending_to, pending_seq)
+       SELECT $1::uuid, key, count(*)::int, min(step), max(step), now(), min(step), max(step), 1 FROM inserted GROUP BY key
        ON CONFLICT (run_id, key) DO UPDATE SET count = run_metric_keys.count + EXCLUDED.count,
          min_step = LEAST(run_metric_keys.min_step, EXCLUDED.min_step),
-         max_step = GREATEST(run_metric_keys.max_step, EXCLUDED.max_step), updated_at = EXCLUDED.updated_at
-     )
-     SELECT -1 AS i, (SELECT count(*) FROM inserted)::float8 AS value, NULL::timestamptz AS wall_time
+         max_step = GREATEST(run_metric_keys.max_step, EXCLUDED.max_step), updated_at = EXCLUDED.updated_at,
+         ${WIDEN_PENDING}
+     ), counted AS (SELECT count(*)::int AS n FROM inserted)
+     SELECT -1 AS i, (SELECT n FROM counted)::float8 AS value, NULL::timestamptz AS wall_time
      UNION ALL
      SELECT input.i, m.value, m.wall_time FROM input
-     JOIN metric_points m ON m.run_id = $1::uuid AND m.key = input.key AND m.step = input.step`,
-    [runId, payload],
+     JOIN metric_points m ON m.run_id = $1::uuid AND m.key = input.key AND m.step = input.step
+     WHERE (SELECT n FROM counted) < $3::int`,
+    [runId, payload, points.length],
   );
   const [head, ...existing] = rows;
   return {
@@ -47,18 +52,35 @@ export async function insertMetricPointsReturningExisting(
   };
 }
 
+// LEAST/GREATEST skip NULLs: a key whose rollups were current starts its pending range afresh.
+const WIDEN_PENDING = `pending_from = LEAST(run_metric_keys.pending_from, EXCLUDED.pending_from),
+         pending_to = GREATEST(run_metric_keys.pending_to, EXCLUDED.pending_to), pending_seq = run_metric_keys.pending_seq + 1`;
+
 /** float8 as JSON: NaN and the infinities as the strings PostgreSQL reads back as float8. */
 function encodeFloat(value: number): number | string {
   return Number.isFinite(value) ? value : String(value);
 }
 
-/** Replaces stored points (overwrite); a point sent without a wall time keeps the stored one. */
+/**
+ * Replaces stored points (overwrite); a point sent without a wall time keeps the stored one. The
+ * changed steps join their keys' pending ranges, so charts read them raw until the rollups catch up.
+ */
 export async function updateMetricPoints(tx: TSql, runId: string, points: readonly TMetricInputRow[]): Promise<number> {
   if (points.length === 0) return 0;
-  return tx.execute(
-    `UPDATE metric_points m SET value = t.value, wall_time = COALESCE(t.wall_time, m.wall_time)
-     FROM unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) AS t(key, step, value, wall_time)
-     WHERE m.run_id = $1::uuid AND m.key = t.key AND m.step = t.step`,
+  const [row] = await tx.query<{ n: number }>(
+    `WITH t AS (SELECT * FROM unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) AS t(key, step, value, wall_time)),
+     updated AS (
+       UPDATE metric_points m SET value = t.value, wall_time = COALESCE(t.wall_time, m.wall_time)
+       FROM t WHERE m.run_id = $1::uuid AND m.key = t.key AND m.step = t.step
+       RETURNING m.key, m.step
+     ), marked AS (
+       UPDATE run_metric_keys k SET pending_from = LEAST(k.pending_from, u.lo), pending_to = GREATEST(k.pending_to, u.hi),
+         pending_seq = k.pending_seq + 1
+       FROM (SELECT key, min(step) AS lo, max(step) AS hi FROM updated GROUP BY key) u
+       WHERE k.run_id = $1::uuid AND k.key = u.key
+     )
+     SELECT count(*)::int AS n FROM updated`,
     [runId, points.map((p) => p.key), points.map((p) => p.step), points.map((p) => p.value), points.map((p) => p.wallTime)],
   );
+  return row?.n ?? 0;
 }
