@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 
 import { findBlobRoot, findBlobRow, findExistingBlobHashes, insertBlobRow, insertBlobRows, type TBlobRow } from "./blob-repository";
 import { sniffImageType } from "./image-type";
+import { isCompletePng } from "./png-structure";
 
 // Images are content-addressed files under <data dir>/blobs/ab/cd/<sha256>; the blobs row is written
 // only after the file is complete (atomic rename), so a row always has its bytes. With PostgreSQL and
@@ -82,6 +83,8 @@ async function inspectImage(bytes: Uint8Array): Promise<Omit<TBlobRow, "sha256">
     throw new AppError("INVALID_INPUT", `The image cannot be decoded: ${(error as Error).message}`);
   }
   if (width <= 0 || height <= 0) throw new AppError("INVALID_INPUT", "The image has no size.");
+  // The header alone decodes for a PNG cut off in transit: its chunks must reach IEND.
+  if (mediaType === "image/png" && !isCompletePng(bytes)) throw new AppError("INVALID_INPUT", "The PNG is truncated: its chunks end before IEND.");
   if (width * height > BLOB_LIMITS.maxPixels) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The image has ${width}×${height} pixels; the limit is ${BLOB_LIMITS.maxPixels / 1e6} megapixels.`);
   }
