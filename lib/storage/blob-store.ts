@@ -95,7 +95,14 @@ async function writeBlobFile(sha256: string, bytes: Uint8Array): Promise<void> {
   const file = await blobPath(sha256);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  fs.writeFileSync(temp, bytes);
+  // fsync before the rename (and before the row is written): a crash never leaves a row whose file is empty.
+  const fd = fs.openSync(temp, "w");
+  try {
+    for (let written = 0; written < bytes.byteLength; ) written += fs.writeSync(fd, bytes, written);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(temp, file);
 }
 
