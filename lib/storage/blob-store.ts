@@ -95,15 +95,16 @@ async function writeBlobFile(sha256: string, bytes: Uint8Array): Promise<void> {
   const file = await blobPath(sha256);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  // fsync before the rename (and before the row is written): a crash never leaves a row whose file is empty.
-  const fd = fs.openSync(temp, "w");
+  // fsync before the rename (and before the row is written): a crash never leaves a row whose file is
+  // empty. Asynchronous, so uploads in flight sync in parallel instead of stalling the event loop.
+  const handle = await fs.promises.open(temp, "w");
   try {
-    for (let written = 0; written < bytes.byteLength; ) written += fs.writeSync(fd, bytes, written);
-    fs.fsyncSync(fd);
+    await handle.writeFile(bytes);
+    await handle.sync();
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
-  fs.renameSync(temp, file);
+  await fs.promises.rename(temp, file);
 }
 
 /** The stored bytes of a blob, or null when neither row nor file exists. */
