@@ -3,6 +3,8 @@ import "server-only";
 import { forgetJudgeChoice } from "@/lib/metrics/judge-choice-cache";
 import { refreshRunStat } from "@/lib/metrics/service";
 
+import { scheduleRollupRefresh } from "./rollup-refresh";
+
 /**
  * Runs after a batch of samples or judgments has committed. Checkpoints are already written inside
  * the batch's own transaction (so they are atomic with it); the runs table's cached figures
@@ -56,4 +58,9 @@ export async function flushRunStatRefreshes(): Promise<void> {
       await entry.running;
     }
   }
+}
+
+/** Runs after a batch of metric points has committed: the dense charts' rollups catch up off the request. */
+export function afterMetricsIngested(runId: string): void {
+  scheduleRollupRefresh(runId);
 }

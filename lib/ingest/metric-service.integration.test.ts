@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import { ZLogMetricsRequest, type TLogMetricsInput } from "@/lib/api/contracts/metrics";
 import type { TActor } from "@/lib/auth/actor";
@@ -8,8 +8,11 @@ import { createTestApiKey, createTestProject, createTestRun } from "@/prisma/fac
 import { getDensePanel } from "@/lib/series/service";
 
 import { logMetricPoints } from "./metric-service";
+import { flushRollupRefreshes } from "./rollup-refresh";
 
 const db = setupTestDatabase();
+// Batches schedule a rollup refresh: let it finish while the database is still open.
+afterAll(() => flushRollupRefreshes());
 
 async function keyActorWithRun(): Promise<{ actor: TActor; runId: string }> {
   const project = await createTestProject();

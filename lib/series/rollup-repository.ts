@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getDb } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
 
 import { ROLLUP_LEVELS } from "./rollup-levels";
@@ -8,15 +9,46 @@ import { ROLLUP_LEVELS } from "./rollup-levels";
 // from the level below (points for the finest level), so the result is the same however the points
 // arrived. Touched blocks are grouped into contiguous ranges and each range is one index range scan
 // (a LATERAL subquery: a plain join lets the planner pick a merge join over the whole run).
-// Callers hold the run's write lock (see insertMetricPoints).
+// Writers only widen run_metric_keys' pending range; rollUpPendingPoints turns it into blocks (inside
+// the seed path's transaction, or after an API batch commits: lib/ingest/rollup-refresh.ts).
 
 const NON_FINITE = `('NaN', 'Infinity', '-Infinity')`;
 
 type TBlockRange = { key: string; lo: number; hi: number };
 
-export async function refreshRollups(sql: TSql, runId: string, points: readonly { key: string; step: number }[]): Promise<void> {
-  const finest = ROLLUP_LEVELS[0]!;
-  let ranges = toRanges(points.map((p) => ({ key: p.key, block: p.step >> finest.shift })));
+/**
+ * Rolls up the pending steps of a run (run_metric_keys.pending_from/to, widened by every batch that
+ * wrote points) and clears each key's range only if no batch widened it meanwhile (pending_seq), so
+ * a batch committing during the refresh stays pending and charts keep reading its points raw. The
+ * refreshers of one run are serialised (their own advisory lock); writers are not blocked.
+ * Returns how many keys were rolled up.
+ */
+export async function rollUpPendingPoints(runId: string, sql?: TSql): Promise<number> {
+  const db = sql ?? (await getDb()).sql;
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 8))`, [runId]);
+    const pending = await tx.query<{ key: string; lo: number; hi: number; seq: number }>(
+      `SELECT key, pending_from AS lo, pending_to AS hi, pending_seq AS seq FROM run_metric_keys WHERE run_id = $1::uuid AND pending_from IS NOT NULL`,
+      [runId],
+    );
+    if (pending.length === 0) return 0;
+    const { shift } = ROLLUP_LEVELS[0]!;
+    await refreshBlockRanges(tx, runId, pending.map((p) => ({ key: p.key, lo: p.lo >> shift, hi: p.hi >> shift })));
+    // SKIP LOCKED: a key row locked by a batch still in flight is that batch's to widen again; waiting
+    // for it while holding rollup rows could deadlock against nothing useful.
+    await tx.execute(
+      `UPDATE run_metric_keys k SET pending_from = NULL, pending_to = NULL
+       WHERE (k.run_id, k.key) IN (
+         SELECT c.run_id, c.key FROM run_metric_keys c JOIN unnest($2::text[], $3::int[]) AS t(key, seq) ON c.key = t.key AND c.pending_seq = t.seq
+         WHERE c.run_id = $1::uuid FOR UPDATE OF c SKIP LOCKED)`,
+      [runId, pending.map((p) => p.key), pending.map((p) => p.seq)],
+    );
+    return pending.length;
+  });
+}
+
+async function refreshBlockRanges(sql: TSql, runId: string, finestRanges: TBlockRange[]): Promise<void> {
+  let ranges = finestRanges;
   await refreshFinestLevel(sql, runId, ranges);
   for (let i = 1; i < ROLLUP_LEVELS.length; i++) {
     const shift = ROLLUP_LEVELS[i]!.shift - ROLLUP_LEVELS[i - 1]!.shift;

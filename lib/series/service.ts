@@ -3,6 +3,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
+import { scheduleRollupRefresh } from "@/lib/ingest/rollup-refresh";
 import { findRunsByIds } from "@/lib/runs/repository";
 import { displayRunName } from "@/lib/sharing/anonymize";
 
@@ -39,7 +40,10 @@ export async function getDensePanel(actor: TActor, query: TDenseSeriesQuery): Pr
   const to = query.to ?? (known.length ? Math.max(...known.map((e) => e.max_step)) : 0);
   const grid = computeBucketGrid(from, to, query.buckets);
   const presentIds = present.map((r) => r.id);
-  const byRun = groupByRun(await queryBuckets(presentIds, query.key, grid));
+  const pendingRuns = known.filter((e) => e.pending_from !== null).map((e) => e.run_id);
+  // A pending range left behind (a refresh that failed, a server that stopped) is rolled up now.
+  for (const runId of pendingRuns) scheduleRollupRefresh(runId);
+  const byRun = groupByRun(await queryBuckets(presentIds, query.key, grid, pendingRuns.length > 0));
   return {
     key: query.key,
     grid: { from: grid.from, to: grid.to, width: grid.width, count: grid.count, source: grid.level ? `rollup-${grid.level.width}` : "points" },

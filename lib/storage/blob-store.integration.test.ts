@@ -31,6 +31,9 @@ describe("blob store", () => {
     await expect(storeBlob(new TextEncoder().encode("GIF89a...."))).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
     const truncated = bytes.subarray(0, 40);
     await expect(storeBlob(truncated)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    // Header and size intact, the end missing: refused too (the header alone used to pass).
+    const large = await png(300, 200, "#123456");
+    await expect(storeBlob(large.subarray(0, large.length - 12))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("truncated") });
     const [row] = await db.current.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM blobs WHERE sha256 = $1`, [
       createHash("sha256").update(bytes).digest("hex"),
     ]);

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 
 import { findBlobRoot, findBlobRow, findExistingBlobHashes, insertBlobRow, insertBlobRows, type TBlobRow } from "./blob-repository";
 import { sniffImageType } from "./image-type";
+import { isCompletePng } from "./png-structure";
 
 // Images are content-addressed files under <data dir>/blobs/ab/cd/<sha256>; the blobs row is written
 // only after the file is complete (atomic rename), so a row always has its bytes. With PostgreSQL and
@@ -82,6 +83,8 @@ async function inspectImage(bytes: Uint8Array): Promise<Omit<TBlobRow, "sha256">
     throw new AppError("INVALID_INPUT", `The image cannot be decoded: ${(error as Error).message}`);
   }
   if (width <= 0 || height <= 0) throw new AppError("INVALID_INPUT", "The image has no size.");
+  // The header alone decodes for a PNG cut off in transit: its chunks must reach IEND.
+  if (mediaType === "image/png" && !isCompletePng(bytes)) throw new AppError("INVALID_INPUT", "The PNG is truncated: its chunks end before IEND.");
   if (width * height > BLOB_LIMITS.maxPixels) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The image has ${width}×${height} pixels; the limit is ${BLOB_LIMITS.maxPixels / 1e6} megapixels.`);
   }
@@ -92,8 +95,16 @@ async function writeBlobFile(sha256: string, bytes: Uint8Array): Promise<void> {
   const file = await blobPath(sha256);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  fs.writeFileSync(temp, bytes);
-  fs.renameSync(temp, file);
+  // fsync before the rename (and before the row is written): a crash never leaves a row whose file is
+  // empty. Asynchronous, so uploads in flight sync in parallel instead of stalling the event loop.
+  const handle = await fs.promises.open(temp, "w");
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rename(temp, file);
 }
 
 /** The stored bytes of a blob, or null when neither row nor file exists. */

@@ -39,13 +39,16 @@ class Transport:
         if raw is not None:
             headers["Content-Type"] = "application/octet-stream"
             data = raw
+            if hasattr(raw, "path"):  # a FileBody: streamed from disk, its length known up front
+                headers["Content-Length"] = str(raw.size())
         elif body is not None:
             headers["Content-Type"] = "application/json"
             data = json.dumps(body, allow_nan=False).encode("utf-8")
         last = None
         for attempt in range(self.attempts):
             delay = self.backoff * (2 ** attempt)
-            req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
+            stream = open(data.path, "rb") if hasattr(data, "path") else None
+            req = urllib.request.Request(self.url + path, data=stream or data, method=method, headers=headers)
             try:
                 with urllib.request.urlopen(req, timeout=self.timeout) as response:
                     text = response.read().decode("utf-8")
@@ -65,6 +68,9 @@ class Transport:
                     raise UnigapError(error.code, err.get("code", "HTTP_ERROR"), err.get("message", text[:200]), err.get("details"))
             except (urllib.error.URLError, OSError) as error:
                 last = str(getattr(error, "reason", error))
+            finally:
+                if stream:
+                    stream.close()
             if attempt + 1 < self.attempts:
                 time.sleep(delay)
         raise Unreachable("%s %s failed after %d attempts: %s" % (method, self.url + path, self.attempts, last))

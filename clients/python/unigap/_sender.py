@@ -1,5 +1,7 @@
 """Sending batches within the server's limits; shared by the live run and `unigap sync`."""
 
+from . import _blobs
+
 MAX_POINTS = 10000
 MAX_SAMPLES = 2000
 MAX_BLOB_CHECK = 2000
@@ -15,17 +17,17 @@ def send_metrics(transport, run_id, points):
         transport.request("POST", "/api/v1/runs/%s/metrics" % run_id, {"points": part})
 
 
-def upload_blobs(transport, shas, load):
-    """Uploads the images the server lacks; `load(sha)` gives the bytes."""
+def upload_blobs(transport, shas, blob_path, workers=None):
+    """Uploads the images the server lacks (one existence check per 2,000), several at a time,
+    streamed from `blob_path(sha)` on disk."""
     unique = sorted(set(shas))
     for part in _chunks(unique, MAX_BLOB_CHECK):
         _, answer = transport.request("POST", "/api/v1/blobs/check", {"sha256": part})
-        for sha in answer["missing"]:
-            transport.request("PUT", "/api/v1/blobs/%s" % sha, raw=load(sha))
+        _blobs.upload_all(transport, answer["missing"], blob_path, workers or _blobs.default_workers())
 
 
-def send_samples(transport, run_id, samples, load_blob):
-    upload_blobs(transport, [s["imageSha256"] for s in samples if s.get("imageSha256")], load_blob)
+def send_samples(transport, run_id, samples, blob_path, workers=None):
+    upload_blobs(transport, [s["imageSha256"] for s in samples if s.get("imageSha256")], blob_path, workers)
     ids = []
     for part in _chunks(samples, MAX_SAMPLES):
         _, answer = transport.request("POST", "/api/v1/runs/%s/samples" % run_id, {"samples": part})

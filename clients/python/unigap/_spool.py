@@ -34,12 +34,3 @@ class Spool:
 
     def save_batch(self, kind, payload):
         self._write("%d-%06d-%s.json" % (int(time.time() * 1000), next(_counter), kind), payload)
-
-    def save_blob(self, sha256, data):
-        blobs = os.path.join(self.dir, "blobs")
-        os.makedirs(blobs, exist_ok=True)
-        path = os.path.join(blobs, sha256)
-        if not os.path.exists(path):
-            with open(path + ".tmp", "wb") as f:
-                f.write(data)
-            os.replace(path + ".tmp", path)

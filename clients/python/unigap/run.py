@@ -8,7 +8,7 @@ import threading
 import time
 import uuid
 
-from . import _sender
+from . import _blobs, _sender
 from ._http import Transport, UnigapError, Unreachable
 from ._spool import Spool, default_spool_dir
 from .answer import parse_self_answer
@@ -42,7 +42,7 @@ def _judgment(j):
 class Run:
     def __init__(self, name, project=None, config=None, method=None, tags=None, notes=None, baseline_run_id=None,
                  external_id=None, url=None, api_key=None, spool_dir=None, flush_interval=2.0,
-                 heartbeat_interval=30.0, retry_attempts=5, retry_backoff=0.5):
+                 heartbeat_interval=30.0, retry_attempts=5, retry_backoff=0.5, upload_workers=None):
         url = url or os.environ.get("UNIGAP_URL") or "http://localhost:3000"
         api_key = api_key or os.environ.get("UNIGAP_API_KEY")
         if not api_key:
@@ -50,6 +50,8 @@ class Run:
         self.external_id = external_id or uuid.uuid4().hex
         self._transport = Transport(url, api_key, attempts=retry_attempts, backoff=retry_backoff)
         self._spool = Spool(spool_dir or default_spool_dir(), self.external_id)
+        self._staging = os.path.join(self._spool.dir, "blobs")
+        self._upload_workers = upload_workers or _blobs.default_workers()
         self._create = {k: v for k, v in {
             "name": name, "project": project, "config": config or {}, "method": method, "tags": list(tags or []),
             "notes": notes, "baselineRunId": baseline_run_id, "externalId": self.external_id,
@@ -87,7 +89,10 @@ class Run:
 
     def log_sample(self, step, prompt, subtask="", image=None, candidate=0, judgments=(), benchmark="", prompt_id=None,
                    spec=None, role=None, gen_log_lik=None, candidates=None, epoch=None):
-        """Logs one generated image with its judgments; `image` is a file path or the bytes."""
+        """Logs one generated image with its judgments; `image` is a file path or the bytes.
+
+        The image is copied into the spool folder as it is hashed (the file may change right after);
+        the background thread uploads it, `upload_workers` at a time, streaming from that copy."""
         external_id = prompt_id or "%s/%s" % (benchmark or "prompt", hashlib.sha256(("%s\0%s" % (subtask, prompt)).encode("utf-8")).hexdigest()[:16])
         sample = {"step": int(step), "candidate": int(candidate), "judgments": [_judgment(j) for j in judgments],
                   "prompt": {k: v for k, v in {"externalId": external_id, "text": prompt, "benchmark": benchmark, "subtask": subtask, "spec": spec}.items() if v is not None}}
@@ -95,12 +100,11 @@ class Run:
             if value is not None:
                 sample[key] = value
         if image is not None:
-            data = image if isinstance(image, (bytes, bytearray)) else open(image, "rb").read()
-            sha = hashlib.sha256(data).hexdigest()
+            sha = _blobs.stage(self._staging, image)
             sample["imageSha256"] = sha
         with self._lock:
             if image is not None:
-                self._blobs[sha] = bytes(data)
+                self._blobs[sha] = True
             self._samples[(sample["step"], external_id, sample["candidate"])] = sample
             full = len(self._samples) >= _sender.MAX_SAMPLES
         if full:
@@ -169,19 +173,37 @@ class Run:
                 _sender.send_metrics(self._transport, self.id, points)
                 points = []
             if samples:
-                _sender.send_samples(self._transport, self.id, samples, blobs.__getitem__)
+                _sender.send_samples(self._transport, self.id, samples, self._staged_path, self._upload_workers)
+                self._unstage(blobs)
         except Unreachable:
             self._spool.save_run(self._create, self._transport.url)
             if points:
                 self._spool.save_batch("metrics", {"points": points})
-            if samples:
-                for sha, data in blobs.items():
-                    self._spool.save_blob(sha, data)
+            if samples:  # their images are already in the spool's blobs folder
                 self._spool.save_batch("samples", {"samples": samples})
             self._spooled = True
         except UnigapError as error:
             log.error("unigap: the server refused a batch: %s", error)
             self.errors.append(error)
+
+    def _staged_path(self, sha):
+        return os.path.join(self._staging, sha)
+
+    def _unstage(self, shas):
+        """Drops the staged copies the server now holds (a copy logged again meanwhile is re-made)."""
+        with self._lock:
+            still_buffered = {s.get("imageSha256") for s in self._samples.values()}
+        for sha in shas:
+            if sha not in still_buffered:
+                try:
+                    os.remove(self._staged_path(sha))
+                except FileNotFoundError:
+                    pass
+        try:
+            os.rmdir(self._staging)
+            os.rmdir(self._spool.dir)
+        except OSError:
+            pass  # not empty: spooled batches or images of the next batch
 
     def _loop(self):
         last_beat = time.time()

@@ -32,9 +32,8 @@ def sync(spool_dir=None, url=None, api_key=None):
         run = _sender.create_run(transport, spooled["create"])
         blobs = os.path.join(folder, "blobs")
 
-        def load_blob(sha):
-            with open(os.path.join(blobs, sha), "rb") as f:
-                return f.read()
+        def blob_path(sha, blobs=blobs):
+            return os.path.join(blobs, sha)
 
         for name in sorted(n for n in os.listdir(folder) if n.endswith(".json") and n != "run.json"):
             path = os.path.join(folder, name)
@@ -42,7 +41,7 @@ def sync(spool_dir=None, url=None, api_key=None):
             if name.endswith("-metrics.json"):
                 _sender.send_metrics(transport, run["id"], batch["points"])
             elif name.endswith("-samples.json"):
-                _sender.send_samples(transport, run["id"], batch["samples"], load_blob)
+                _sender.send_samples(transport, run["id"], batch["samples"], blob_path)
             elif name.endswith("-finish.json"):
                 transport.request("PATCH", "/api/v1/runs/%s" % run["id"], {"status": batch["status"]})
             os.remove(path)

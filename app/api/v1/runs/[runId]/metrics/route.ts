@@ -1,5 +1,6 @@
 import { INGEST_LIMITS, isOverwrite, ZOverwriteQuery } from "@/lib/api/contracts/common";
 import { ZLogMetricsRequest } from "@/lib/api/contracts/metrics";
+import { parseLogMetricsRequest } from "@/lib/api/contracts/metrics-fast-parse";
 import { ZRunParams } from "@/lib/api/contracts/runs";
 import { apiRoute } from "@/lib/http/route";
 import { logMetricPoints } from "@/lib/ingest/metric-service";
@@ -13,6 +14,7 @@ export const POST = apiRoute(
     params: ZRunParams,
     query: ZOverwriteQuery,
     body: ZLogMetricsRequest,
+    parseBody: parseLogMetricsRequest,
     maxBodyBytes: INGEST_LIMITS.metricBytes,
     batch: { field: "points", max: INGEST_LIMITS.metricPoints },
   },
