@@ -4,7 +4,7 @@ import { ZRunSummaryQuery } from "@/lib/metrics/summary-query";
 import { ZRunSummary } from "@/lib/metrics/summary-types";
 
 import { ZAuditQuery, ZBenchmarkQuery, ZCurriculum, ZFlips, ZRunRef, ZSupervisionAudit } from "./contracts/analysis";
-import { ZDatasetParams, ZDatasetRecipe, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
+import { ZDatasetParams, ZDatasetRecipe, ZExportQuery, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
 import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse } from "./contracts/blobs";
 import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
 import { ZLogMetricsRequest, ZLogMetricsResponse } from "./contracts/metrics";
@@ -101,6 +101,10 @@ export const ENDPOINTS: readonly TEndpoint[] = [
   },
   { method: "get", path: "/api/v1/datasets/{datasetId}", summary: "Get a dataset", auth: "apiKeyOrSession", params: ZDatasetParams, status: 200, errors: [401, 404], description: "The recipe as given and resolved, counts, gate, risk and acknowledgement, curriculum ledger and content hash." },
   { method: "get", path: "/api/v1/datasets/{datasetId}/pool", summary: "A dataset's discard pool", auth: "apiKeyOrSession", params: ZDatasetParams, status: 200, errors: [401, 404], description: "The prompts none of whose candidates was accepted (id, externalId, text, benchmark, subtask, spec): what training code re-samples for the next round." },
+  {
+    method: "get", path: "/api/v1/datasets/{datasetId}/export", summary: "Export a dataset for the trainer", auth: "apiKeyOrSession", params: ZDatasetParams, query: ZExportQuery, status: 200, errors: [401, 404, 409, 422],
+    description: "A streamed `.tar` (`format=tar.gz` for gzip): `images/<sha256>.<ext>` once each, `sft.jsonl` + `metadata.jsonl` (Hugging Face imagefolder) or `dpo.jsonl` (diffusers Diffusion-DPO: `caption`, `jpg_0`, `jpg_1`, `label_0`), `README.md` (dataset card) and `manifest.json` (recipe, source, gate, risk, SHA-256 of every file). At-risk sets need `acknowledgeRisk=true`; a missing image is a 409, never a short archive.",
+  },
   { method: "get", path: "/api/v1/projects/{slug}/datasets", summary: "List a project's datasets", auth: "apiKeyOrSession", params: ZProjectDatasetParams, status: 200, errors: [401, 404], description: "Every dataset of the project, newest first, with counts, gate and risk." },
 ];
 

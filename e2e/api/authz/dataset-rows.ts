@@ -35,3 +35,8 @@ export const datasetRows: TRow[] = [
     call: (w, c) => w.clients[c].request.get(`/api/v1/projects/${w.demo.slug}/datasets`).then(fromResponse),
   },
 ];
+datasetRows.push({
+  key: "GET /api/v1/datasets/[datasetId]/export",
+  expected: byCaller("404", { anonymous: "401", shareRevoked: "401", shareExpired: "401", keyRevoked: "401" }),
+  call: (w, c) => w.clients[c].request.get(`/api/v1/datasets/${randomUUID()}/export`).then(fromResponse),
+});
