@@ -4,6 +4,7 @@ import { ZRunSummaryQuery } from "@/lib/metrics/summary-query";
 import { ZRunSummary } from "@/lib/metrics/summary-types";
 
 import { ZAuditQuery, ZBenchmarkQuery, ZCurriculum, ZFlips, ZRunRef, ZSupervisionAudit } from "./contracts/analysis";
+import { ZDatasetParams, ZDatasetRecipe, ZExportQuery, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
 import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse } from "./contracts/blobs";
 import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
 import { ZLogMetricsRequest, ZLogMetricsResponse } from "./contracts/metrics";
@@ -89,4 +90,21 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     method: "get", path: "/api/v1/runs/{runId}/flips", summary: "Verdict flips", auth: "any", params: ZRunRef, query: ZBenchmarkQuery, response: ZFlips, status: 200, errors: READ_ERRORS,
     description: "Prompts whose self verdict (the majority over their evaluation images at a checkpoint) changed between checkpoints, with each change.",
   },
+  // ---- datasets (issue 13) ----
+  {
+    method: "post", path: "/api/v1/runs/{runId}/datasets/preview", summary: "Preview a training dataset", auth: "any", params: ZRunDatasetParams, body: ZDatasetRecipe, status: 200, errors: [401, 403, 404, 422, 429],
+    description: "Applies a recipe to a construction round without storing anything: counts per subtask (prompts, candidates, accepted, items, pool), the pass-rate histogram and the gate (precision of the chosen images against the external judge and the annotators, DPO pair agreement, coverage; n and Wilson 95% intervals) with `risk: { atRisk, reasons }`. `{ kind, step }` alone applies the paper's defaults. Share links cannot preview.",
+  },
+  {
+    method: "post", path: "/api/v1/runs/{runId}/datasets", summary: "Build a training dataset", auth: "any", params: ZRunDatasetParams, body: ZDatasetRecipe, status: 201, errors: [401, 403, 404, 422, 429],
+    description: "Builds an immutable SFT or DPO dataset (editors and API keys). The same recipe on the same data is the same dataset (200, `created: false`). An at-risk set needs `acknowledgeRisk: true`, which is recorded; a recipe that selects nothing is refused; `previousDatasetId` builds the next curriculum round from its pool.",
+  },
+  { method: "get", path: "/api/v1/datasets/{datasetId}", summary: "Get a dataset", auth: "apiKeyOrSession", params: ZDatasetParams, status: 200, errors: [401, 404], description: "The recipe as given and resolved, counts, gate, risk and acknowledgement, curriculum ledger and content hash." },
+  { method: "get", path: "/api/v1/datasets/{datasetId}/pool", summary: "A dataset's discard pool", auth: "apiKeyOrSession", params: ZDatasetParams, status: 200, errors: [401, 404], description: "The prompts none of whose candidates was accepted (id, externalId, text, benchmark, subtask, spec): what training code re-samples for the next round." },
+  {
+    method: "get", path: "/api/v1/datasets/{datasetId}/export", summary: "Export a dataset for the trainer", auth: "apiKeyOrSession", params: ZDatasetParams, query: ZExportQuery, status: 200, errors: [401, 404, 409, 422],
+    description: "A streamed `.tar` (`format=tar.gz` for gzip): `images/<sha256>.<ext>` once each, `sft.jsonl` + `metadata.jsonl` (Hugging Face imagefolder) or `dpo.jsonl` (diffusers Diffusion-DPO: `caption`, `jpg_0`, `jpg_1`, `label_0`), `README.md` (dataset card) and `manifest.json` (recipe, source, gate, risk, SHA-256 of every file). At-risk sets need `acknowledgeRisk=true`; a missing image is a 409, never a short archive.",
+  },
+  { method: "get", path: "/api/v1/projects/{slug}/datasets", summary: "List a project's datasets", auth: "apiKeyOrSession", params: ZProjectDatasetParams, status: 200, errors: [401, 404], description: "Every dataset of the project, newest first, with counts, gate and risk." },
 ];
+

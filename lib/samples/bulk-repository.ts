@@ -16,7 +16,7 @@ export type TSampleRow = {
   candidates?: number | null;
   blobSha256?: string | null;
   genLogLik?: number | null;
-  role: "sft_chosen" | "dpo_chosen" | "dpo_rejected" | "discarded" | "eval";
+  role: "sft_chosen" | "dpo_chosen" | "dpo_rejected" | "discarded" | "eval" | "candidate";
 };
 
 export type TJudgmentRow = {

@@ -4,7 +4,7 @@
 // values become readable messages; the page shows them instead of results.
 import { z } from "zod";
 
-export const SAMPLE_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "eval"] as const;
+export const SAMPLE_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "eval", "candidate"] as const;
 export type TSampleRole = (typeof SAMPLE_ROLES)[number];
 
 /**

@@ -8,6 +8,7 @@ import { expect } from "@playwright/test";
 
 import { act, openInvite } from "../../support/accounts";
 
+import { datasetRows } from "./dataset-rows";
 import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
 import type { TRow } from "./row";
@@ -309,4 +310,4 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows];
+export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows, ...datasetRows];

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { INGEST_LIMITS, ZBatchCounts, ZBigintId, ZExternalId, ZFiniteNumber, ZId, ZLongText, ZSha256, ZStep } from "./common";
 import { ZPromptInput } from "./prompts";
 
-export const SAMPLE_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "eval"] as const;
+export const SAMPLE_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "eval", "candidate"] as const;
 export const JUDGE_KINDS = ["self", "external", "human"] as const;
 
 const ZJudgmentFields = z.object({

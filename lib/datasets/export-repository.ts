@@ -1,0 +1,44 @@
+import "server-only";
+
+import { getDb } from "@/lib/db/client";
+
+// A page of a dataset's items with what the export writes per row: prompt, both images' blobs and
+// verdicts (the round's self verdict, the benchmark's external judge from the resolved recipe).
+
+export type TExportImage = { sampleId: string; candidate: number; sha256: string | null; mediaType: string | null; selfVerdict: number | null; selfProb: number | null; externalVerdict: number | null };
+export type TExportRow = { position: number; promptId: string; promptExternalId: string; prompt: string; benchmark: string; subtask: string; round: number; chosen: TExportImage; rejected: TExportImage | null };
+
+const IMAGE = (a: string) => `${a}.id::text AS ${a}_id, ${a}.candidate AS ${a}_candidate, ${a}.blob_sha256 AS ${a}_sha, ${a}b.media_type AS ${a}_media,
+  (SELECT j.verdict FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'self' AND j.judge = 'self' AND j.judge_step = ${a}.step) AS ${a}_self,
+  (SELECT j.prob FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'self' AND j.judge = 'self' AND j.judge_step = ${a}.step) AS ${a}_prob,
+  (SELECT j.verdict FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'external' AND j.judge_step = -1 AND j.judge = (d.resolved_recipe -> 'externalJudges' ->> ${a}.benchmark)) AS ${a}_ext`;
+
+const PAGE_SQL = `
+SELECT i.position, i.round, p.id AS prompt_id, p.external_id, p.text, p.benchmark, p.subtask, ${IMAGE("c")}, ${IMAGE("r")}
+FROM dataset_items i
+JOIN datasets d ON d.id = i.dataset_id
+JOIN prompts p ON p.id = i.prompt_id
+JOIN samples c ON c.id = i.sample_id
+LEFT JOIN blobs cb ON cb.sha256 = c.blob_sha256
+LEFT JOIN samples r ON r.id = i.rejected_sample_id
+LEFT JOIN blobs rb ON rb.sha256 = r.blob_sha256
+WHERE i.dataset_id = $1::uuid AND i.position > $2
+ORDER BY i.position
+LIMIT $3`;
+
+type TRaw = Record<string, unknown>;
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+function image(r: TRaw, a: "c" | "r"): TExportImage | null {
+  if (r[`${a}_id`] === null || r[`${a}_id`] === undefined) return null;
+  return { sampleId: r[`${a}_id`] as string, candidate: Number(r[`${a}_candidate`]), sha256: (r[`${a}_sha`] as string | null)?.trim() ?? null, mediaType: (r[`${a}_media`] as string | null) ?? null, selfVerdict: num(r[`${a}_self`]), selfProb: num(r[`${a}_prob`]), externalVerdict: num(r[`${a}_ext`]) };
+}
+
+/** Items after `afterPosition`, at most `limit`, in order (keyset paging: the export never holds the whole set). */
+export async function listExportPage(datasetId: string, afterPosition: number, limit: number): Promise<TExportRow[]> {
+  const { sql } = await getDb();
+  const rows = await sql.query<TRaw>(PAGE_SQL, [datasetId, afterPosition, limit]);
+  return rows.map((r) => ({
+    position: Number(r.position), round: Number(r.round), promptId: r.prompt_id as string, promptExternalId: r.external_id as string, prompt: r.text as string,
+    benchmark: r.benchmark as string, subtask: r.subtask as string, chosen: image(r, "c")!, rejected: image(r, "r"),
+  }));
+}
