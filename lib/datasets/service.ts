@@ -12,6 +12,7 @@ import { countExternalJudgmentsByBenchmark, findRunForSummary, listCheckpoints, 
 import { TRAINING_ROLES } from "@/lib/metrics/sample-roles";
 import { findProjectBySlug } from "@/lib/projects/repository";
 
+import { listRunsTrainedOn } from "./lineage-repository";
 import { assessRisk, computeGate, DEFAULT_PRECISION_THRESHOLD, type TGate, type TRisk } from "./gate";
 import { nextRound, passRateHistogram, selectItems, type TResolvedRecipe, type TRoundLedger, type TSelection } from "./recipe";
 import { countTrainingSamples, findDataset, findPrecisionThreshold, insertDatasetOnce, listCandidates, listItemRefs, listPoolPrompts, listProjectDatasets, type TDatasetRow } from "./repository";
@@ -171,8 +172,10 @@ async function readable(actor: TActor, datasetId: string): Promise<TDatasetRow> 
   return d;
 }
 
-export async function getDataset(actor: TActor, datasetId: string): Promise<TDatasetView> {
-  return view(await readable(actor, datasetId));
+/** The dataset with the runs that declared they trained on it (lineage). */
+export async function getDataset(actor: TActor, datasetId: string): Promise<TDatasetView & { trainedBy: Awaited<ReturnType<typeof listRunsTrainedOn>> }> {
+  const d = await readable(actor, datasetId);
+  return { ...view(d), trainedBy: await listRunsTrainedOn(d.id) };
 }
 
 /** The prompts to re-sample for the next round: id, text, benchmark, subtask, spec. */
