@@ -61,8 +61,8 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
   if (!run) throw new AppError("INVALID_INPUT", `Unknown run "${runId}".`, { field: "runId" });
   await requireProjectRole(actor, run.projectId, minRole, `Run ${run.id}`);
   const steps = (await listCheckpoints(run.id)).map((c) => c.step);
-  if (!steps.includes(recipe.step)) throw new AppError("INVALID_INPUT", `Run "${run.name}" has no step ${recipe.step} (steps: ${steps.join(", ") || "none"}).`, { field: "step" });
-  if ((await countTrainingSamples(run.id, recipe.step)) === 0) throw new AppError("INVALID_INPUT", `Step ${recipe.step} of run "${run.name}" has no training candidates (only evaluation images).`, { field: "step" });
+  if (!steps.includes(recipe.step)) throw new AppError("INVALID_INPUT", `Run ${run.id} has no step ${recipe.step} (steps: ${steps.join(", ") || "none"}).`, { field: "step" });
+  if ((await countTrainingSamples(run.id, recipe.step)) === 0) throw new AppError("INVALID_INPUT", `Step ${recipe.step} of run ${run.id} has no training candidates (only evaluation images).`, { field: "step" });
 
   const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark([run.id], TRAINING_ROLES));
   if (recipe.externalJudge !== undefined) {
@@ -91,7 +91,7 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
     previous = await findDataset(recipe.previousDatasetId);
     if (!previous || previous.projectId !== run.projectId) throw new AppError("INVALID_INPUT", `Unknown dataset "${recipe.previousDatasetId}".`, { field: "previousDatasetId" });
     if (previous.sourceRunId !== run.id || previous.kind !== recipe.kind || recipe.step <= previous.sourceStep) {
-      throw new AppError("INVALID_INPUT", `A next round re-samples dataset "${previous.name}"'s pool later in the same run with the same kind (after step ${previous.sourceStep}).`, { field: "previousDatasetId" });
+      throw new AppError("INVALID_INPUT", `A next round re-samples dataset ${previous.id}'s pool later in the same run with the same kind (after step ${previous.sourceStep}).`, { field: "previousDatasetId" });
     }
   }
   const poolIds = previous ? (await listPoolPrompts(previous.id)).map((p) => p.id) : null;
