@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { UnigapApiError } from "../lib/api-client/http";
 
 import { createContext, type TGlobalOptions } from "./context";
+import { datasetPreviewOrBuild, datasetPull, type TDatasetOptions } from "./dataset";
 import { importGeneval, type TGenevalOptions } from "./import-geneval";
 import { importMetrics } from "./import-metrics";
 import { importSamples, type TSamplesOptions } from "./import-samples";
@@ -37,6 +38,27 @@ runOptions(importCommand.command("samples <file.jsonl>").description("samples wi
 runOptions(importCommand.command("metrics <file>").description("metric points from a CSV or JSONL file (long: key,step,value; or wide: step + one column per key)")).action(
   (file: string, options) => importMetrics(createContext(program.opts<TGlobalOptions>()), file, options),
 );
+
+const datasetCommand = program.command("dataset").description("build training datasets from a run's own verdicts");
+const recipeOptions = (command: Command) =>
+  command
+    .requiredOption("--kind <sft|dpo>", "dataset kind")
+    .requiredOption("--step <step>", "the construction round")
+    .option("--judge <judge>", "self (default), external, human or self_and_external")
+    .option("--max-per-prompt <k>", "SFT: at most k images per prompt")
+    .option("--min-prob <p>", "SFT: minimum self probability")
+    .option("--pairing <most_confident|all>", "DPO pairing")
+    .option("--min-margin <m>", "DPO: minimum probability margin")
+    .option("--previous <datasetId>", "build the next curriculum round of this dataset")
+    .option("--acknowledge-risk", "build even when the gate flags the set")
+    .option("--name <name>", "dataset name");
+recipeOptions(datasetCommand.command("preview <runId>").description("counts, gate and risk; nothing stored")).action((runId: string, o: TDatasetOptions) => datasetPreviewOrBuild(program.opts<TGlobalOptions>(), runId, o, false));
+recipeOptions(datasetCommand.command("build <runId>").description("build the dataset (identical recipes give the same one)")).action((runId: string, o: TDatasetOptions) => datasetPreviewOrBuild(program.opts<TGlobalOptions>(), runId, o, true));
+datasetCommand
+  .command("pull <datasetId> <dir>")
+  .description("download the export and unpack it")
+  .option("--acknowledge-risk", "export an at-risk set")
+  .action((id: string, dir: string, o: { acknowledgeRisk?: boolean }) => datasetPull(program.opts<TGlobalOptions>(), id, dir, o));
 
 function describeError(error: unknown): string {
   if (error instanceof UnigapApiError) {

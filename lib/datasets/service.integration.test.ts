@@ -4,6 +4,9 @@ import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { seedDemoProject } from "@/prisma/seed/scenarios/demo";
 import { addTestMember, createTestUser } from "@/prisma/factories";
 
+import { createRun, updateRun } from "@/lib/ingest/run-service";
+
+import { describeRunLineage } from "./lineage-service";
 import { buildDataset, getDataset, getDatasetPool, listDatasets, previewDataset } from "./service";
 
 const db = setupTestDatabase();
@@ -57,6 +60,14 @@ describe("datasets built from the demo's own verdicts", () => {
     await expect(previewDataset(actor, curriculum, { kind: "sft", step: 0, subtasks: ["juggling"] })).rejects.toMatchObject({ message: expect.stringContaining('Unknown subtask "juggling"') });
     await expect(previewDataset(actor, curriculum, { kind: "sft", step: 0, externalJudge: "oracle" })).rejects.toMatchObject({ message: expect.stringContaining('"oracle"') });
     await expect(buildDataset(actor, curriculum, { kind: "sft", step: 0, judge: "human" })).rejects.toMatchObject({ message: expect.stringContaining("selects nothing") });
+
+    // Lineage both ways: a new run declares it trained on the set; the set lists the run.
+    const trained = await createRun(actor, { name: "trained on curriculum round 0", project: demo.slug, method: "sft", trainedOn: [a.id] });
+    expect((await getDataset(actor, a.id)).trainedBy.map((r) => r.runId)).toEqual([trained.id]);
+    expect((await describeRunLineage(trained.id))[0]!.text).toMatch(/^trained on .+ — built from Janus-Pro-7B · curriculum SFT @ 0, judge self, precision \d+\.\d% \[\d+\.\d%, \d+\.\d%\]$/);
+    await expect(updateRun(actor, trained.id, { trainedOn: ["00000000-0000-4000-8000-000000000000"] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("Unknown dataset") });
+    await updateRun(actor, trained.id, { trainedOn: [next.id] });
+    expect((await describeRunLineage(trained.id)).map((l) => l.datasetId)).toEqual([a.id, next.id]);
 
     const viewer = await createTestUser();
     await addTestMember(demo.projectId, viewer.id, "viewer");

@@ -12,6 +12,7 @@ import { countExternalJudgmentsByBenchmark, findRunForSummary, listCheckpoints, 
 import { TRAINING_ROLES } from "@/lib/metrics/sample-roles";
 import { findProjectBySlug } from "@/lib/projects/repository";
 
+import { listRunsTrainedOn } from "./lineage-repository";
 import { assessRisk, computeGate, DEFAULT_PRECISION_THRESHOLD, type TGate, type TRisk } from "./gate";
 import { nextRound, passRateHistogram, selectItems, type TResolvedRecipe, type TRoundLedger, type TSelection } from "./recipe";
 import { countTrainingSamples, findDataset, findPrecisionThreshold, insertDatasetOnce, listCandidates, listItemRefs, listPoolPrompts, listProjectDatasets, type TDatasetRow } from "./repository";
@@ -60,8 +61,8 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
   if (!run) throw new AppError("INVALID_INPUT", `Unknown run "${runId}".`, { field: "runId" });
   await requireProjectRole(actor, run.projectId, minRole, `Run ${run.id}`);
   const steps = (await listCheckpoints(run.id)).map((c) => c.step);
-  if (!steps.includes(recipe.step)) throw new AppError("INVALID_INPUT", `Run "${run.name}" has no step ${recipe.step} (steps: ${steps.join(", ") || "none"}).`, { field: "step" });
-  if ((await countTrainingSamples(run.id, recipe.step)) === 0) throw new AppError("INVALID_INPUT", `Step ${recipe.step} of run "${run.name}" has no training candidates (only evaluation images).`, { field: "step" });
+  if (!steps.includes(recipe.step)) throw new AppError("INVALID_INPUT", `Run ${run.id} has no step ${recipe.step} (steps: ${steps.join(", ") || "none"}).`, { field: "step" });
+  if ((await countTrainingSamples(run.id, recipe.step)) === 0) throw new AppError("INVALID_INPUT", `Step ${recipe.step} of run ${run.id} has no training candidates (only evaluation images).`, { field: "step" });
 
   const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark([run.id], TRAINING_ROLES));
   if (recipe.externalJudge !== undefined) {
@@ -90,7 +91,7 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
     previous = await findDataset(recipe.previousDatasetId);
     if (!previous || previous.projectId !== run.projectId) throw new AppError("INVALID_INPUT", `Unknown dataset "${recipe.previousDatasetId}".`, { field: "previousDatasetId" });
     if (previous.sourceRunId !== run.id || previous.kind !== recipe.kind || recipe.step <= previous.sourceStep) {
-      throw new AppError("INVALID_INPUT", `A next round re-samples dataset "${previous.name}"'s pool later in the same run with the same kind (after step ${previous.sourceStep}).`, { field: "previousDatasetId" });
+      throw new AppError("INVALID_INPUT", `A next round re-samples dataset ${previous.id}'s pool later in the same run with the same kind (after step ${previous.sourceStep}).`, { field: "previousDatasetId" });
     }
   }
   const poolIds = previous ? (await listPoolPrompts(previous.id)).map((p) => p.id) : null;
@@ -171,8 +172,10 @@ async function readable(actor: TActor, datasetId: string): Promise<TDatasetRow> 
   return d;
 }
 
-export async function getDataset(actor: TActor, datasetId: string): Promise<TDatasetView> {
-  return view(await readable(actor, datasetId));
+/** The dataset with the runs that declared they trained on it (lineage). */
+export async function getDataset(actor: TActor, datasetId: string): Promise<TDatasetView & { trainedBy: Awaited<ReturnType<typeof listRunsTrainedOn>> }> {
+  const d = await readable(actor, datasetId);
+  return { ...view(d), trainedBy: await listRunsTrainedOn(d.id) };
 }
 
 /** The prompts to re-sample for the next round: id, text, benchmark, subtask, spec. */

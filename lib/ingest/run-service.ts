@@ -3,6 +3,7 @@ import "server-only";
 import type { TCreateRunRequest, TListRunsQuery, TRun, TUpdateRunRequest } from "@/lib/api/contracts/runs";
 import type { TActor, TRole } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
+import { declareTrainedOn } from "@/lib/datasets/lineage-service";
 import { AppError, notFound } from "@/lib/errors";
 import { displayRunName, isAnonymized } from "@/lib/sharing/anonymize";
 
@@ -80,6 +81,7 @@ export async function createRun(actor: TActor, input: TCreateRunRequest): Promis
   });
   // null: a concurrent request created the same externalId first; answer with its run.
   const row = id ? await findRunById(id) : await findRunByExternalId(project.id, input.externalId!);
+  if (input.trainedOn?.length) await declareTrainedOn(project.id, row!.id, input.trainedOn);
   return { ...toRunDto(row!), created: id !== null };
 }
 
@@ -124,7 +126,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 /** Status, notes and tags; finishing (or failing) stamps finishedAt, running again clears it. */
 export async function updateRun(actor: TActor, runId: string, input: TUpdateRunRequest): Promise<TRun> {
-  await requireRun(actor, runId, "editor");
+  const run = await requireRun(actor, runId, "editor");
+  if (input.trainedOn) await declareTrainedOn(run.projectId, runId, input.trainedOn);
   const finishedAt = input.status === undefined ? undefined : input.status === "running" ? null : new Date();
   const tags = input.tags ? [...new Set(input.tags)] : undefined;
   return toRunDto(await updateRunFields(runId, { status: input.status, notes: input.notes, tags, finishedAt }));

@@ -12,10 +12,11 @@ batches are kept in UNIGAP_SPOOL_DIR (default ~/.unigap/spool); `python -m uniga
 
 from ._http import UnigapError, Unreachable
 from .answer import parse_self_answer
+from .datasets import Dataset, get_dataset, pull_dataset
 from .run import Run
 from .sync import sync
 
-__all__ = ["init", "Run", "sync", "parse_self_answer", "UnigapError", "Unreachable"]
+__all__ = ["init", "Run", "sync", "parse_self_answer", "UnigapError", "Unreachable", "Dataset", "get_dataset", "pull_dataset"]
 __version__ = "0.1.0"
 
 

@@ -41,7 +41,7 @@ def _judgment(j):
 
 class Run:
     def __init__(self, name, project=None, config=None, method=None, tags=None, notes=None, baseline_run_id=None,
-                 external_id=None, url=None, api_key=None, spool_dir=None, flush_interval=2.0,
+                 external_id=None, url=None, api_key=None, spool_dir=None, flush_interval=2.0, trained_on=None,
                  heartbeat_interval=30.0, retry_attempts=5, retry_backoff=0.5, upload_workers=None):
         url = url or os.environ.get("UNIGAP_URL") or "http://localhost:3000"
         api_key = api_key or os.environ.get("UNIGAP_API_KEY")
@@ -55,6 +55,7 @@ class Run:
         self._create = {k: v for k, v in {
             "name": name, "project": project, "config": config or {}, "method": method, "tags": list(tags or []),
             "notes": notes, "baselineRunId": baseline_run_id, "externalId": self.external_id,
+            "trainedOn": list(trained_on) if trained_on else None,
         }.items() if v is not None}
         self.id = None
         self.url = None
@@ -109,6 +110,12 @@ class Run:
             full = len(self._samples) >= _sender.MAX_SAMPLES
         if full:
             self._wake.set()
+
+    def build_dataset(self, kind, step, preview=False, **recipe):
+        """Builds an SFT or DPO dataset from this run's construction round; returns a Dataset (its .gate, .risk)."""
+        from .datasets import build_dataset
+        self._ensure_created()
+        return build_dataset(self.id, kind, step, preview=preview, transport=self._transport, **recipe)
 
     def flush(self):
         """Sends everything buffered now (also what the background thread would send later)."""

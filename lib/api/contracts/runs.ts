@@ -18,12 +18,14 @@ export const ZCreateRunRequest = z.object({
   baselineStep: ZStep.nullish(),
   /** Client-chosen id: creating twice with the same one returns the same run. */
   externalId: ZExternalId.optional(),
+  /** Lineage: the datasets (ids) this run trains on. */
+  trainedOn: z.array(ZId).max(50).optional(),
 });
 export type TCreateRunRequest = z.infer<typeof ZCreateRunRequest>;
 
 export const ZUpdateRunRequest = z
-  .object({ status: z.enum(RUN_STATUSES).optional(), notes: ZLongText.optional(), tags: z.array(ZTag).max(50).optional() })
-  .refine((v) => v.status !== undefined || v.notes !== undefined || v.tags !== undefined, "send at least one of status, notes, tags");
+  .object({ status: z.enum(RUN_STATUSES).optional(), notes: ZLongText.optional(), tags: z.array(ZTag).max(50).optional(), trainedOn: z.array(ZId).max(50).optional() })
+  .refine((v) => v.status !== undefined || v.notes !== undefined || v.tags !== undefined || v.trainedOn !== undefined, "send at least one of status, notes, tags, trainedOn");
 export type TUpdateRunRequest = z.infer<typeof ZUpdateRunRequest>;
 
 export const ZListRunsQuery = z.object({
