@@ -34,7 +34,7 @@ export const ingestRows: TRow[] = [
       keyRevoked: "401",
       stranger: "404",
     }),
-    call: (w, c) => w.clients[c].request.get(`/api/v1/runs?project=${w.demo.slug}`).then(fromResponse),
+    call: (w, c) => w.clients[c].request.get(`/api/v1/runs?project=${w.demo.slug}&limit=200`).then(fromResponse),
     check: (w, _c, r) => {
       const names = (r.json as { runs: { name: string }[] }).runs.map((run) => run.name);
       expect(names).toContain(w.runA.name);
