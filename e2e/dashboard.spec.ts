@@ -10,7 +10,7 @@ const DEMO_STEPS = 2000;
 test.describe.configure({ timeout: 180_000 });
 
 async function openDemoRun(page: Page, credentials: { email: string; password: string }, name: RegExp) {
-  await signIn(page, credentials, "/p/demo");
+  await signIn(page, credentials, "/p/demo?tag=simulated");
   await page.getByRole("link", { name }).first().click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
