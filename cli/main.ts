@@ -7,6 +7,7 @@ import { datasetPreviewOrBuild, datasetPull, type TDatasetOptions } from "./data
 import { importGeneval, type TGenevalOptions } from "./import-geneval";
 import { importMetrics } from "./import-metrics";
 import { importSamples, type TSamplesOptions } from "./import-samples";
+import { importT2iCompBench, type TCompBenchOptions } from "./import-t2i-compbench";
 
 // `unigap …`: the command line of the ingest API. Configured by UNIGAP_URL and UNIGAP_API_KEY;
 // flags override. Every import is idempotent: running it twice adds nothing the second time.
@@ -38,6 +39,13 @@ runOptions(importCommand.command("samples <file.jsonl>").description("samples wi
 runOptions(importCommand.command("metrics <file>").description("metric points from a CSV or JSONL file (long: key,step,value; or wide: step + one column per key)")).action(
   (file: string, options) => importMetrics(createContext(program.opts<TGlobalOptions>()), file, options),
 );
+
+runOptions(importCommand.command("t2i-compbench <category-dir>").description("a T2I-CompBench category folder as its evaluators leave it (samples/ + the category's vqa_result.json)"))
+  .requiredOption("--category <c>", "color, shape, texture, spatial, non_spatial, complex, 3d_spatial or numeracy")
+  .requiredOption("--step <n>", "the checkpoint step the images were generated at")
+  .option("--no-images", "do not upload the images in samples/")
+  .option("--prompts <file>", "the category's prompt list (default: the shipped <category>_val.txt)")
+  .action((dir: string, options: TCompBenchOptions) => importT2iCompBench(createContext(program.opts<TGlobalOptions>()), dir, options));
 
 const datasetCommand = program.command("dataset").description("build training datasets from a run's own verdicts");
 const recipeOptions = (command: Command) =>
