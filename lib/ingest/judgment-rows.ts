@@ -1,7 +1,7 @@
 import type { TJudgmentInput } from "@/lib/api/contracts/samples";
 import type { TJudgmentRow } from "@/lib/samples/bulk-repository";
 
-// From the API's judgment to the stored row. The conventions (see ../shared/domain.md): a self
+// From the API's judgment to the stored row. The conventions (see docs/metrics.md#verdicts): a self
 // judgment is judge "self" at the sample's own step unless said otherwise; one made by another run's
 // checkpoint is "self:<judgingRunId>"; external and human judges are not checkpoints (judge_step -1
 // in the database, null in the API — the mapping lives here only).

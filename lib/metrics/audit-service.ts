@@ -16,7 +16,7 @@ const HUMAN = "human";
 
 
 /**
- * The supervision audit of a run's training data (domain.md, the data-quality check): how many
+ * The supervision audit of a run's training data (docs/metrics.md#supervision-audit): how many
  * SFT-chosen images an independent judge calls aligned, and how often it agrees with the DPO pairs.
  * `judge` is an external judge's name (for every benchmark) or "human" (the annotators' majority); by
  * default each benchmark's most prolific external judge on the training images, else the annotators.

@@ -1,5 +1,5 @@
-// The cluster bootstrap behind every interval on a difference or an unweighted Overall (domain.md,
-// "Statistics"): candidates of one prompt are correlated, so whole prompts are resampled, with
+// The cluster bootstrap behind every interval on a difference or an unweighted Overall (docs/metrics.md#statistics):
+// candidates of one prompt are correlated, so whole prompts are resampled, with
 // replacement, within each subtask (stratified), and each replicate recomputes the statistic.
 // Seeded, so a summary is the same on every request and on both databases.
 //

@@ -1,4 +1,4 @@
-// Telling co-improvement from co-degradation (domain.md): between a baseline b and a checkpoint c,
+// Telling co-improvement from co-degradation (docs/metrics.md#co-trend-classes): between a baseline b and a checkpoint c,
 // ΔGen = Gen(c) − Gen(b), Und(c) against 0.5, and ΔNon. A direction counts only when its whole 95%
 // interval is on one side, so a noisy point estimate never names a class.
 import type { TMeasure, TTrend } from "./summary-types";

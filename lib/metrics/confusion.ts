@@ -1,4 +1,4 @@
-// Self-judge confusion (domain.md): checkpoint c's self verdicts on its own images against the
+// Self-judge confusion (docs/metrics.md#self-judge-confusion): checkpoint c's self verdicts on its own images against the
 // external verdict, over the images where both exist.
 import type { TOwnCounts } from "./counts";
 import { proportionMeasure } from "./measure";

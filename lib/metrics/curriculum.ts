@@ -1,4 +1,4 @@
-// Curriculum statistics (domain.md, "Curriculum"): at a construction round every prompt gets N
+// Curriculum statistics (docs/metrics.md#curriculum): at a construction round every prompt gets N
 // candidates and |C| of them pass the model's own check; prompts with |C| = 0 go to a discard pool,
 // and at each replay round the pool's prompts that now pass are admitted.
 

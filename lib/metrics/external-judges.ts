@@ -17,7 +17,7 @@ export function singleJudge(judges: TExternalJudges): string | null {
 }
 
 /**
- * The default choice (domain.md, Gen): per benchmark, the judge with the most judgments on that
+ * The default choice (docs/metrics.md#generation-score): per benchmark, the judge with the most judgments on that
  * benchmark's evaluation images, ties broken by name so the choice is stable.
  */
 export function pickJudgePerBenchmark(counts: readonly { benchmark: string; judge: string; judgments: number }[]): Record<string, string> {

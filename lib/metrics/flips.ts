@@ -1,4 +1,4 @@
-// Flips (domain.md): for a prompt followed across checkpoints, the checkpoints where its verdict
+// Flips (docs/metrics.md#flips): for a prompt followed across checkpoints, the checkpoints where its verdict
 // changes. A prompt's verdict at a checkpoint is the majority of its candidates' verdicts there.
 
 import { majorityVerdict, type TVerdict } from "./majority";

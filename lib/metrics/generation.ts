@@ -1,4 +1,4 @@
-// The generation score (domain.md): the external judge's aligned rate on a checkpoint's own images,
+// The generation score (docs/metrics.md#generation-score): the external judge's aligned rate on a checkpoint's own images,
 // or the mean of its continuous score when it gave no verdicts on them.
 import type { TOwnCounts } from "./counts";
 import { EMPTY_MEASURE, meanMeasure, proportionMeasure } from "./measure";

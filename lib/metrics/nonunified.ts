@@ -1,4 +1,4 @@
-// The Nonunified score (domain.md): Non(c,t) = #(self = 0) / #(self ≠ null) over checkpoint c's own
+// The Nonunified score (docs/metrics.md#nonunified-score): Non(c,t) = #(self = 0) / #(self ≠ null) over checkpoint c's own
 // images judged by c itself. Unparseable answers are counted beside it (TOwnCounts.selfNull), never
 // folded into either side.
 import type { TOwnCounts } from "./counts";

@@ -1,4 +1,4 @@
-// The paper's "Overall": the plain mean of the subtask values, not the pooled rate (domain.md:
+// The paper's "Overall": the plain mean of the subtask values, not the pooled rate (docs/metrics.md#overall:
 // 43.33, 43.00, 27.33, 31.00, 2.33, 10.33 → 26.22). The pooled rate is shown beside it.
 
 /** Unweighted mean of the subtask values that exist; null when none does (missing is not 0). */

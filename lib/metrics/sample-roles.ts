@@ -1,4 +1,4 @@
-// Which images a figure is computed over (domain.md, "Records"). A checkpoint's Gen / Und / Non are
+// Which images a figure is computed over (docs/metrics.md#conventions). A checkpoint's Gen / Und / Non are
 // measured on its evaluation images only: the candidates drawn to build SFT or DPO data were picked
 // by the model's own judge, so counting them would score the checkpoint on its own selection. The
 // training roles are what the supervision audit and the curriculum's rounds look at.

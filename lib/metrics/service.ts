@@ -52,7 +52,7 @@ async function resolveBaseline(run: TSummaryRun, query: Pick<TRunSummaryQuery, "
 }
 
 /**
- * The external judge of each benchmark (domain.md, Gen): the named one for every benchmark (it must
+ * The external judge of each benchmark (docs/metrics.md#generation-score): the named one for every benchmark (it must
  * have judged the run or its baseline), else per benchmark the judge with the most judgments on that
  * benchmark's evaluation images of the run and its baseline. `benchmark` narrows the map to one.
  */

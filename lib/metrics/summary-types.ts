@@ -1,6 +1,6 @@
 // The contract of a run summary (GET /api/v1/runs/{runId}/summary): what the metrics engine
 // produces and the dashboard consumes. Rates are fractions in [0, 1]; every rate carries its n and
-// 95% interval; `value: null` means "no data" (never 0). Definitions: ../shared/domain.md.
+// 95% interval; `value: null` means "no data" (never 0). Definitions: docs/metrics.md.
 import { z } from "zod";
 
 /** A measured rate or difference: value, its denominator, a 95% interval and a small-n flag. */

@@ -1,4 +1,4 @@
-// The supervision audit (domain.md, the data-quality check): a training set built from self
+// The supervision audit (docs/metrics.md#supervision-audit): a training set built from self
 // verdicts is only as good as those verdicts. An independent judge (external or human) tells how
 // many SFT-chosen images are really aligned and how often it agrees with the DPO pairs' order.
 import type { TVerdict } from "./majority";

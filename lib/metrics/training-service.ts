@@ -26,8 +26,8 @@ async function loadOwnCells(actor: TActor, runId: string, benchmark: string | nu
 }
 
 /**
- * Pass rates |C|/N per round, the discard pool and admissions per replay round (domain.md,
- * "Curriculum"), over each round's training candidates (evaluation images are not drawn for data).
+ * Pass rates |C|/N per round, the discard pool and admissions per replay round (docs/metrics.md#curriculum),
+ * over each round's training candidates (evaluation images are not drawn for data).
  */
 export async function getCurriculumStats(actor: TActor, runId: string, query: TBenchmarkQuery = {}): Promise<TCurriculumResponse> {
   const { run, cells } = await loadOwnCells(actor, runId, query.benchmark ?? null, TRAINING_ROLES);

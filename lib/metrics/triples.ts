@@ -1,4 +1,4 @@
-// Transition triples (domain.md) on the baseline's images: all 8 cells of (external, baseline self,
+// Transition triples (docs/metrics.md#transition-triples) on the baseline's images: all 8 cells of (external, baseline self,
 // current self). The paper's co-improvement mechanism is the corrected false positive (0,1,0).
 import { addTriples, type TTripleCounts, zeroTriples } from "./counts";
 import type { TTriples } from "./summary-types";

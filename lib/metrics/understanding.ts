@@ -1,4 +1,4 @@
-// The understanding score (domain.md): a win rate against the external judge on the baseline's
+// The understanding score (docs/metrics.md#understanding-score): a win rate against the external judge on the baseline's
 // images. Among the images where the baseline's and the current checkpoint's self verdicts
 // disagree, the share where the current checkpoint agrees with the external judge.
 import type { TTripleCounts } from "./counts";

@@ -1,4 +1,4 @@
-// The weak-generation share (domain.md): of the images the model rejected, how many an independent
+// The weak-generation share (docs/metrics.md#weak-generation-share): of the images the model rejected, how many an independent
 // judge also calls bad. Above 50% the self-contradiction comes from generation; the rest is
 // misunderstanding.
 import type { TOwnCounts } from "./counts";

@@ -1,4 +1,4 @@
-// Wilson score intervals: the interval every proportion in unigap carries (domain.md, "Statistics").
+// Wilson score intervals: the interval every proportion in unigap carries (docs/metrics.md#statistics).
 // Wilson rather than Wald because the paper's rates sit near 0 and 1 and rest on small n, where
 // the Wald interval collapses to a point or leaves [0, 1].
 

@@ -1,4 +1,4 @@
-// The audit's estimate (domain.md, "Self-judge confusion" and "Supervision audit"): precision of the
+// The audit's estimate (docs/metrics.md#self-judge-confusion, #supervision-audit): precision of the
 // self-judge's choices = of the images the model accepted (own self verdict 1), the share a human
 // reviewer labels aligned. Only labelled, self-accepted images count; n is that number, with a
 // Wilson 95% interval and a low-n flag below 30. Pure.

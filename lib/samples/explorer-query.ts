@@ -9,7 +9,7 @@ export type TSampleRole = (typeof SAMPLE_ROLES)[number];
 
 /**
  * Verdict classes of one image, from its own checkpoint's self verdict and the external verdict
- * (domain.md, "Self-judge confusion" and "Transition triples"):
+ * (docs/metrics.md#self-judge-confusion, #transition-triples):
  * contradiction = the two disagree; fp = self 1, external 0; fn = self 0, external 1; agree = both
  * parse and match; cfp = a false positive that a later checkpoint of the run rejects (triple 0,1,0);
  * flipped = the self verdict differs from the same prompt and candidate's at the previous checkpoint.

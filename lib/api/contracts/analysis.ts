@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZMeasure } from "@/lib/metrics/summary-types";
 
 // Contracts of the read-only analysis endpoints of a run: the supervision audit, the curriculum and
-// the verdict flips (domain.md). Rates are fractions in [0, 1] with their n and 95% interval.
+// the verdict flips (docs/metrics.md#flips). Rates are fractions in [0, 1] with their n and 95% interval.
 
 const ZQueryStep = z.coerce.number().int().min(0).max(2_147_483_647);
 const ZCount = z.number().int().nonnegative();
