@@ -1,3 +1,5 @@
+import "server-only";
+
 // Webhook signatures (issue 14): receivers verify `X-Unigap-Signature: sha256=<hex>` as the HMAC-SHA256 of
 // the raw body under the webhook's secret; the timestamp header lets them refuse replays.
 import { createHmac, timingSafeEqual } from "node:crypto";
