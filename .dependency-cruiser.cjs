@@ -6,7 +6,13 @@ const PURE_METRICS = "^lib/metrics/(?!.*(repository|service|cache)[.]ts$)(?!test
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: "no-cycles", severity: "error", comment: "Import cycles make load order matter; restructure instead.", from: {}, to: { circular: true, dependencyTypesNot: ["type-only"] } },
+    {
+      name: "no-cycles",
+      severity: "error",
+      comment: "Import cycles make load order matter; restructure instead.",
+      from: {},
+      to: { circular: true, dependencyTypesNot: ["type-only"] },
+    },
     {
       name: "lib-is-the-domain",
       severity: "error",
@@ -19,7 +25,9 @@ module.exports = {
       severity: "error",
       comment: "Components take prepared data as props; they never reach the database, services or sessions.",
       from: { path: "^components/" },
-      to: { path: "^(lib/db/|lib/[^/]+/[^/]*(repository|service)[.]ts$|lib/auth/(session|options|permissions)[.]ts$|lib/http/route[.]ts$|lib/storage/|prisma/|app/)" },
+      to: {
+        path: "^(lib/db/|lib/[^/]+/[^/]*(repository|service)[.]ts$|lib/auth/(session|options|permissions)[.]ts$|lib/http/route[.]ts$|lib/storage/|prisma/|app/)",
+      },
     },
     {
       name: "only-repositories-touch-the-database",
@@ -41,7 +49,8 @@ module.exports = {
     {
       name: "app-does-not-import-seed",
       severity: "error",
-      comment: "The app runs without the demo simulator: the seed (prisma/) is handed to the server by its entry point (instrumentation.ts), never imported by pages or routes.",
+      comment:
+        "The app runs without the demo simulator: the seed (prisma/) is handed to the server by its entry point (instrumentation.ts), never imported by pages or routes.",
       from: { path: "^(app|components)/" },
       to: { path: "^prisma/" },
     },
@@ -55,14 +64,16 @@ module.exports = {
     {
       name: "lib-does-not-import-the-seed",
       severity: "error",
-      comment: "The server must not know the demo simulator (the seed may import lib/, not the other way round); only tests and test helpers use prisma/factories.",
+      comment:
+        "The server must not know the demo simulator (the seed may import lib/, not the other way round); only tests and test helpers use prisma/factories.",
       from: { path: "^lib/", pathNot: "([.]test[.]ts$|/testing/)" },
       to: { path: "^prisma/" },
     },
     {
       name: "pure-metrics-stay-pure",
       severity: "error",
-      comment: "The metric definitions are the reference every SQL aggregate is tested against and run in the browser: no database, no Node built-ins, nothing server-only.",
+      comment:
+        "The metric definitions are the reference every SQL aggregate is tested against and run in the browser: no database, no Node built-ins, nothing server-only.",
       from: { path: PURE_METRICS },
       to: { path: "^(lib/db/|lib/.+/[^/]*(repository|service)[.]ts$|node_modules/server-only/)" },
     },

@@ -28,19 +28,38 @@ const config = [
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-definitions": ["error", "type"],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Use a seeded PRNG (prisma/seed/rng.ts) or node:crypto." }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: "Use a seeded PRNG (prisma/seed/rng.ts) or node:crypto.",
+        },
+      ],
     },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: SERVER_ONLY_MODULES, message: "Components render prepared data; server modules stay on the server (see ARCHITECTURE.md)." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: SERVER_ONLY_MODULES, message: "Components render prepared data; server modules stay on the server (see ARCHITECTURE.md)." }] },
+      ],
     },
   },
   {
     files: ["lib/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*", "next/navigation"], message: "lib/ is the domain: it never imports app/, components/ or navigation helpers; throw AppError instead." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*", "next/navigation"],
+              message: "lib/ is the domain: it never imports app/, components/ or navigation helpers; throw AppError instead.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -10,7 +10,18 @@ import type { TGlobalOptions } from "./context";
 
 // `unigap dataset preview|build|pull`: the dataset builder from a terminal (lib/api/contracts/datasets.ts).
 
-export type TDatasetOptions = { kind: string; step: string; judge?: string; maxPerPrompt?: string; minProb?: string; pairing?: string; minMargin?: string; previous?: string; acknowledgeRisk?: boolean; name?: string };
+export type TDatasetOptions = {
+  kind: string;
+  step: string;
+  judge?: string;
+  maxPerPrompt?: string;
+  minProb?: string;
+  pairing?: string;
+  minMargin?: string;
+  previous?: string;
+  acknowledgeRisk?: boolean;
+  name?: string;
+};
 
 function connection(options: TGlobalOptions) {
   const url = (options.url ?? process.env.UNIGAP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
@@ -21,7 +32,18 @@ function connection(options: TGlobalOptions) {
 
 function recipeOf(o: TDatasetOptions): Record<string, unknown> {
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-  const body: Record<string, unknown> = { kind: o.kind, step: Number(o.step), judge: o.judge, name: o.name, maxPerPrompt: num(o.maxPerPrompt), minProb: num(o.minProb), pairing: o.pairing, minMargin: num(o.minMargin), previousDatasetId: o.previous, acknowledgeRisk: o.acknowledgeRisk || undefined };
+  const body: Record<string, unknown> = {
+    kind: o.kind,
+    step: Number(o.step),
+    judge: o.judge,
+    name: o.name,
+    maxPerPrompt: num(o.maxPerPrompt),
+    minProb: num(o.minProb),
+    pairing: o.pairing,
+    minMargin: num(o.minMargin),
+    previousDatasetId: o.previous,
+    acknowledgeRisk: o.acknowledgeRisk || undefined,
+  };
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }
 
@@ -35,14 +57,18 @@ export async function datasetPreviewOrBuild(global: TGlobalOptions, runId: strin
     return;
   }
   const c = (body.counts as { overall?: Record<string, number> }).overall ?? {};
-  process.stdout.write(`${build ? `dataset ${body.id}: ` : ""}${c.prompts} prompts, ${c.candidates} candidates, ${c.accepted} accepted, ${c.items} items, ${c.pool} in the pool\n`);
+  process.stdout.write(
+    `${build ? `dataset ${body.id}: ` : ""}${c.prompts} prompts, ${c.candidates} candidates, ${c.accepted} accepted, ${c.items} items, ${c.pool} in the pool\n`,
+  );
   process.stdout.write(body.risk.atRisk ? `AT RISK: ${body.risk.reasons.join(" ")}\n` : "gate: not at risk\n");
 }
 
 /** Streams the export to <dir>.tar, then unpacks it with the system's tar. */
 export async function datasetPull(global: TGlobalOptions, datasetId: string, dir: string, options: { acknowledgeRisk?: boolean }): Promise<void> {
   const { url, apiKey } = connection(global);
-  const response = await fetch(`${url}/api/v1/datasets/${encodeURIComponent(datasetId)}/export${options.acknowledgeRisk ? "?acknowledgeRisk=true" : ""}`, { headers: { authorization: `Bearer ${apiKey}` } });
+  const response = await fetch(`${url}/api/v1/datasets/${encodeURIComponent(datasetId)}/export${options.acknowledgeRisk ? "?acknowledgeRisk=true" : ""}`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+  });
   if (!response.ok || !response.body) {
     const error = ((await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error;
     throw new UnigapApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `export failed with ${response.status}`);

@@ -5,14 +5,29 @@ import { describe, expect, it } from "vitest";
 import { genevalImageCandidates, genevalToSamples, parseGenevalLine } from "./geneval-format";
 
 const line = (over: Record<string, unknown> = {}) =>
-  JSON.stringify({ filename: "out/00012/samples/0003.png", tag: "color_attr", prompt: "a photo of a red bench", correct: false, reason: "wrong color", metadata: '{"include": [{"class": "bench"}]}', details: {}, ...over });
+  JSON.stringify({
+    filename: "out/00012/samples/0003.png",
+    tag: "color_attr",
+    prompt: "a photo of a red bench",
+    correct: false,
+    reason: "wrong color",
+    metadata: '{"include": [{"class": "bench"}]}',
+    details: {},
+    ...over,
+  });
 
 describe("GenEval results", () => {
   it("maps tag to subtask, correct to the geneval verdict, metadata to the spec, the file name to prompt and candidate", () => {
     const [sample] = genevalToSamples([parseGenevalLine(line(), 1)], 500);
     expect(sample).toEqual({
       step: 500,
-      prompt: { externalId: "geneval/00012", text: "a photo of a red bench", benchmark: "geneval", subtask: "color_attr", spec: { include: [{ class: "bench" }] } },
+      prompt: {
+        externalId: "geneval/00012",
+        text: "a photo of a red bench",
+        benchmark: "geneval",
+        subtask: "color_attr",
+        spec: { include: [{ class: "bench" }] },
+      },
       candidate: 3,
       imagePath: "out/00012/samples/0003.png",
       judgments: [{ kind: "external", judge: "geneval", verdict: 0, reason: "wrong color" }],
@@ -48,6 +63,9 @@ describe("GenEval results", () => {
   });
 
   it("finds images relative to --images, or by GenEval's folder tail", () => {
-    expect(genevalImageCandidates("/imgs", "/old/run/00012/samples/0003.png", path.join)).toEqual(["/imgs/old/run/00012/samples/0003.png", "/imgs/00012/samples/0003.png"]);
+    expect(genevalImageCandidates("/imgs", "/old/run/00012/samples/0003.png", path.join)).toEqual([
+      "/imgs/old/run/00012/samples/0003.png",
+      "/imgs/00012/samples/0003.png",
+    ]);
   });
 });

@@ -44,7 +44,14 @@ export async function importGeneval(ctx: TContext, file: string, options: TGenev
   progress.stop();
   report(
     ctx,
-    { runId: run.id, url: run.url, samples: result.samples.inserted, judgments: result.judgments.inserted, images, unchanged: { samples: result.samples.unchanged, judgments: result.judgments.unchanged } },
+    {
+      runId: run.id,
+      url: run.url,
+      samples: result.samples.inserted,
+      judgments: result.judgments.inserted,
+      images,
+      unchanged: { samples: result.samples.unchanged, judgments: result.judgments.unchanged },
+    },
     `Imported ${samples.length} GenEval images into ${run.url}: ${result.samples.inserted} new samples, ${result.judgments.inserted} new judgments, ${images} new images (${result.samples.unchanged} samples were there already).`,
   );
 }

@@ -41,7 +41,11 @@ export async function importMetrics(ctx: TContext, file: string, options: TRunOp
   }
   await flush();
   progress.stop();
-  report(ctx, { runId: run.id, url: run.url, ...totals }, `Imported ${totals.points} metric points into ${run.url}: ${totals.inserted} new, ${totals.unchanged} unchanged, ${totals.updated} replaced.`);
+  report(
+    ctx,
+    { runId: run.id, url: run.url, ...totals },
+    `Imported ${totals.points} metric points into ${run.url}: ${totals.inserted} new, ${totals.unchanged} unchanged, ${totals.updated} replaced.`,
+  );
 }
 
 function parseJson(line: string, where: string): Record<string, unknown> {

@@ -47,7 +47,14 @@ export async function importSamples(ctx: TContext, file: string, options: TSampl
   progress.stop();
   report(
     ctx,
-    { runId: run.id, url: run.url, samples: result.samples.inserted, judgments: result.judgments.inserted, images, unchanged: { samples: result.samples.unchanged, judgments: result.judgments.unchanged } },
+    {
+      runId: run.id,
+      url: run.url,
+      samples: result.samples.inserted,
+      judgments: result.judgments.inserted,
+      images,
+      unchanged: { samples: result.samples.unchanged, judgments: result.judgments.unchanged },
+    },
     `Imported ${samples.length} samples into ${run.url}: ${result.samples.inserted} new, ${result.judgments.inserted} new judgments, ${images} new images.`,
   );
 }

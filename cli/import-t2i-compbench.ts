@@ -5,7 +5,17 @@ import { fileURLToPath } from "node:url";
 import { hashFile, uploadImages } from "./images";
 import { createProgress } from "./progress";
 import { report, resolveRun, type TContext, type TRunOptions } from "./context";
-import { compBenchSamples, EVALUATORS, mapAnswers, mean, parseCategory, parsePromptList, parseSummary, sortImages, SUMMARY_TOLERANCE } from "./t2i-compbench-format";
+import {
+  compBenchSamples,
+  EVALUATORS,
+  mapAnswers,
+  mean,
+  parseCategory,
+  parsePromptList,
+  parseSummary,
+  sortImages,
+  SUMMARY_TOLERANCE,
+} from "./t2i-compbench-format";
 
 export type TCompBenchOptions = TRunOptions & { category: string; step: string; images?: boolean; prompts?: string };
 
@@ -43,8 +53,16 @@ export async function importT2iCompBench(ctx: TContext, dir: string, options: TC
   const recomputed = mean(scores.values())!;
   const summaryFile = path.join(dir, evaluator.summaries[at]!);
   const stated = fs.existsSync(summaryFile) ? parseSummary(fs.readFileSync(summaryFile, "utf8")) : null;
-  const summary = { file: fs.existsSync(summaryFile) ? summaryFile : null, stated, recomputed, agrees: stated === null ? null : Math.abs(stated - recomputed) <= SUMMARY_TOLERANCE };
-  if (summary.agrees === false) process.stderr.write(`warning: ${summaryFile} states ${stated} but the per-image file averages to ${recomputed} (difference ${Math.abs(stated! - recomputed).toPrecision(3)})\n`);
+  const summary = {
+    file: fs.existsSync(summaryFile) ? summaryFile : null,
+    stated,
+    recomputed,
+    agrees: stated === null ? null : Math.abs(stated - recomputed) <= SUMMARY_TOLERANCE,
+  };
+  if (summary.agrees === false)
+    process.stderr.write(
+      `warning: ${summaryFile} states ${stated} but the per-image file averages to ${recomputed} (difference ${Math.abs(stated! - recomputed).toPrecision(3)})\n`,
+    );
 
   const progress = createProgress(!ctx.json);
   const run = await resolveRun(ctx.client, { ...options, method: options.method ?? "eval" });
@@ -69,8 +87,25 @@ export async function importT2iCompBench(ctx: TContext, dir: string, options: TC
   const prompts = new Set(samples.map((s) => (typeof s.prompt === "string" ? s.prompt : s.prompt.externalId))).size;
   report(
     ctx,
-    { runId: run.id, url: run.url, category, metric: evaluator.metric, resultFile, prompts, samples: result.samples.inserted, judgments: result.judgments.inserted, images: uploaded, gen: recomputed * 100, summary, unchanged: { samples: result.samples.unchanged, judgments: result.judgments.unchanged } },
+    {
+      runId: run.id,
+      url: run.url,
+      category,
+      metric: evaluator.metric,
+      resultFile,
+      prompts,
+      samples: result.samples.inserted,
+      judgments: result.judgments.inserted,
+      images: uploaded,
+      gen: recomputed * 100,
+      summary,
+      unchanged: { samples: result.samples.unchanged, judgments: result.judgments.unchanged },
+    },
     `Imported ${samples.length} T2I-CompBench ${category} images (${prompts} prompts, ${evaluator.metric}) into ${run.url}: ${result.samples.inserted} new samples, ${result.judgments.inserted} new judgments, ${uploaded} new images. Gen = ${(recomputed * 100).toFixed(2)}` +
-      (stated === null ? " (no summary file to compare)." : summary.agrees ? ` (the evaluator's summary says ${(stated * 100).toFixed(2)}: agrees).` : ` — but the evaluator's summary says ${(stated * 100).toFixed(2)}: DISAGREES.`),
+      (stated === null
+        ? " (no summary file to compare)."
+        : summary.agrees
+          ? ` (the evaluator's summary says ${(stated * 100).toFixed(2)}: agrees).`
+          : ` — but the evaluator's summary says ${(stated * 100).toFixed(2)}: DISAGREES.`),
   );
 }

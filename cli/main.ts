@@ -36,11 +36,15 @@ runOptions(importCommand.command("samples <file.jsonl>").description("samples wi
   .addOption(new Option("--images <dir>", "folder the lines' \"image\" paths are relative to (default: the file's)"))
   .action((file: string, options: TSamplesOptions) => importSamples(createContext(program.opts<TGlobalOptions>()), file, options));
 
-runOptions(importCommand.command("metrics <file>").description("metric points from a CSV or JSONL file (long: key,step,value; or wide: step + one column per key)")).action(
-  (file: string, options) => importMetrics(createContext(program.opts<TGlobalOptions>()), file, options),
-);
+runOptions(
+  importCommand.command("metrics <file>").description("metric points from a CSV or JSONL file (long: key,step,value; or wide: step + one column per key)"),
+).action((file: string, options) => importMetrics(createContext(program.opts<TGlobalOptions>()), file, options));
 
-runOptions(importCommand.command("t2i-compbench <category-dir>").description("a T2I-CompBench category folder as its evaluators leave it (samples/ + the category's vqa_result.json)"))
+runOptions(
+  importCommand
+    .command("t2i-compbench <category-dir>")
+    .description("a T2I-CompBench category folder as its evaluators leave it (samples/ + the category's vqa_result.json)"),
+)
   .requiredOption("--category <c>", "color, shape, texture, spatial, non_spatial, complex, 3d_spatial or numeracy")
   .requiredOption("--step <n>", "the checkpoint step the images were generated at")
   .option("--no-images", "do not upload the images in samples/")
@@ -60,8 +64,12 @@ const recipeOptions = (command: Command) =>
     .option("--previous <datasetId>", "build the next curriculum round of this dataset")
     .option("--acknowledge-risk", "build even when the gate flags the set")
     .option("--name <name>", "dataset name");
-recipeOptions(datasetCommand.command("preview <runId>").description("counts, gate and risk; nothing stored")).action((runId: string, o: TDatasetOptions) => datasetPreviewOrBuild(program.opts<TGlobalOptions>(), runId, o, false));
-recipeOptions(datasetCommand.command("build <runId>").description("build the dataset (identical recipes give the same one)")).action((runId: string, o: TDatasetOptions) => datasetPreviewOrBuild(program.opts<TGlobalOptions>(), runId, o, true));
+recipeOptions(datasetCommand.command("preview <runId>").description("counts, gate and risk; nothing stored")).action((runId: string, o: TDatasetOptions) =>
+  datasetPreviewOrBuild(program.opts<TGlobalOptions>(), runId, o, false),
+);
+recipeOptions(datasetCommand.command("build <runId>").description("build the dataset (identical recipes give the same one)")).action(
+  (runId: string, o: TDatasetOptions) => datasetPreviewOrBuild(program.opts<TGlobalOptions>(), runId, o, true),
+);
 datasetCommand
   .command("pull <datasetId> <dir>")
   .description("download the export and unpack it")
@@ -78,7 +86,10 @@ function describeError(error: unknown): string {
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (program.opts<TGlobalOptions>().json) {
-    const e = error instanceof UnigapApiError ? { status: error.status, code: error.code, message: error.message, details: error.details } : { message: String((error as Error).message ?? error) };
+    const e =
+      error instanceof UnigapApiError
+        ? { status: error.status, code: error.code, message: error.message, details: error.details }
+        : { message: String((error as Error).message ?? error) };
     process.stdout.write(`${JSON.stringify({ error: e })}\n`);
   } else process.stderr.write(`${describeError(error)}\n`);
   process.exitCode = 1;

@@ -5,7 +5,18 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { writeCompBenchFolder } from "./fixtures/t2i-compbench";
-import { compBenchSamples, EVALUATORS, mapAnswers, matchPrompt, mean, parsePromptList, parseSummary, sortImages, SUMMARY_TOLERANCE, type TT2iCategory } from "./t2i-compbench-format";
+import {
+  compBenchSamples,
+  EVALUATORS,
+  mapAnswers,
+  matchPrompt,
+  mean,
+  parsePromptList,
+  parseSummary,
+  sortImages,
+  SUMMARY_TOLERANCE,
+  type TT2iCategory,
+} from "./t2i-compbench-format";
 
 const PROMPTS = path.resolve("prisma/seed/data/t2i-compbench");
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "t2i-"));
@@ -17,7 +28,11 @@ function read(dir: string, category: TT2iCategory) {
   const at = evaluator.results.findIndex((f) => fs.existsSync(path.join(dir, f)));
   const scores = mapAnswers(JSON.parse(fs.readFileSync(path.join(dir, evaluator.results[at]!), "utf8")), images, evaluator.keying, "vqa_result.json");
   const list = parsePromptList(fs.readFileSync(path.join(PROMPTS, `${category}_val.txt`), "utf8"));
-  return { samples: compBenchSamples(images, scores, category, list, 100), scores, summary: parseSummary(fs.readFileSync(path.join(dir, evaluator.summaries[at]!), "utf8")) };
+  return {
+    samples: compBenchSamples(images, scores, category, list, 100),
+    scores,
+    summary: parseSummary(fs.readFileSync(path.join(dir, evaluator.summaries[at]!), "utf8")),
+  };
 }
 
 describe("T2I-CompBench category folders", () => {
@@ -39,11 +54,19 @@ describe("T2I-CompBench category folders", () => {
         expect(Math.abs(summary! - mean(scores.values())!)).toBeLessThanOrEqual(SUMMARY_TOLERANCE);
         // several images per prompt are candidates 0..2 of one prompt, matched to the list
         const byPrompt = new Map<string, number[]>();
-        for (const s of samples) byPrompt.set((s.prompt as { externalId: string }).externalId, [...(byPrompt.get((s.prompt as { externalId: string }).externalId) ?? []), s.candidate!]);
+        for (const s of samples)
+          byPrompt.set((s.prompt as { externalId: string }).externalId, [
+            ...(byPrompt.get((s.prompt as { externalId: string }).externalId) ?? []),
+            s.candidate!,
+          ]);
         expect(byPrompt.size).toBe(7);
         for (const candidates of byPrompt.values()) expect(candidates.sort()).toEqual([0, 1, 2]);
         expect(samples.every((s) => s.candidates === 3)).toBe(true);
-        expect(samples.find((s) => s.candidate === 0 && (s.prompt as { text: string }).text === fixture.promptTexts[0])!.prompt).toMatchObject({ externalId: `t2i-compbench/${category}/0000`, benchmark: "t2i-compbench", subtask: category });
+        expect(samples.find((s) => s.candidate === 0 && (s.prompt as { text: string }).text === fixture.promptTexts[0])!.prompt).toMatchObject({
+          externalId: `t2i-compbench/${category}/0000`,
+          benchmark: "t2i-compbench",
+          subtask: category,
+        });
         expect(samples[0]!.judgments![0]).toMatchObject({ kind: "external", judge: "t2i-compbench" });
       });
     }
@@ -59,17 +82,65 @@ describe("T2I-CompBench category folders", () => {
   it("UniDet's question_id is the file index, not the position", () => {
     const images = sortImages(["a cat on the left of a dog_000010.png", "a cat on the left of a dog_000003.png", "notes.txt"]);
     expect(images.map((i) => i.index)).toEqual([3, 10]);
-    const scores = mapAnswers([{ question_id: 10, answer: 0 }, { question_id: 3, answer: 0.75 }], images, "file-index", "f");
+    const scores = mapAnswers(
+      [
+        { question_id: 10, answer: 0 },
+        { question_id: 3, answer: 0.75 },
+      ],
+      images,
+      "file-index",
+      "f",
+    );
     expect(scores.get("a cat on the left of a dog_000003.png")).toBe(0.75);
-    expect(() => mapAnswers([{ question_id: 1, answer: 0 }, { question_id: 3, answer: 0.75 }], images, "file-index", "f")).toThrow(/question_id 1 names no image/);
+    expect(() =>
+      mapAnswers(
+        [
+          { question_id: 1, answer: 0 },
+          { question_id: 3, answer: 0.75 },
+        ],
+        images,
+        "file-index",
+        "f",
+      ),
+    ).toThrow(/question_id 1 names no image/);
   });
 
   it("refuses bad answers, count mismatches and unknown prompts with the file and entry", () => {
     const images = sortImages(["a red apple_000000.png", "a red apple_000001.png"]);
     expect(() => mapAnswers([{ question_id: 0, answer: "0.5" }], images, "position", "r.json")).toThrow(/r.json: 1 answers for 2 images/);
-    expect(() => mapAnswers([{ question_id: 0, answer: "0.5" }, { question_id: 1, answer: "nan" }], images, "position", "r.json")).toThrow(/r.json: entry 2: answer "nan"/);
-    expect(() => mapAnswers([{ question_id: 0, answer: 1.5 }, { question_id: 1, answer: 0 }], images, "position", "r.json")).toThrow(/entry 1: answer 1.5 is not a number in \[0, 1\]/);
-    expect(() => mapAnswers([{ question_id: 0, answer: 1 }, { question_id: 0, answer: 0 }], images, "position", "r.json")).toThrow(/second answer/);
+    expect(() =>
+      mapAnswers(
+        [
+          { question_id: 0, answer: "0.5" },
+          { question_id: 1, answer: "nan" },
+        ],
+        images,
+        "position",
+        "r.json",
+      ),
+    ).toThrow(/r.json: entry 2: answer "nan"/);
+    expect(() =>
+      mapAnswers(
+        [
+          { question_id: 0, answer: 1.5 },
+          { question_id: 1, answer: 0 },
+        ],
+        images,
+        "position",
+        "r.json",
+      ),
+    ).toThrow(/entry 1: answer 1.5 is not a number in \[0, 1\]/);
+    expect(() =>
+      mapAnswers(
+        [
+          { question_id: 0, answer: 1 },
+          { question_id: 0, answer: 0 },
+        ],
+        images,
+        "position",
+        "r.json",
+      ),
+    ).toThrow(/second answer/);
     expect(() => matchPrompt("a purple unicorn", "color", ["a red apple."])).toThrow(/not a prompt of color_val.txt/);
   });
 

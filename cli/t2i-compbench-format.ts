@@ -25,7 +25,12 @@ export type TEvaluator = {
   keying: "position" | "file-index";
 };
 
-const BLIP: TEvaluator = { metric: "BLIP-VQA", results: ["annotation_blip/vqa_result.json"], summaries: ["annotation_blip/blip_vqa_score.txt"], keying: "position" };
+const BLIP: TEvaluator = {
+  metric: "BLIP-VQA",
+  results: ["annotation_blip/vqa_result.json"],
+  summaries: ["annotation_blip/blip_vqa_score.txt"],
+  keying: "position",
+};
 
 export const EVALUATORS: Readonly<Record<TT2iCategory, TEvaluator>> = {
   color: BLIP,
@@ -33,13 +38,26 @@ export const EVALUATORS: Readonly<Record<TT2iCategory, TEvaluator>> = {
   texture: BLIP,
   spatial: {
     metric: "UniDet",
-    results: ["labels/annotation_obj_detection_2d/vqa_result.json", "labels/annotation_obj_detection/vqa_result.json", "labels_/annotation_obj_detection_2d/vqa_result.json"],
-    summaries: ["labels/annotation_obj_detection_2d/avg_score.txt", "labels/annotation_obj_detection/avg_score.txt", "labels_/annotation_obj_detection_2d/avg_score.txt"],
+    results: [
+      "labels/annotation_obj_detection_2d/vqa_result.json",
+      "labels/annotation_obj_detection/vqa_result.json",
+      "labels_/annotation_obj_detection_2d/vqa_result.json",
+    ],
+    summaries: [
+      "labels/annotation_obj_detection_2d/avg_score.txt",
+      "labels/annotation_obj_detection/avg_score.txt",
+      "labels_/annotation_obj_detection_2d/avg_score.txt",
+    ],
     keying: "file-index",
   },
   non_spatial: { metric: "CLIPScore", results: ["annotation_clip/vqa_result.json"], summaries: ["annotation_clip/score_avg.txt"], keying: "position" },
   complex: { metric: "3-in-1", results: ["annotation_3_in_1/vqa_result.json"], summaries: ["annotation_3_in_1/vqa_score.txt"], keying: "position" },
-  "3d_spatial": { metric: "UniDet 3D", results: ["labels/annotation_obj_detection_3d/vqa_result.json"], summaries: ["labels/annotation_obj_detection_3d/avg_score.txt"], keying: "file-index" },
+  "3d_spatial": {
+    metric: "UniDet 3D",
+    results: ["labels/annotation_obj_detection_3d/vqa_result.json"],
+    summaries: ["labels/annotation_obj_detection_3d/avg_score.txt"],
+    keying: "file-index",
+  },
   numeracy: { metric: "UniDet numeracy", results: ["annotation_num/vqa_result.json"], summaries: ["annotation_num/score.txt"], keying: "file-index" },
 };
 
@@ -94,7 +112,8 @@ const basename = (p: string) => p.slice(p.search(/[^\\/]*$/));
 export function mapAnswers(json: unknown, images: readonly TImageName[], keying: TEvaluator["keying"], file: string): Map<string, number> {
   if (!Array.isArray(json)) throw new Error(`${file}: expected a JSON array of {question_id, answer}`);
   const entries = json as TRawEntry[];
-  if (entries.length !== images.length) throw new Error(`${file}: ${entries.length} answers for ${images.length} images in samples/ — the folder and the result file do not belong together`);
+  if (entries.length !== images.length)
+    throw new Error(`${file}: ${entries.length} answers for ${images.length} images in samples/ — the folder and the result file do not belong together`);
   const scores = new Map<string, number>();
   const byName = new Map(images.map((img) => [img.file, img]));
   const byIndex = new Map(images.map((img) => [img.index, img]));
@@ -107,9 +126,11 @@ export function mapAnswers(json: unknown, images: readonly TImageName[], keying:
       if (!image) throw new Error(`${where}: image_path "${entry.image_path.slice(0, 200)}" names no file of samples/`);
     } else {
       const id = entry.question_id;
-      if (typeof id !== "number" || !Number.isInteger(id) || id < 0) throw new Error(`${where}: question_id ${JSON.stringify(id)?.slice(0, 40)} is not a non-negative integer`);
+      if (typeof id !== "number" || !Number.isInteger(id) || id < 0)
+        throw new Error(`${where}: question_id ${JSON.stringify(id)?.slice(0, 40)} is not a non-negative integer`);
       image = keying === "file-index" ? byIndex.get(id) : images[id];
-      if (!image) throw new Error(`${where}: question_id ${id} names no image (${keying === "file-index" ? "no file has that index" : `only ${images.length} images`})`);
+      if (!image)
+        throw new Error(`${where}: question_id ${id} names no image (${keying === "file-index" ? "no file has that index" : `only ${images.length} images`})`);
     }
     if (scores.has(image.file)) throw new Error(`${where}: a second answer for ${image.file}`);
     scores.set(image.file, answerOf(entry, where));
@@ -147,7 +168,13 @@ export function matchPrompt(nameText: string, category: string, list: readonly s
 export type TCompBenchSample = TSampleIn & { file: string };
 
 /** One sample per image: candidates numbered per prompt in index order, each with its score. */
-export function compBenchSamples(images: readonly TImageName[], scores: ReadonlyMap<string, number>, category: TT2iCategory, list: readonly string[] | null, step: number): TCompBenchSample[] {
+export function compBenchSamples(
+  images: readonly TImageName[],
+  scores: ReadonlyMap<string, number>,
+  category: TT2iCategory,
+  list: readonly string[] | null,
+  step: number,
+): TCompBenchSample[] {
   const prompts = images.map((img) => matchPrompt(img.promptText, category, list));
   const perPrompt = new Map<string, number>();
   for (const p of prompts) perPrompt.set(p.externalId, (perPrompt.get(p.externalId) ?? 0) + 1);

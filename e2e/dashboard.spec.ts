@@ -131,7 +131,12 @@ test("[DASHBOARD]: the bucket API refuses bad input and strangers alike", async 
   expect((await missing.json()).error.code).toBe("NOT_FOUND");
 });
 
-test("[SHARING]: Share… on a comparison makes an anonymized link that opens the same view with every panel, and no names", async ({ page, browser, baseURL, credentials }) => {
+test("[SHARING]: Share… on a comparison makes an anonymized link that opens the same view with every panel, and no names", async ({
+  page,
+  browser,
+  baseURL,
+  credentials,
+}) => {
   await signIn(page, credentials, "/p/demo?tag=simulated");
   await page.getByLabel(/Select .*SFT on self-judged/).check();
   await page.getByLabel(/Select .*corrupted labels/).check();
@@ -230,7 +235,10 @@ test("[DASHBOARD]: the training data panel audits the supervision and shows the 
   await expect(audit.getByText("at risk", { exact: true })).toBeVisible();
 
   await page.goto("/p/demo?tag=simulated");
-  await page.getByRole("link", { name: /curriculum SFT/ }).first().click();
+  await page
+    .getByRole("link", { name: /curriculum SFT/ })
+    .first()
+    .click();
   const rounds = page.getByTestId("curriculum-rounds");
   await expect(rounds.getByRole("row")).not.toHaveCount(0);
   // Replay rounds admit prompts from the discard pool: some round's "admitted" cell is positive.

@@ -33,8 +33,8 @@ test("[EXPLORER]: filtering to false positives at a checkpoint shows only such c
   expect(await cards.count()).toBe(Math.min(60, expected));
   for (const card of await cards.all()) {
     await expect(card).toContainText(`step ${options[1]}`);
-    await expect(card.locator('[data-verdict]').first()).toHaveText("self: aligned");
-    await expect(card.locator('[data-verdict]').nth(1)).toHaveText(/: misaligned$/);
+    await expect(card.locator("[data-verdict]").first()).toHaveText("self: aligned");
+    await expect(card.locator("[data-verdict]").nth(1)).toHaveText(/: misaligned$/);
   }
   await page.screenshot({ path: "test-results/screens/explorer-fp.png", fullPage: false });
 
@@ -91,10 +91,22 @@ test("[AUDIT]: labelling three samples with the keyboard moves the self-judge's 
   let accepted = 0;
   const labels: string[] = [];
   for (let i = 0; i < 3; i++) {
-    await page.getByRole("navigation", { name: "Audit images" }).getByRole("link", { name: String(i + 1), exact: true }).click();
-    await expect(page.getByRole("navigation", { name: "Audit images" }).getByRole("link", { name: String(i + 1), exact: true })).toHaveAttribute("aria-current", "step");
+    await page
+      .getByRole("navigation", { name: "Audit images" })
+      .getByRole("link", { name: String(i + 1), exact: true })
+      .click();
+    await expect(page.getByRole("navigation", { name: "Audit images" }).getByRole("link", { name: String(i + 1), exact: true })).toHaveAttribute(
+      "aria-current",
+      "step",
+    );
     labels.push(await page.getByTestId("my-label").innerText());
-    if ((await page.locator('[data-verdict]').filter({ hasText: /^self:/ }).innerText()) === "self: aligned") accepted++;
+    if (
+      (await page
+        .locator("[data-verdict]")
+        .filter({ hasText: /^self:/ })
+        .innerText()) === "self: aligned"
+    )
+      accepted++;
   }
   expect(labels).toEqual(["your label: aligned", "your label: misaligned", "your label: aligned"]);
   await expect(estimate).toHaveAttribute("data-n", String(accepted));
@@ -123,7 +135,9 @@ test("[SHARING]: hand-picked samples open for a reviewer without an account, ima
   const images = reviewer.locator("main img");
   await expect(images).toHaveCount(ids.length);
   // Every thumbnail really loaded (an <img> names the link in ?share=, the cookie authenticates it).
-  await expect.poll(() => images.evaluateAll((els) => els.every((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  await expect
+    .poll(() => images.evaluateAll((els) => els.every((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0)))
+    .toBe(true);
   // Without the link's cookie the same URL is refused.
   const src = await images.first().getAttribute("src");
   expect((await (await browser.newContext({ baseURL })).request.get(src!)).status()).toBe(401);

@@ -41,7 +41,14 @@ export async function createTestApiKey(projectId: string) {
 
 export async function createTestRun(
   projectId: string,
-  overrides: { name?: string; method?: string; tags?: string[]; baselineRunId?: string | null; baselineStep?: number | null; status?: "running" | "finished" | "failed" } = {},
+  overrides: {
+    name?: string;
+    method?: string;
+    tags?: string[];
+    baselineRunId?: string | null;
+    baselineStep?: number | null;
+    status?: "running" | "finished" | "failed";
+  } = {},
 ) {
   const { prisma } = await getDb();
   return prisma.run.create({
@@ -105,7 +112,11 @@ export async function createTestSamples(runId: string, samples: readonly TTestSa
       genLogLik: s.genLogLik ?? null,
       role: s.role ?? "eval",
     }));
-    await upsertCheckpoints(tx, runId, rows.map((r) => ({ step: r.step, epoch: r.epoch })));
+    await upsertCheckpoints(
+      tx,
+      runId,
+      rows.map((r) => ({ step: r.step, epoch: r.epoch })),
+    );
     const ids = await insertSamples(tx, runId, rows);
     const judgments: TJudgmentRow[] = samples.flatMap((s, i) => {
       const row = rows[i]!;
@@ -126,7 +137,17 @@ export async function createTestSamples(runId: string, samples: readonly TTestSa
   });
 }
 
-export type TTestRunStats = { latestStep?: number | null; gen?: number | null; genN?: number; und?: number | null; undN?: number; non?: number | null; nonN?: number; nonSeries?: unknown; benchmarks?: string[] };
+export type TTestRunStats = {
+  latestStep?: number | null;
+  gen?: number | null;
+  genN?: number;
+  und?: number | null;
+  undN?: number;
+  non?: number | null;
+  nonN?: number;
+  nonSeries?: unknown;
+  benchmarks?: string[];
+};
 
 /** run_stats as the metrics engine would cache them (the runs table sorts and draws sparklines from these). */
 export async function createTestRunStats(runId: string, stats: TTestRunStats) {
@@ -134,6 +155,17 @@ export async function createTestRunStats(runId: string, stats: TTestRunStats) {
   await sql.execute(
     `INSERT INTO run_stats (run_id, latest_step, gen, gen_n, und, und_n, non, non_n, non_series, benchmarks)
      VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::text[])`,
-    [runId, stats.latestStep ?? null, stats.gen ?? null, stats.genN ?? 0, stats.und ?? null, stats.undN ?? 0, stats.non ?? null, stats.nonN ?? 0, JSON.stringify(stats.nonSeries ?? []), stats.benchmarks ?? []],
+    [
+      runId,
+      stats.latestStep ?? null,
+      stats.gen ?? null,
+      stats.genN ?? 0,
+      stats.und ?? null,
+      stats.undN ?? 0,
+      stats.non ?? null,
+      stats.nonN ?? 0,
+      JSON.stringify(stats.nonSeries ?? []),
+      stats.benchmarks ?? [],
+    ],
   );
 }

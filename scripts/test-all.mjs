@@ -40,12 +40,21 @@ function readJson(file) {
 
 check("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
+check("format (prettier --check; `npm run format` fixes)", "npx", ["prettier", "--check", "--log-level", "warn", "."]);
+check("unused files, exports and dependencies (knip)", "npx", ["knip"]);
 check("import rules", "npx", ["depcruise", "--config", ".dependency-cruiser.cjs", "app", "components", "lib", "prisma", "scripts", "e2e", "cli"]);
 check("server-only heads server modules", "node", ["scripts/checks/server-only.mjs"]);
 
 const vitestJson = path.join(outDir, "vitest.json");
 const projects = ["unit", "integration-embedded", ...(skipPg ? [] : ["integration-postgres"])];
-const vitestOk = run("unit + integration tests", "npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const vitestOk = run("unit + integration tests", "npx", [
+  "vitest",
+  "run",
+  ...projects.flatMap((p) => ["--project", p]),
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
 const vitest = readJson(vitestJson);
 if (vitest) {
   totals.passed += vitest.numPassedTests;

@@ -38,7 +38,10 @@ export default async function InvitePage() {
               <Link href={`/sign-in?callbackUrl=${back}`} className="rounded-md bg-indigo-600 px-3.5 py-2 font-medium text-white hover:bg-indigo-500">
                 Sign in to accept
               </Link>
-              <Link href={`/sign-up?callbackUrl=${back}`} className="rounded-md border border-[var(--border)] px-3.5 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+              <Link
+                href={`/sign-up?callbackUrl=${back}`}
+                className="rounded-md border border-[var(--border)] px-3.5 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+              >
                 Create an account
               </Link>
             </div>

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 import { cn } from "@/lib/ui/cn";
 
-export type TChartState = "loading" | "ready" | "empty" | "error";
+type TChartState = "loading" | "ready" | "empty" | "error";
 
 export type TChartCardProps = {
   title: string;
@@ -51,10 +51,20 @@ export function ChartCard(props: TChartCardProps) {
         </div>
       </header>
       <div className="relative px-2 pt-2" style={{ minHeight: bodyHeight }}>
-        {state === "loading" ? <div className="h-full animate-pulse rounded bg-slate-100 dark:bg-slate-800/60" style={{ height: bodyHeight - 8 }} aria-label="Loading" /> : null}
-        {state === "empty" ? <p className="flex items-center justify-center text-sm text-[var(--muted)]" style={{ height: bodyHeight - 8 }}>{props.emptyMessage ?? "Nothing to draw yet."}</p> : null}
+        {state === "loading" ? (
+          <div className="h-full animate-pulse rounded bg-slate-100 dark:bg-slate-800/60" style={{ height: bodyHeight - 8 }} aria-label="Loading" />
+        ) : null}
+        {state === "empty" ? (
+          <p className="flex items-center justify-center text-sm text-[var(--muted)]" style={{ height: bodyHeight - 8 }}>
+            {props.emptyMessage ?? "Nothing to draw yet."}
+          </p>
+        ) : null}
         {state === "error" ? (
-          <p role="alert" className="flex items-center justify-center px-4 text-center text-sm text-rose-700 dark:text-rose-300" style={{ height: bodyHeight - 8 }}>
+          <p
+            role="alert"
+            className="flex items-center justify-center px-4 text-center text-sm text-rose-700 dark:text-rose-300"
+            style={{ height: bodyHeight - 8 }}
+          >
             {props.errorMessage ?? "This panel could not be loaded."}
           </p>
         ) : null}

@@ -13,7 +13,13 @@ export function CountChart({ chart, height, kind, syncId }: { chart: TCountChart
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={chart.rows} syncId={syncId} syncMethod="value" margin={{ top: 6, right: 10, bottom: 2, left: 0 }}>
           <CartesianGrid {...GRID_PROPS} />
-          <XAxis {...AXIS_PROPS} type={kind === "stacked" ? "category" : "number"} dataKey="x" domain={kind === "stacked" ? undefined : chart.xDomain} tickFormatter={formatStep} />
+          <XAxis
+            {...AXIS_PROPS}
+            type={kind === "stacked" ? "category" : "number"}
+            dataKey="x"
+            domain={kind === "stacked" ? undefined : chart.xDomain}
+            tickFormatter={formatStep}
+          />
           <YAxis {...AXIS_PROPS} width={44} allowDecimals={false} />
           <Tooltip
             isAnimationActive={false}
@@ -23,7 +29,9 @@ export function CountChart({ chart, height, kind, syncId }: { chart: TCountChart
               if (!row) return null;
               return (
                 <div className={TOOLTIP_CLASS}>
-                  <p className="mb-1 font-medium">step {row.x} · n = {row.n}</p>
+                  <p className="mb-1 font-medium">
+                    step {row.x} · n = {row.n}
+                  </p>
                   {chart.series.map((s) => (
                     <p key={s.id} className="tabular-nums">
                       <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: s.color }} />
@@ -38,7 +46,17 @@ export function CountChart({ chart, height, kind, syncId }: { chart: TCountChart
             kind === "stacked" ? (
               <Bar key={s.id} dataKey={s.id} name={s.label} stackId="c" fill={s.color} isAnimationActive={false} />
             ) : (
-              <Line key={s.id} dataKey={s.id} name={s.label} type="linear" stroke={s.color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+              <Line
+                key={s.id}
+                dataKey={s.id}
+                name={s.label}
+                type="linear"
+                stroke={s.color}
+                strokeWidth={2}
+                dot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
             ),
           )}
         </ComposedChart>

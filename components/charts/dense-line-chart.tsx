@@ -43,17 +43,64 @@ export function DenseLineChart({ model, height, syncId, onZoom }: TProps) {
         >
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...AXIS_PROPS} type="number" dataKey="x" domain={model.xDomain} allowDataOverflow tickFormatter={X_FORMAT[model.xAxis]} />
-          <YAxis {...AXIS_PROPS} type="number" scale={model.yScale} domain={["auto", "auto"]} width={56} tickFormatter={formatNumber} allowDataOverflow={model.yScale === "log"} />
+          <YAxis
+            {...AXIS_PROPS}
+            type="number"
+            scale={model.yScale}
+            domain={["auto", "auto"]}
+            width={56}
+            tickFormatter={formatNumber}
+            allowDataOverflow={model.yScale === "log"}
+          />
           <Tooltip content={(props) => <DenseTooltip model={model} active={props.active} label={props.label} />} isAnimationActive={false} />
           {model.series.map((s) => (
-            <Area key={`${s.runId}-band`} name={`${s.runName} min–max`} data={s.points} dataKey="band" type="linear" stroke={s.color} strokeOpacity={0.45} strokeWidth={1} fill={s.color} fillOpacity={0.2} connectNulls={false} isAnimationActive={false} activeDot={false} />
+            <Area
+              key={`${s.runId}-band`}
+              name={`${s.runName} min–max`}
+              data={s.points}
+              dataKey="band"
+              type="linear"
+              stroke={s.color}
+              strokeOpacity={0.45}
+              strokeWidth={1}
+              fill={s.color}
+              fillOpacity={0.2}
+              connectNulls={false}
+              isAnimationActive={false}
+              activeDot={false}
+            />
           ))}
           {model.series.map((s) => (
-            <Line key={`${s.runId}-last`} name={s.runName} data={s.points} dataKey="last" type="linear" stroke={s.color} strokeWidth={1.25} dot={false} activeDot={false} connectNulls={false} isAnimationActive={false} />
+            <Line
+              key={`${s.runId}-last`}
+              name={s.runName}
+              data={s.points}
+              dataKey="last"
+              type="linear"
+              stroke={s.color}
+              strokeWidth={1.25}
+              dot={false}
+              activeDot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           ))}
           {model.ema
             ? model.series.map((s) => (
-                <Line key={`${s.runId}-ema`} name={`${s.runName} EMA`} data={s.points} dataKey="ema" type="linear" stroke={s.color} strokeWidth={2.25} strokeDasharray="6 3" dot={false} activeDot={false} connectNulls={false} isAnimationActive={false} />
+                <Line
+                  key={`${s.runId}-ema`}
+                  name={`${s.runName} EMA`}
+                  data={s.points}
+                  dataKey="ema"
+                  type="linear"
+                  stroke={s.color}
+                  strokeWidth={2.25}
+                  strokeDasharray="6 3"
+                  dot={false}
+                  activeDot={false}
+                  connectNulls={false}
+                  isAnimationActive={false}
+                />
               ))
             : null}
           {drag ? <ReferenceArea x1={drag.a} x2={drag.b} fill="var(--accent)" fillOpacity={0.12} stroke="var(--accent)" /> : null}
@@ -68,9 +115,7 @@ function DenseTooltip({ model, active, label }: { model: TDenseChartModel; activ
   const x = Number(label);
   return (
     <div className={TOOLTIP_CLASS}>
-      <p className="mb-1 font-medium">
-        {model.xAxis === "time" ? `${formatSeconds(x)} after the first point` : `${model.xLabel} ${formatNumber(x)}`}
-      </p>
+      <p className="mb-1 font-medium">{model.xAxis === "time" ? `${formatSeconds(x)} after the first point` : `${model.xLabel} ${formatNumber(x)}`}</p>
       {model.series.map((s) => {
         const p = nearestPoint(s.points, x);
         if (!p) return null;

@@ -3,7 +3,19 @@
 import { Button } from "@/components/ui/button";
 
 /** Saves text built on click (CSV of what is drawn, LaTeX of a table) as a file. */
-export function DownloadButton({ label, filename, mime = "text/csv", build, ariaLabel }: { label: string; filename: string; mime?: string; build: () => string; ariaLabel?: string }) {
+export function DownloadButton({
+  label,
+  filename,
+  mime = "text/csv",
+  build,
+  ariaLabel,
+}: {
+  label: string;
+  filename: string;
+  mime?: string;
+  build: () => string;
+  ariaLabel?: string;
+}) {
   function save() {
     const url = URL.createObjectURL(new Blob([build()], { type: `${mime};charset=utf-8` }));
     const a = document.createElement("a");
@@ -21,5 +33,11 @@ export function DownloadButton({ label, filename, mime = "text/csv", build, aria
 
 /** A file name from a chart title: lowercase, dashes, no path characters. */
 export function fileSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "chart";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 80) || "chart"
+  );
 }

@@ -61,7 +61,13 @@ function CellBody({ cell }: { cell: THeatCell }) {
     );
   }
   return (
-    <Link href={cell.href} title={cell.title} aria-label={cell.title} className={`${className} outline-offset-1 hover:ring-2 hover:ring-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-500`} style={{ background: cell.background }}>
+    <Link
+      href={cell.href}
+      title={cell.title}
+      aria-label={cell.title}
+      className={`${className} outline-offset-1 hover:ring-2 hover:ring-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-500`}
+      style={{ background: cell.background }}
+    >
       {body}
     </Link>
   );

@@ -12,11 +12,18 @@ export function LazyMount({ children, placeholder, rootMargin = "300px" }: { chi
   useEffect(() => {
     const node = ref.current;
     if (!node || isVisible) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setVisible(true);
-    }, { rootMargin });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setVisible(true);
+      },
+      { rootMargin },
+    );
     observer.observe(node);
     return () => observer.disconnect();
   }, [isVisible, rootMargin]);
-  return <div ref={ref} className="min-w-0">{isVisible ? children : placeholder}</div>;
+  return (
+    <div ref={ref} className="min-w-0">
+      {isVisible ? children : placeholder}
+    </div>
+  );
 }

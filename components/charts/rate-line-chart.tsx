@@ -22,13 +22,45 @@ export function RateLineChart({ chart, height, syncId }: { chart: TRateChart; he
           {chart.referenceY !== null ? <ReferenceLine y={chart.referenceY} stroke="var(--muted)" strokeDasharray="4 4" /> : null}
           <Tooltip content={(props) => <RateTooltip chart={chart} active={props.active} label={props.label} />} isAnimationActive={false} />
           {chart.series.map((s) => (
-            <Area key={`${s.id}-band`} data={s.points} dataKey="band" type="linear" stroke="none" fill={s.color} fillOpacity={0.15} connectNulls={false} isAnimationActive={false} activeDot={false} />
+            <Area
+              key={`${s.id}-band`}
+              data={s.points}
+              dataKey="band"
+              type="linear"
+              stroke="none"
+              fill={s.color}
+              fillOpacity={0.15}
+              connectNulls={false}
+              isAnimationActive={false}
+              activeDot={false}
+            />
           ))}
           {chart.series.map((s) => (
-            <Line key={`${s.id}-line`} name={s.label} data={s.points} dataKey="value" type="linear" stroke={s.color} strokeWidth={1.75} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line
+              key={`${s.id}-line`}
+              name={s.label}
+              data={s.points}
+              dataKey="value"
+              type="linear"
+              stroke={s.color}
+              strokeWidth={1.75}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           ))}
           {chart.series.map((s) => (
-            <Scatter key={`${s.id}-lown`} data={s.lowNPoints} dataKey="value" fill="var(--panel)" stroke={s.color} strokeWidth={1.5} shape="circle" isAnimationActive={false} legendType="none" />
+            <Scatter
+              key={`${s.id}-lown`}
+              data={s.lowNPoints}
+              dataKey="value"
+              fill="var(--panel)"
+              stroke={s.color}
+              strokeWidth={1.5}
+              shape="circle"
+              isAnimationActive={false}
+              legendType="none"
+            />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

@@ -34,10 +34,28 @@ function Dot(props: { cx?: number; cy?: number; payload?: TDatum }) {
   if (cx === undefined || cy === undefined || !payload) return null;
   return (
     <g>
-      <circle cx={cx} cy={cy} r={payload.isLast ? 7 : 5} fill={payload.deltaNonColor} stroke={payload.runColor} strokeWidth={2} strokeDasharray={payload.lowN ? "2 2" : undefined} />
+      <circle
+        cx={cx}
+        cy={cy}
+        r={payload.isLast ? 7 : 5}
+        fill={payload.deltaNonColor}
+        stroke={payload.runColor}
+        strokeWidth={2}
+        strokeDasharray={payload.lowN ? "2 2" : undefined}
+      />
       {payload.alarm ? <circle cx={cx} cy={cy} r={11} fill="none" stroke="#dc2626" strokeWidth={2} /> : null}
       {payload.isLast ? (
-        <text x={payload.x > 0 ? cx - 12 : cx + 12} y={cy - 12 - 14 * payload.runIndex} textAnchor={payload.x > 0 ? "end" : "start"} fontSize={11} fill="var(--text)" fontWeight={600} stroke="var(--panel)" strokeWidth={3} paintOrder="stroke">
+        <text
+          x={payload.x > 0 ? cx - 12 : cx + 12}
+          y={cy - 12 - 14 * payload.runIndex}
+          textAnchor={payload.x > 0 ? "end" : "start"}
+          fontSize={11}
+          fill="var(--text)"
+          fontWeight={600}
+          stroke="var(--panel)"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
           {payload.runName}: {payload.cls}
         </text>
       ) : null}
@@ -68,16 +86,51 @@ export function TrendMapChart({ map, height }: { map: TTrendMap; height: number 
               fill={QUADRANT_FILL[q.label] ?? "#94a3b8"}
               fillOpacity={QUADRANT_FILL[q.label] ? 0.07 : 0.03}
               stroke="none"
-              label={{ value: q.label, position: q.y === "top" ? (q.x === "right" ? "insideTopRight" : "insideTopLeft") : q.x === "right" ? "insideBottomRight" : "insideBottomLeft", fill: "var(--muted)", fontSize: 11 }}
+              label={{
+                value: q.label,
+                position: q.y === "top" ? (q.x === "right" ? "insideTopRight" : "insideTopLeft") : q.x === "right" ? "insideBottomRight" : "insideBottomLeft",
+                fill: "var(--muted)",
+                fontSize: 11,
+              }}
             />
           ))}
           <ReferenceLine x={0} stroke="var(--muted)" />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          <XAxis {...AXIS_PROPS} type="number" dataKey="x" domain={[x0, x1]} ticks={map.xTicks} allowDataOverflow tickFormatter={ppTick} label={{ value: "ΔGen vs baseline (pp)", position: "insideBottom", offset: -14, fill: "var(--muted)", fontSize: 11 }} />
-          <YAxis {...AXIS_PROPS} type="number" dataKey="y" domain={[y0, y1]} ticks={map.yTicks} allowDataOverflow width={64} tickFormatter={ppTick} label={{ value: "Und − 50% (pp)", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11 }} />
-          <Tooltip content={(props) => <TrendTooltip datum={props.active ? (props.payload?.[0]?.payload as TDatum | undefined) : undefined} />} isAnimationActive={false} />
+          <XAxis
+            {...AXIS_PROPS}
+            type="number"
+            dataKey="x"
+            domain={[x0, x1]}
+            ticks={map.xTicks}
+            allowDataOverflow
+            tickFormatter={ppTick}
+            label={{ value: "ΔGen vs baseline (pp)", position: "insideBottom", offset: -14, fill: "var(--muted)", fontSize: 11 }}
+          />
+          <YAxis
+            {...AXIS_PROPS}
+            type="number"
+            dataKey="y"
+            domain={[y0, y1]}
+            ticks={map.yTicks}
+            allowDataOverflow
+            width={64}
+            tickFormatter={ppTick}
+            label={{ value: "Und − 50% (pp)", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 11 }}
+          />
+          <Tooltip
+            content={(props) => <TrendTooltip datum={props.active ? (props.payload?.[0]?.payload as TDatum | undefined) : undefined} />}
+            isAnimationActive={false}
+          />
           {map.runs.map((run, i) => (
-            <Scatter key={run.runId} name={run.runName} data={toData(map, i)} line={{ stroke: run.color, strokeWidth: 2 }} lineType="joint" shape={<Dot />} isAnimationActive={false}>
+            <Scatter
+              key={run.runId}
+              name={run.runName}
+              data={toData(map, i)}
+              line={{ stroke: run.color, strokeWidth: 2 }}
+              lineType="joint"
+              shape={<Dot />}
+              isAnimationActive={false}
+            >
               <ErrorBar dataKey="xErr" direction="x" stroke={run.color} strokeOpacity={0.5} width={3} />
               <ErrorBar dataKey="yErr" direction="y" stroke={run.color} strokeOpacity={0.5} width={3} />
             </Scatter>
@@ -96,10 +149,20 @@ function TrendTooltip({ datum }: { datum?: TDatum }) {
       <p className="font-medium">
         {datum.runName} · step {datum.step}
       </p>
-      <p>class: {datum.cls}{datum.alarm ? " · ⚠ data-quality alarm" : ""}</p>
-      <p className="tabular-nums">ΔGen {formatPoints(datum.x)} {interval(datum.xInterval)}, n = {datum.n.gen}</p>
-      <p className="tabular-nums">Und − 50% {formatPoints(datum.y)} {interval(datum.yInterval)}, n = {datum.n.und}{datum.lowN ? " (low n)" : ""}</p>
-      <p className="tabular-nums">ΔNon {formatPoints(datum.deltaNon)}, n = {datum.n.non}</p>
+      <p>
+        class: {datum.cls}
+        {datum.alarm ? " · ⚠ data-quality alarm" : ""}
+      </p>
+      <p className="tabular-nums">
+        ΔGen {formatPoints(datum.x)} {interval(datum.xInterval)}, n = {datum.n.gen}
+      </p>
+      <p className="tabular-nums">
+        Und − 50% {formatPoints(datum.y)} {interval(datum.yInterval)}, n = {datum.n.und}
+        {datum.lowN ? " (low n)" : ""}
+      </p>
+      <p className="tabular-nums">
+        ΔNon {formatPoints(datum.deltaNon)}, n = {datum.n.non}
+      </p>
     </div>
   );
 }

@@ -21,7 +21,9 @@ export function CompareHeader({ runs, colors, slug }: { runs: readonly TRunDetai
               {run.name}
             </Link>
             <Badge tone="info">{run.method}</Badge>
-            <span className="text-xs text-[var(--muted)]">baseline: {run.baseline ? `${run.baseline.name}${run.baseline.step !== null ? ` @ ${run.baseline.step}` : ""}` : "none"}</span>
+            <span className="text-xs text-[var(--muted)]">
+              baseline: {run.baseline ? `${run.baseline.name}${run.baseline.step !== null ? ` @ ${run.baseline.step}` : ""}` : "none"}
+            </span>
           </li>
         ))}
       </ul>

@@ -25,13 +25,29 @@ function SideBySide({ results, render, title }: { results: readonly TSummaryResu
     <div className="mb-3">
       <h3 className="mb-1 text-sm font-medium text-[var(--muted)]">{title}</h3>
       <div className={`grid gap-3 ${COLUMNS[results.length] ?? "grid-cols-2"}`}>
-        {results.map((r) => (r.ok ? <div key={r.bundle.runId} className="min-w-0">{render(r.bundle)}</div> : <ChartCard key={r.runId} title={r.runName} chartKey={`${r.runId}:${title}`} state="error" errorMessage={r.message} bodyHeight={SCORE_CARD_HEIGHT} />))}
+        {results.map((r) =>
+          r.ok ? (
+            <div key={r.bundle.runId} className="min-w-0">
+              {render(r.bundle)}
+            </div>
+          ) : (
+            <ChartCard key={r.runId} title={r.runName} chartKey={`${r.runId}:${title}`} state="error" errorMessage={r.message} bodyHeight={SCORE_CARD_HEIGHT} />
+          ),
+        )}
       </div>
     </div>
   );
 }
 
-export function CompareSummaryPanels({ results: promise, colors, slug }: { results: Promise<TSummaryResult[]>; colors: ReadonlyMap<string, string>; slug: string | null }) {
+export function CompareSummaryPanels({
+  results: promise,
+  colors,
+  slug,
+}: {
+  results: Promise<TSummaryResult[]>;
+  colors: ReadonlyMap<string, string>;
+  slug: string | null;
+}) {
   const results = use(promise);
   const [view] = useViewState();
   const bundles = useMemo(() => results.flatMap((r) => (r.ok ? [r.bundle] : [])), [results]);
@@ -53,13 +69,25 @@ export function CompareSummaryPanels({ results: promise, colors, slug }: { resul
     <>
       <PanelSection title="Co-improvement or co-degradation" columns={1}>
         <div>
-          {results.filter((r) => !r.ok).map((r) => (!r.ok ? <p key={r.runId} role="alert" className="mb-2 text-sm text-rose-700 dark:text-rose-300">{r.runName}: {r.message}</p> : null))}
+          {results
+            .filter((r) => !r.ok)
+            .map((r) =>
+              !r.ok ? (
+                <p key={r.runId} role="alert" className="mb-2 text-sm text-rose-700 dark:text-rose-300">
+                  {r.runName}: {r.message}
+                </p>
+              ) : null,
+            )}
           <TrendPanel bundles={bundles} colors={colors} />
         </div>
         <DeltaTablePanel bundles={bundles} colors={colors} />
       </PanelSection>
       <SummaryControls subtasks={subtasks} />
-      <PanelSection title="Scores over checkpoints, side by side" description="Same axes in every column; hovering one chart moves the cursor in its row." columns={1}>
+      <PanelSection
+        title="Scores over checkpoints, side by side"
+        description="Same axes in every column; hovering one chart moves the cursor in its row."
+        columns={1}
+      >
         <div>
           {scopes.map((scope) => (
             <SideBySide
@@ -68,7 +96,16 @@ export function CompareSummaryPanels({ results: promise, colors, slug }: { resul
               results={results}
               render={(b) => {
                 const chart = prepareScoreCharts(b.summary.checkpoints, { metrics: view.metrics, subtasks: [scope], xDomain })[scope === OVERALL ? 0 : 1];
-                if (!chart) return <ChartCard title={b.runName} chartKey={`${b.runId}:scores:${scope}`} state="empty" emptyMessage={`${b.runName} has no ${scope} figures.`} bodyHeight={SCORE_CARD_HEIGHT} />;
+                if (!chart)
+                  return (
+                    <ChartCard
+                      title={b.runName}
+                      chartKey={`${b.runId}:scores:${scope}`}
+                      state="empty"
+                      emptyMessage={`${b.runName} has no ${scope} figures.`}
+                      bodyHeight={SCORE_CARD_HEIGHT}
+                    />
+                  );
                 return (
                   <Lazy title={b.runName} chartKey={`${b.runId}:scores:${scope}`} height={SCORE_CARD_HEIGHT}>
                     <RateCard chart={{ ...chart, title: b.runName }} chartKey={`${b.runId}:scores:${scope}`} subtitle={scope} syncId={`compare-${scope}`} />
@@ -82,7 +119,14 @@ export function CompareSummaryPanels({ results: promise, colors, slug }: { resul
             results={results}
             render={(b) => (
               <Lazy title={b.runName} chartKey={`${b.runId}:transitions`} height={208}>
-                <CountCard title={b.runName} chartKey={`${b.runId}:transitions`} chart={{ ...prepareTransitions(b.summary.checkpoints, view.subtasks ?? null), xDomain }} kind="lines" subtitle="corrected (0,1,0) and new (0,0,1) false positives" syncId="compare-transitions" />
+                <CountCard
+                  title={b.runName}
+                  chartKey={`${b.runId}:transitions`}
+                  chart={{ ...prepareTransitions(b.summary.checkpoints, view.subtasks ?? null), xDomain }}
+                  kind="lines"
+                  subtitle="corrected (0,1,0) and new (0,0,1) false positives"
+                  syncId="compare-transitions"
+                />
               </Lazy>
             )}
           />
@@ -91,7 +135,14 @@ export function CompareSummaryPanels({ results: promise, colors, slug }: { resul
             results={results}
             render={(b) => (
               <Lazy title={b.runName} chartKey={`${b.runId}:heatmap:non`} height={120}>
-                <HeatmapPanel metric="non" checkpoints={b.summary.checkpoints} slug={slug} runId={b.runId} keyPrefix={`${b.runId}:`} title={`${b.runName}: Non`} />
+                <HeatmapPanel
+                  metric="non"
+                  checkpoints={b.summary.checkpoints}
+                  slug={slug}
+                  runId={b.runId}
+                  keyPrefix={`${b.runId}:`}
+                  title={`${b.runName}: Non`}
+                />
               </Lazy>
             )}
           />

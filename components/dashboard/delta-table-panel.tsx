@@ -11,8 +11,16 @@ import type { TSummaryBundle } from "@/lib/dashboard/types";
 import { MeasureCell, ScopeRow } from "./measure-cell";
 
 function deltaCsv(table: TDeltaTable): string {
-  const header = ["subtask", ...table.runs.flatMap((r) => ["gen_delta", "und", "non_delta"].flatMap((f) => [`${r.runName}:${f}`, `${r.runName}:${f}_lo`, `${r.runName}:${f}_hi`, `${r.runName}:${f}_n`]))];
-  const rows = table.rows.map((row) => [row.scope, ...row.cells.flatMap((c) => [c.genDelta, c.und, c.nonDelta].flatMap((m) => (m ? [m.value, m.lo, m.hi, m.n] : [null, null, null, null])))]);
+  const header = [
+    "subtask",
+    ...table.runs.flatMap((r) =>
+      ["gen_delta", "und", "non_delta"].flatMap((f) => [`${r.runName}:${f}`, `${r.runName}:${f}_lo`, `${r.runName}:${f}_hi`, `${r.runName}:${f}_n`]),
+    ),
+  ];
+  const rows = table.rows.map((row) => [
+    row.scope,
+    ...row.cells.flatMap((c) => [c.genDelta, c.und, c.nonDelta].flatMap((m) => (m ? [m.value, m.lo, m.hi, m.n] : [null, null, null, null]))),
+  ]);
   return toCsv(header, rows);
 }
 
@@ -33,21 +41,36 @@ export function DeltaTablePanel({ bundles, colors }: { bundles: readonly TSummar
         <table className="w-full text-xs">
           <thead className="text-[var(--muted)]">
             <tr>
-              <th rowSpan={2} className="px-2 py-1 text-left font-medium">subtask</th>
+              <th rowSpan={2} className="px-2 py-1 text-left font-medium">
+                subtask
+              </th>
               {table.runs.map((r) => (
                 <th key={r.runId} colSpan={3} className="border-b px-2 py-1 font-medium" style={{ borderColor: r.color }}>
-                  {r.runName} <span className="font-normal">(step {r.step ?? "—"} vs {r.baselineLabel})</span>
+                  {r.runName}{" "}
+                  <span className="font-normal">
+                    (step {r.step ?? "—"} vs {r.baselineLabel})
+                  </span>
                 </th>
               ))}
             </tr>
             <tr>
-              {table.runs.flatMap((r) => ["ΔGen", "Und", "ΔNon"].map((h) => <th key={`${r.runId}-${h}`} className="px-2 py-1 text-right font-medium">{h}</th>))}
+              {table.runs.flatMap((r) =>
+                ["ΔGen", "Und", "ΔNon"].map((h) => (
+                  <th key={`${r.runId}-${h}`} className="px-2 py-1 text-right font-medium">
+                    {h}
+                  </th>
+                )),
+              )}
             </tr>
           </thead>
           <tbody>
             {table.rows.map((row) => (
               <ScopeRow key={row.scope} scope={row.scope} isOverall={row.isOverall}>
-                {row.cells.flatMap((c, i) => [<MeasureCell key={`${i}g`} m={c.genDelta} delta showInterval />, <MeasureCell key={`${i}u`} m={c.und} showInterval />, <MeasureCell key={`${i}n`} m={c.nonDelta} delta showInterval />])}
+                {row.cells.flatMap((c, i) => [
+                  <MeasureCell key={`${i}g`} m={c.genDelta} delta showInterval />,
+                  <MeasureCell key={`${i}u`} m={c.und} showInterval />,
+                  <MeasureCell key={`${i}n`} m={c.nonDelta} delta showInterval />,
+                ])}
               </ScopeRow>
             ))}
           </tbody>

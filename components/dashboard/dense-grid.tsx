@@ -8,7 +8,7 @@ import { Lazy, PanelSection } from "./panel-grid";
 import { useViewState } from "./use-view-state";
 
 /** At most this many curves are drawn at once; the rest are one click away, never silently dropped. */
-export const MAX_DENSE_PANELS = 20;
+const MAX_DENSE_PANELS = 20;
 
 /** Every logged key as a dense-curve panel for these runs (one grid per panel, shared x range). */
 export function DenseGrid({ runIds, keys, syncId }: { runIds: readonly string[]; keys: readonly TMetricKeyDTO[]; syncId: string }) {
@@ -20,7 +20,11 @@ export function DenseGrid({ runIds, keys, syncId }: { runIds: readonly string[];
     setView({ keys: next.length === Math.min(allKeys.length, MAX_DENSE_PANELS) && next.every((k, i) => k === allKeys[i]) ? undefined : next });
   };
   return (
-    <PanelSection title="Training curves" description="Bucketed on the server: each bucket keeps its min, max (the band) and last point (the line), so a single-step spike survives. NaN and missing steps are gaps." columns={2}>
+    <PanelSection
+      title="Training curves"
+      description="Bucketed on the server: each bucket keeps its min, max (the band) and last point (the line), so a single-step spike survives. NaN and missing steps are gaps."
+      columns={2}
+    >
       <div className="lg:col-span-2">
         <DenseToolbar />
         {keys.length > 0 ? (

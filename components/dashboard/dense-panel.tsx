@@ -22,12 +22,18 @@ export function DensePanel({ runIds, metricKey, syncId, version }: { runIds: rea
   const fetched = useDensePanel(runIds, metricKey, view.from, view.to, version);
   const isLog = view.log.includes(metricKey);
   const model = useMemo(
-    () => (fetched.status === "ready" ? prepareDenseChart(fetched.panel, { xAxis: view.x, logY: isLog, emaWeight: view.smooth, colors: assignRunColors(runIds) }) : null),
+    () =>
+      fetched.status === "ready"
+        ? prepareDenseChart(fetched.panel, { xAxis: view.x, logY: isLog, emaWeight: view.smooth, colors: assignRunColors(runIds) })
+        : null,
     [fetched, view.x, isLog, view.smooth, runIds],
   );
   const state = fetched.status === "loading" ? "loading" : fetched.status === "error" ? "error" : model!.state;
   const legend = model
-    ? [...model.series.map((s) => ({ id: s.runId, label: s.runName, color: s.color })), ...(model.ema ? [{ id: "ema", label: model.ema.label, color: "var(--muted)", dashed: true }] : [])]
+    ? [
+        ...model.series.map((s) => ({ id: s.runId, label: s.runName, color: s.color })),
+        ...(model.ema ? [{ id: "ema", label: model.ema.label, color: "var(--muted)", dashed: true }] : []),
+      ]
     : [];
   const toggleLog = () => setView({ log: isLog ? view.log.filter((k) => k !== metricKey) : [...view.log, metricKey] });
   return (
@@ -41,7 +47,10 @@ export function DensePanel({ runIds, metricKey, syncId, version }: { runIds: rea
       emptyMessage={`No points logged for ${metricKey} in this range.`}
       badge={
         model ? (
-          <Badge title={`Each of up to ~1,000 buckets (${formatCount(model.badge.bucketWidth)} steps wide) keeps its min, max and last point.`} data-testid="points-badge">
+          <Badge
+            title={`Each of up to ~1,000 buckets (${formatCount(model.badge.bucketWidth)} steps wide) keeps its min, max and last point.`}
+            data-testid="points-badge"
+          >
             showing {formatCount(model.badge.drawn)} of {formatCount(model.badge.inRange)} points
           </Badge>
         ) : null
@@ -53,7 +62,15 @@ export function DensePanel({ runIds, metricKey, syncId, version }: { runIds: rea
               <input type="checkbox" checked={isLog} onChange={toggleLog} className="accent-indigo-600" />
               log y
             </label>
-            <DownloadButton label="CSV" filename={`${fileSlug(metricKey)}.csv`} build={() => { const { header, rows } = denseChartCsvRows(model); return toCsv(header, rows); }} ariaLabel={`Download the CSV of ${metricKey}`} />
+            <DownloadButton
+              label="CSV"
+              filename={`${fileSlug(metricKey)}.csv`}
+              build={() => {
+                const { header, rows } = denseChartCsvRows(model);
+                return toCsv(header, rows);
+              }}
+              ariaLabel={`Download the CSV of ${metricKey}`}
+            />
           </>
         ) : null
       }

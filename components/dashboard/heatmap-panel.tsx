@@ -11,9 +11,27 @@ import type { TCheckpointSummary } from "@/lib/metrics/summary-types";
 
 const TITLE = { non: "Non by subtask × checkpoint", gen: "Gen by subtask × checkpoint" } as const;
 
-export function HeatmapPanel({ metric, checkpoints, slug, runId, keyPrefix = "", title }: { metric: "gen" | "non"; checkpoints: readonly TCheckpointSummary[]; slug: string | null; runId: string; keyPrefix?: string; title?: string }) {
+export function HeatmapPanel({
+  metric,
+  checkpoints,
+  slug,
+  runId,
+  keyPrefix = "",
+  title,
+}: {
+  metric: "gen" | "non";
+  checkpoints: readonly TCheckpointSummary[];
+  slug: string | null;
+  runId: string;
+  keyPrefix?: string;
+  title?: string;
+}) {
   const model = useMemo(() => prepareHeatmap(checkpoints, metric, slug === null ? null : { slug, runId }), [checkpoints, metric, slug, runId]);
-  const csv = () => toCsv(["subtask", "step", "value", "n", "low_n"], model.rows.flatMap((r) => r.cells.map((c) => [r.subtask, c.step, c.value, c.n, c.lowN])));
+  const csv = () =>
+    toCsv(
+      ["subtask", "step", "value", "n", "low_n"],
+      model.rows.flatMap((r) => r.cells.map((c) => [r.subtask, c.step, c.value, c.n, c.lowN])),
+    );
   return (
     <ChartCard
       title={title ?? TITLE[metric]}

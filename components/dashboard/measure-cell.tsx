@@ -9,7 +9,11 @@ export function MeasureCell({ m, delta = false, showInterval = false }: { m: TMe
   return (
     <td className="px-2 py-1 text-right tabular-nums" title={delta ? describeDelta(m) : describeMeasure(m)}>
       <span className={m.lowN ? "text-[var(--muted)]" : ""}>{delta ? formatPoints(m.value) : formatPercent(m.value)}</span>
-      {m.lowN ? <sup className="text-amber-600" aria-label="low n">†</sup> : null}
+      {m.lowN ? (
+        <sup className="text-amber-600" aria-label="low n">
+          †
+        </sup>
+      ) : null}
       <span className="block text-[10px] text-[var(--muted)]">
         {showInterval ? `${formatInterval(m.lo, m.hi, 1, delta)} ` : ""}n={m.n}
       </span>

@@ -4,7 +4,17 @@ import { ChartCard } from "@/components/charts/chart-card";
 import { LazyMount } from "@/components/charts/lazy-mount";
 
 /** A titled section of chart cards; each card mounts when scrolled near. */
-export function PanelSection({ title, description, children, columns = 3 }: { title: string; description?: ReactNode; children: ReactNode; columns?: 1 | 2 | 3 }) {
+export function PanelSection({
+  title,
+  description,
+  children,
+  columns = 3,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  columns?: 1 | 2 | 3;
+}) {
   const grid = columns === 1 ? "grid-cols-1" : columns === 2 ? "grid-cols-1 lg:grid-cols-2" : "grid-cols-1 md:grid-cols-2 xl:grid-cols-3";
   return (
     <section className="mb-6" aria-label={title}>

@@ -30,7 +30,11 @@ export function PaperTablePanel({ bundle }: { bundle: TSummaryBundle }) {
         table.steps.length ? (
           <label className="flex items-center gap-1 text-xs text-[var(--muted)]">
             step
-            <select value={table.step ?? ""} onChange={(e) => setView({ step: Number(e.target.value) })} className="h-7 rounded border border-[var(--border)] bg-[var(--panel)] px-1 text-[var(--text)]">
+            <select
+              value={table.step ?? ""}
+              onChange={(e) => setView({ step: Number(e.target.value) })}
+              className="h-7 rounded border border-[var(--border)] bg-[var(--panel)] px-1 text-[var(--text)]"
+            >
               {table.steps.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -43,7 +47,13 @@ export function PaperTablePanel({ bundle }: { bundle: TSummaryBundle }) {
       actions={
         <>
           <DownloadButton label="CSV" filename={`${name}.csv`} build={() => paperTableCsv(table)} ariaLabel="Download the paper table as CSV" />
-          <DownloadButton label="LaTeX" filename={`${name}.tex`} mime="application/x-tex" build={() => paperTableLatex(table)} ariaLabel="Download the paper table as LaTeX" />
+          <DownloadButton
+            label="LaTeX"
+            filename={`${name}.tex`}
+            mime="application/x-tex"
+            build={() => paperTableLatex(table)}
+            ariaLabel="Download the paper table as LaTeX"
+          />
         </>
       }
     >
@@ -51,14 +61,22 @@ export function PaperTablePanel({ bundle }: { bundle: TSummaryBundle }) {
         <table className="w-full text-xs">
           <thead className="text-[var(--muted)]">
             <tr>
-              <th rowSpan={2} className="px-2 py-1 text-left font-medium">subtask</th>
-              <th colSpan={3} className="border-b border-[var(--border)] px-2 py-1 font-medium">Gen ↑</th>
+              <th rowSpan={2} className="px-2 py-1 text-left font-medium">
+                subtask
+              </th>
+              <th colSpan={3} className="border-b border-[var(--border)] px-2 py-1 font-medium">
+                Gen ↑
+              </th>
               <th className="border-b border-[var(--border)] px-2 py-1 font-medium">Und ↑</th>
-              <th colSpan={3} className="border-b border-[var(--border)] px-2 py-1 font-medium">Non ↓</th>
+              <th colSpan={3} className="border-b border-[var(--border)] px-2 py-1 font-medium">
+                Non ↓
+              </th>
             </tr>
             <tr>
               {["baseline", "checkpoint", "Δ", "vs 50%", "baseline", "checkpoint", "Δ"].map((h, i) => (
-                <th key={i} className="px-2 py-1 text-right font-medium">{h}</th>
+                <th key={i} className="px-2 py-1 text-right font-medium">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>

@@ -27,7 +27,7 @@ const SECTIONS = [
 ] as const;
 
 /** Every summary panel in its error state: the numbers are not invented when the summary fails. */
-export function SummaryErrorPanels({ message }: { message: string }) {
+function SummaryErrorPanels({ message }: { message: string }) {
   return (
     <PanelSection title="Evaluation" description="Gen, Und and Non over checkpoints, from the metrics engine.">
       {SECTIONS.map((s) => (
@@ -51,12 +51,19 @@ export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryRes
   return (
     <>
       {againstItself ? null : (
-        <PanelSection title="Co-improvement or co-degradation" description="Each checkpoint against the baseline, decided on 95% intervals, not point estimates." columns={1}>
+        <PanelSection
+          title="Co-improvement or co-degradation"
+          description="Each checkpoint against the baseline, decided on 95% intervals, not point estimates."
+          columns={1}
+        >
           <TrendPanel bundles={bundles} colors={colors} />
         </PanelSection>
       )}
       <SummaryControls subtasks={subtasks} />
-      <PanelSection title="Scores over checkpoints" description={`Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}; external judge: ${describeExternalJudges(bundle.summary) ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}>
+      <PanelSection
+        title="Scores over checkpoints"
+        description={`Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}; external judge: ${describeExternalJudges(bundle.summary) ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}
+      >
         <ScorePanels checkpoints={checkpoints} metrics={view.metrics} subtasks={view.subtasks ?? null} syncId="run-scores" keyPrefix="" />
       </PanelSection>
       <PanelSection title="By subtask and checkpoint" columns={1}>
@@ -67,7 +74,10 @@ export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryRes
           <HeatmapPanel metric="gen" checkpoints={checkpoints} slug={slug} runId={bundle.runId} />
         </Lazy>
       </PanelSection>
-      <PanelSection title="How understanding changed" description="Co-improvement shows up as corrected false positives (0,1,0): baseline-accepted images the external judge rejects, now rejected by the model too.">
+      <PanelSection
+        title="How understanding changed"
+        description="Co-improvement shows up as corrected false positives (0,1,0): baseline-accepted images the external judge rejects, now rejected by the model too."
+      >
         <UnderstandingPanels checkpoints={checkpoints} subtasks={view.subtasks ?? null} syncId="run-understanding" />
       </PanelSection>
       <PanelSection title="For the paper" columns={1}>

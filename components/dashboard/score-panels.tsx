@@ -14,8 +14,10 @@ import { Lazy } from "./panel-grid";
 
 const HEIGHT = 190;
 
-export function rateChartCsv(chart: TRateChart): string {
-  const rows = chart.series.flatMap((s) => s.points.map((p) => [chart.title, s.label, p.x, p.epoch, p.value, p.band?.[0] ?? null, p.band?.[1] ?? null, p.n, p.lowN]));
+function rateChartCsv(chart: TRateChart): string {
+  const rows = chart.series.flatMap((s) =>
+    s.points.map((p) => [chart.title, s.label, p.x, p.epoch, p.value, p.band?.[0] ?? null, p.band?.[1] ?? null, p.n, p.lowN]),
+  );
   return toCsv(["scope", "series", "step", "epoch", "value", "lo", "hi", "n", "low_n"], rows);
 }
 
@@ -30,8 +32,17 @@ export function RateCard({ chart, chartKey, syncId, subtitle }: { chart: TRateCh
       seriesCount={chart.series.length}
       bodyHeight={HEIGHT + 8}
       emptyMessage={`No evaluated checkpoint has ${chart.title} figures.`}
-      actions={<DownloadButton label="CSV" filename={`${fileSlug(chartKey)}.csv`} build={() => rateChartCsv(chart)} ariaLabel={`Download the CSV of ${chartKey}`} />}
-      legend={<LegendList items={[...chart.series.map((s) => ({ id: s.id, label: s.label, color: s.color })), ...(chart.series.some((s) => s.lowNPoints.length) ? [{ id: "lown", label: "○ low n", color: "transparent" }] : [])]} />}
+      actions={
+        <DownloadButton label="CSV" filename={`${fileSlug(chartKey)}.csv`} build={() => rateChartCsv(chart)} ariaLabel={`Download the CSV of ${chartKey}`} />
+      }
+      legend={
+        <LegendList
+          items={[
+            ...chart.series.map((s) => ({ id: s.id, label: s.label, color: s.color })),
+            ...(chart.series.some((s) => s.lowNPoints.length) ? [{ id: "lown", label: "○ low n", color: "transparent" }] : []),
+          ]}
+        />
+      }
     >
       <RateLineChart chart={chart} height={HEIGHT} syncId={syncId} />
     </ChartCard>
@@ -39,7 +50,21 @@ export function RateCard({ chart, chartKey, syncId, subtitle }: { chart: TRateCh
 }
 
 /** Gen / Und / Non / Unification over checkpoints: Overall first, then one small multiple per subtask. */
-export function ScorePanels({ checkpoints, metrics, subtasks, syncId, keyPrefix, xDomain }: { checkpoints: readonly TCheckpointSummary[]; metrics: readonly TScoreMetric[]; subtasks: readonly string[] | null; syncId: string; keyPrefix: string; xDomain?: [number, number] }) {
+export function ScorePanels({
+  checkpoints,
+  metrics,
+  subtasks,
+  syncId,
+  keyPrefix,
+  xDomain,
+}: {
+  checkpoints: readonly TCheckpointSummary[];
+  metrics: readonly TScoreMetric[];
+  subtasks: readonly string[] | null;
+  syncId: string;
+  keyPrefix: string;
+  xDomain?: [number, number];
+}) {
   const charts = useMemo(() => prepareScoreCharts(checkpoints, { metrics, subtasks, xDomain }), [checkpoints, metrics, subtasks, xDomain]);
   return (
     <>

@@ -17,7 +17,11 @@ export function SummaryControls({ subtasks }: { subtasks: readonly string[] }) {
     setView({ subtasks: next.length === subtasks.length ? undefined : next });
   };
   return (
-    <div className="mb-3 flex flex-wrap items-start gap-x-6 gap-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-xs" role="group" aria-label="Summary panels">
+    <div
+      className="mb-3 flex flex-wrap items-start gap-x-6 gap-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-xs"
+      role="group"
+      aria-label="Summary panels"
+    >
       <fieldset className="flex flex-wrap items-center gap-3">
         <legend className="sr-only">Scores</legend>
         <span className="text-[var(--muted)]">scores</span>

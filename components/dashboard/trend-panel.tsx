@@ -10,20 +10,69 @@ import { toCsv } from "@/lib/dashboard/csv";
 import { prepareTrendMap, type TTrendMap } from "@/lib/dashboard/prepare-trend-map";
 import type { TSummaryBundle } from "@/lib/dashboard/types";
 
-const CLASS_TONE = { "co-improvement": "good", "co-degradation": "bad", "trade-off": "warn", "generation-only": "info", "understanding-only": "info", inconclusive: "neutral" } as const;
+const CLASS_TONE = {
+  "co-improvement": "good",
+  "co-degradation": "bad",
+  "trade-off": "warn",
+  "generation-only": "info",
+  "understanding-only": "info",
+  inconclusive: "neutral",
+} as const;
 
 function trendCsv(map: TTrendMap): string {
-  const rows = map.runs.flatMap((r) => r.points.map((p) => [r.runName, p.step, p.cls, p.alarm, p.x, p.xInterval?.[0] ?? null, p.xInterval?.[1] ?? null, p.n.gen, p.y + 0.5, (p.yInterval?.[0] ?? Number.NaN) + 0.5, (p.yInterval?.[1] ?? Number.NaN) + 0.5, p.n.und, p.deltaNon, p.n.non]));
-  return toCsv(["run", "step", "class", "alarm", "delta_gen", "delta_gen_lo", "delta_gen_hi", "delta_gen_n", "und", "und_lo", "und_hi", "und_n", "delta_non", "delta_non_n"], rows);
+  const rows = map.runs.flatMap((r) =>
+    r.points.map((p) => [
+      r.runName,
+      p.step,
+      p.cls,
+      p.alarm,
+      p.x,
+      p.xInterval?.[0] ?? null,
+      p.xInterval?.[1] ?? null,
+      p.n.gen,
+      p.y + 0.5,
+      (p.yInterval?.[0] ?? Number.NaN) + 0.5,
+      (p.yInterval?.[1] ?? Number.NaN) + 0.5,
+      p.n.und,
+      p.deltaNon,
+      p.n.non,
+    ]),
+  );
+  return toCsv(
+    [
+      "run",
+      "step",
+      "class",
+      "alarm",
+      "delta_gen",
+      "delta_gen_lo",
+      "delta_gen_hi",
+      "delta_gen_n",
+      "und",
+      "und_lo",
+      "und_hi",
+      "und_n",
+      "delta_non",
+      "delta_non_n",
+    ],
+    rows,
+  );
 }
 
 /** The data-quality alarm, said loudly: Non improved while Gen or Und got significantly worse. */
-export function AlarmBanner({ map }: { map: TTrendMap }) {
+function AlarmBanner({ map }: { map: TTrendMap }) {
   if (map.alarms.length === 0) return null;
   return (
-    <div role="alert" data-testid="data-quality-alarm" className="mb-4 rounded-lg border-2 border-rose-500 bg-rose-50 p-4 text-sm text-rose-900 dark:bg-rose-950/60 dark:text-rose-100">
+    <div
+      role="alert"
+      data-testid="data-quality-alarm"
+      className="mb-4 rounded-lg border-2 border-rose-500 bg-rose-50 p-4 text-sm text-rose-900 dark:bg-rose-950/60 dark:text-rose-100"
+    >
       <p className="font-semibold">⚠ Data-quality alarm: the Nonunified score is misleading here</p>
-      <p className="mb-2 text-xs">Non improved while generation or understanding got significantly worse — the case the Nonunified score alone cannot see. Check the supervision data and the outcomes with an independent judge.</p>
+      <p className="mb-2 text-xs">
+        Non improved while generation or understanding got significantly worse — the case the Nonunified score alone cannot see. Check the supervision data and
+        the outcomes with an independent judge.
+      </p>
       <ul className="list-disc space-y-0.5 pl-5">
         {map.alarms.map((a) => (
           <li key={a.runId}>
@@ -39,7 +88,11 @@ export function AlarmBanner({ map }: { map: TTrendMap }) {
 
 export function TrendPanel({ bundles, colors }: { bundles: readonly TSummaryBundle[]; colors: ReadonlyMap<string, string> }) {
   const map = useMemo(() => prepareTrendMap(bundles, colors), [bundles, colors]);
-  const unplaced = map.runs.filter((r) => r.unplaced > 0).map((r) => `${r.runName}: ${r.unplaced === 1 ? "1 checkpoint" : `${r.unplaced} checkpoints`} without ΔGen or Und (e.g. the baseline step itself) not placed.`);
+  const unplaced = map.runs
+    .filter((r) => r.unplaced > 0)
+    .map(
+      (r) => `${r.runName}: ${r.unplaced === 1 ? "1 checkpoint" : `${r.unplaced} checkpoints`} without ΔGen or Und (e.g. the baseline step itself) not placed.`,
+    );
   return (
     <>
       <AlarmBanner map={map} />

@@ -20,7 +20,11 @@ function subscribe(listener: () => void) {
 
 export function useUrlSearch(): URLSearchParams {
   const serverSearch = useSearchParams().toString();
-  const search = useSyncExternalStore(subscribe, () => window.location.search.replace(/^\?/, ""), () => serverSearch);
+  const search = useSyncExternalStore(
+    subscribe,
+    () => window.location.search.replace(/^\?/, ""),
+    () => serverSearch,
+  );
   return new URLSearchParams(search);
 }
 

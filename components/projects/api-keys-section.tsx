@@ -74,7 +74,12 @@ export function ApiKeysSection({ projectId, keys, create, revoke }: TProps) {
                   {key.revokedAt ? (
                     <Badge tone="bad">revoked</Badge>
                   ) : (
-                    <ConfirmButton label="Revoke" confirmLabel={`Revoke ${key.name}`} disabled={revocation.isPending} onConfirm={() => revocation.run({ projectId, keyId: key.id }, () => router.refresh())} />
+                    <ConfirmButton
+                      label="Revoke"
+                      confirmLabel={`Revoke ${key.name}`}
+                      disabled={revocation.isPending}
+                      onConfirm={() => revocation.run({ projectId, keyId: key.id }, () => router.refresh())}
+                    />
                   )}
                 </TD>
               </TR>

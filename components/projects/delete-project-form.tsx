@@ -11,7 +11,15 @@ import type { TAction } from "@/lib/http/action-result";
 import { useAction } from "@/lib/ui/use-action";
 
 /** Deleting is final: runs, samples, keys and links go with the project, so the slug must be retyped. */
-export function DeleteProjectForm({ projectId, slug, action }: { projectId: string; slug: string; action: TAction<{ projectId: string; confirmSlug: string }, null> }) {
+export function DeleteProjectForm({
+  projectId,
+  slug,
+  action,
+}: {
+  projectId: string;
+  slug: string;
+  action: TAction<{ projectId: string; confirmSlug: string }, null>;
+}) {
   const router = useRouter();
   const { run, isPending, error, fieldError } = useAction(action);
   const [confirmSlug, setConfirmSlug] = useState("");
@@ -26,7 +34,15 @@ export function DeleteProjectForm({ projectId, slug, action }: { projectId: stri
 
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" noValidate>
-      <Field label="Project URL name" hint={<>Type <code>{slug}</code> to confirm.</>} error={fieldError("confirmSlug")}>
+      <Field
+        label="Project URL name"
+        hint={
+          <>
+            Type <code>{slug}</code> to confirm.
+          </>
+        }
+        error={fieldError("confirmSlug")}
+      >
         <Input value={confirmSlug} onChange={(e) => setConfirmSlug(e.target.value)} autoComplete="off" maxLength={100} className="w-64" />
       </Field>
       <Button type="submit" variant="danger" disabled={isPending || confirmSlug !== slug} className="mt-6">

@@ -82,7 +82,12 @@ export function InvitesSection({ projectId, invites, create, revoke }: TProps) {
                 <TD className="whitespace-nowrap tabular-nums text-[var(--muted)]">{formatDateTime(invite.createdAt)}</TD>
                 <TD className="whitespace-nowrap tabular-nums">{invite.isExpired ? <Badge tone="warn">expired</Badge> : formatDateTime(invite.expiresAt)}</TD>
                 <TD className="text-right">
-                  <ConfirmButton label="Revoke" confirmLabel="Revoke invitation" disabled={revocation.isPending} onConfirm={() => revocation.run({ projectId, inviteId: invite.id }, () => router.refresh())} />
+                  <ConfirmButton
+                    label="Revoke"
+                    confirmLabel="Revoke invitation"
+                    disabled={revocation.isPending}
+                    onConfirm={() => revocation.run({ projectId, inviteId: invite.id }, () => router.refresh())}
+                  />
                 </TD>
               </TR>
             ))}

@@ -79,7 +79,9 @@ export function MembersSection({ projectId, members, currentUserId, isOwner, cha
                       label={isMe ? "Leave project" : "Remove"}
                       confirmLabel={isMe ? "Confirm leaving" : `Remove ${who}`}
                       disabled={removal.isPending}
-                      onConfirm={() => removal.run({ projectId, userId: member.userId }, ({ hasLeft }) => (hasLeft ? router.push("/projects") : router.refresh()))}
+                      onConfirm={() =>
+                        removal.run({ projectId, userId: member.userId }, ({ hasLeft }) => (hasLeft ? router.push("/projects") : router.refresh()))
+                      }
                     />
                   ) : null}
                 </TD>

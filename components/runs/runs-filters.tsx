@@ -14,7 +14,11 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   return (
     <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
       {label}
-      <select name={name} defaultValue={value ?? ""} className="h-9 min-w-28 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]">
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="h-9 min-w-28 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]"
+      >
         <option value="">any</option>
         {options.map((o) => (
           <option key={o} value={o}>

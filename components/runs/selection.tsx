@@ -6,7 +6,7 @@ import type { ComponentProps } from "react";
 import { replaceSearch, useUrlSearch } from "@/components/dashboard/url-search-store";
 import { ZCompareRuns } from "@/lib/dashboard/view-state";
 
-export const MAX_COMPARE = 4;
+const MAX_COMPARE = 4;
 
 function readSelection(search: URLSearchParams): string[] {
   return (search.get("sel") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARE);
@@ -45,7 +45,10 @@ export function CompareBar({ slug }: { slug: string }) {
     <div className="flex items-center gap-2 text-sm" aria-live="polite">
       <span className="text-[var(--muted)]">{selected.length ? `${selected.length} selected` : `select 2–${MAX_COMPARE} runs to compare`}</span>
       {isValid ? (
-        <Link href={`/p/${slug}/compare?runs=${selected.join(",")}`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+        <Link
+          href={`/p/${slug}/compare?runs=${selected.join(",")}`}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+        >
           Compare {selected.length} runs
         </Link>
       ) : null}

@@ -7,11 +7,27 @@ import { explorerHref, VERDICT_CLASS_LABEL, VERDICT_CLASSES, type TExplorerQuery
 import type { TExplorerPageDTO, TFacetValue } from "@/lib/samples/types";
 import { cn } from "@/lib/ui/cn";
 
-function FacetSelect({ name, label, value, options, anyLabel = "any" }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; anyLabel?: string }) {
+function FacetSelect({
+  name,
+  label,
+  value,
+  options,
+  anyLabel = "any",
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+  anyLabel?: string;
+}) {
   return (
     <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
       {label}
-      <select name={name} defaultValue={value ?? ""} className="h-9 min-w-28 max-w-64 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]">
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="h-9 min-w-28 max-w-64 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]"
+      >
         {anyLabel ? <option value="">{anyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -40,7 +56,10 @@ export function ExplorerFilters({ slug, page }: { slug: string; page: TExplorerP
           name="step"
           label="checkpoint"
           value={stepValue}
-          options={[{ value: "all", label: "all checkpoints" }, ...page.steps.map((s) => ({ value: String(s.step), label: `step ${s.step} (${formatCount(s.count)})` }))]}
+          options={[
+            { value: "all", label: "all checkpoints" },
+            ...page.steps.map((s) => ({ value: String(s.step), label: `step ${s.step} (${formatCount(s.count)})` })),
+          ]}
           anyLabel=""
         />
         <FacetSelect name="benchmark" label="benchmark" value={query.benchmark} options={withCounts(page.facets.benchmark)} />

@@ -32,7 +32,10 @@ export function Filmstrip({ points, currentId, hrefFor }: { points: TTimelinePoi
               <Link
                 href={hrefFor(p.sampleId)}
                 aria-current={isCurrent ? "page" : undefined}
-                className={cn("flex flex-col gap-1 rounded-md border p-1 text-center text-[11px]", isCurrent ? "border-indigo-500 ring-2 ring-indigo-500/40" : "border-[var(--border)] hover:border-indigo-400")}
+                className={cn(
+                  "flex flex-col gap-1 rounded-md border p-1 text-center text-[11px]",
+                  isCurrent ? "border-indigo-500 ring-2 ring-indigo-500/40" : "border-[var(--border)] hover:border-indigo-400",
+                )}
               >
                 <SampleImage src={p.image?.thumbUrl ?? null} alt={`step ${p.step}`} className="aspect-square w-full rounded-sm" />
                 <span className={isCurrent ? "font-semibold" : "text-[var(--muted)]"}>step {p.step}</span>
@@ -46,7 +49,8 @@ export function Filmstrip({ points, currentId, hrefFor }: { points: TTimelinePoi
         })}
       </ol>
       <p className="mt-1 text-[11px] text-[var(--muted)]">
-        Upper track: the checkpoint&apos;s own self verdict · lower track: the external judge · green aligned, rose misaligned, amber unparseable or missing · ↯ a flip.
+        Upper track: the checkpoint&apos;s own self verdict · lower track: the external judge · green aligned, rose misaligned, amber unparseable or missing · ↯
+        a flip.
       </p>
     </div>
   );

@@ -41,7 +41,13 @@ export function PageKeys({ prevHref, nextHref, backHref }: { prevHref: string | 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-      const href = ["j", "ArrowRight", "ArrowDown"].includes(event.key) ? nextHref : ["k", "ArrowLeft", "ArrowUp"].includes(event.key) ? prevHref : event.key === "Escape" ? backHref : null;
+      const href = ["j", "ArrowRight", "ArrowDown"].includes(event.key)
+        ? nextHref
+        : ["k", "ArrowLeft", "ArrowUp"].includes(event.key)
+          ? prevHref
+          : event.key === "Escape"
+            ? backHref
+            : null;
       if (!href) return;
       event.preventDefault();
       router.push(href);

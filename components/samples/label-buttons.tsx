@@ -47,10 +47,23 @@ export function LabelButtons({ sampleId, current, label, nextHref }: TProps) {
   return (
     <div className="flex flex-col gap-2" aria-label="Your label">
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="button" onClick={() => submit(1)} disabled={isPending} aria-keyshortcuts="1" className={current?.verdict === 1 ? "ring-2 ring-emerald-500" : undefined}>
+        <Button
+          type="button"
+          onClick={() => submit(1)}
+          disabled={isPending}
+          aria-keyshortcuts="1"
+          className={current?.verdict === 1 ? "ring-2 ring-emerald-500" : undefined}
+        >
           1 · aligned
         </Button>
-        <Button type="button" variant="secondary" onClick={() => submit(0)} disabled={isPending} aria-keyshortcuts="0" className={current?.verdict === 0 ? "ring-2 ring-rose-500" : undefined}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => submit(0)}
+          disabled={isPending}
+          aria-keyshortcuts="0"
+          className={current?.verdict === 0 ? "ring-2 ring-rose-500" : undefined}
+        >
           0 · misaligned
         </Button>
         <span className="text-xs text-[var(--muted)]" aria-live="polite" data-testid="my-label">
@@ -59,7 +72,13 @@ export function LabelButtons({ sampleId, current, label, nextHref }: TProps) {
       </div>
       <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
         note (optional)
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2} className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm text-[var(--text)]" />
+        <textarea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={2000}
+          rows={2}
+          className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm text-[var(--text)]"
+        />
       </label>
       {error || fieldError("note") ? <Notice tone="error">{error ?? fieldError("note")}</Notice> : null}
     </div>

@@ -24,7 +24,11 @@ export function SampleCard({ card, href }: { card: TExplorerCard; href: string }
             {card.subtask || "—"} · step {card.step} · #{card.candidate} · {card.role}
           </p>
           <div className="flex flex-wrap gap-1">
-            {card.self ? <VerdictBadge label="self" verdict={card.self.verdict} title={card.self.response ?? undefined} /> : <span className="text-[var(--muted)]">no self verdict</span>}
+            {card.self ? (
+              <VerdictBadge label="self" verdict={card.self.verdict} title={card.self.response ?? undefined} />
+            ) : (
+              <span className="text-[var(--muted)]">no self verdict</span>
+            )}
             {card.external ? <VerdictBadge label={card.external.judge} verdict={card.external.verdict} title={card.external.reason ?? undefined} /> : null}
             {card.humans.map((h) => (
               <VerdictBadge key={h.judge} label="human" verdict={h.verdict} />

@@ -9,11 +9,24 @@ export function SampleImage({ src, alt, className, missingText = "no image" }: {
   const [failed, setFailed] = useState(false);
   if (!src || failed) {
     return (
-      <div role="img" aria-label={`${alt} (${failed ? "image missing" : missingText})`} className={cn("flex items-center justify-center bg-slate-100 text-xs text-[var(--muted)] dark:bg-slate-800", className)}>
+      <div
+        role="img"
+        aria-label={`${alt} (${failed ? "image missing" : missingText})`}
+        className={cn("flex items-center justify-center bg-slate-100 text-xs text-[var(--muted)] dark:bg-slate-800", className)}
+      >
         {failed ? "image missing" : missingText}
       </div>
     );
   }
-  // eslint-disable-next-line @next/next/no-img-element -- authorized, already-sized thumbnails: next/image would re-encode them
-  return <img src={src} alt={alt} loading="lazy" decoding="async" onError={() => setFailed(true)} className={cn("bg-slate-100 object-contain dark:bg-slate-800", className)} />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- authorized, already-sized thumbnails: next/image would re-encode them
+    <img
+      src={src}
+      alt={alt}
+      loading="lazy"
+      decoding="async"
+      onError={() => setFailed(true)}
+      className={cn("bg-slate-100 object-contain dark:bg-slate-800", className)}
+    />
+  );
 }

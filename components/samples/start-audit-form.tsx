@@ -9,7 +9,14 @@ import type { TSampleRole } from "@/lib/samples/explorer-query";
 import { useAction } from "@/lib/ui/use-action";
 import type { TCreateAuditSessionRequest } from "@/lib/validation/samples";
 
-type TProps = { slug: string; projectId: string; runId: string; step: number | null; role: TSampleRole | null; create: TAction<TCreateAuditSessionRequest, { id: string }> };
+type TProps = {
+  slug: string;
+  projectId: string;
+  runId: string;
+  step: number | null;
+  role: TSampleRole | null;
+  create: TAction<TCreateAuditSessionRequest, { id: string }>;
+};
 
 /** Starts an audit: a seeded random draw of the run's images at this checkpoint and role. */
 export function StartAuditForm({ slug, projectId, runId, step, role, create }: TProps) {
@@ -20,7 +27,11 @@ export function StartAuditForm({ slug, projectId, runId, step, role, create }: T
     run({ projectId, runId, step, role, size }, (data) => router.push(`/p/${slug}/audit/${data.id}`));
   }
   return (
-    <form action={start} className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-[var(--border)] p-3 text-sm" aria-label="Start an audit">
+    <form
+      action={start}
+      className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-[var(--border)] p-3 text-sm"
+      aria-label="Start an audit"
+    >
       <div className="flex flex-col">
         <span className="font-medium">Human audit</span>
         <span className="text-xs text-[var(--muted)]">
@@ -30,7 +41,14 @@ export function StartAuditForm({ slug, projectId, runId, step, role, create }: T
       </div>
       <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
         images
-        <input name="size" type="number" min={1} max={500} defaultValue={100} className="h-9 w-24 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]" />
+        <input
+          name="size"
+          type="number"
+          min={1}
+          max={500}
+          defaultValue={100}
+          className="h-9 w-24 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]"
+        />
       </label>
       <Button type="submit" variant="secondary" disabled={isPending}>
         {isPending ? "Drawing…" : "Start audit"}

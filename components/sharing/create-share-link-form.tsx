@@ -31,8 +31,11 @@ function readRequest(form: FormData, projectId: string, scope: TShareScope): TCr
     expiresAt: days > 0 ? new Date(Date.now() + days * DAY_MS).toISOString() : null,
   };
   if (scope === "run") return { ...common, scope, runId: String(form.get("runId") ?? "") };
-  if (scope === "comparison") return { ...common, scope, runIds: form.getAll("runIds").map(String), viewQuery: String(form.get("viewQuery") ?? "").replace(/^\?/, "") };
-  const sampleIds = String(form.get("sampleIds") ?? "").split(/[\s,]+/).filter(Boolean);
+  if (scope === "comparison")
+    return { ...common, scope, runIds: form.getAll("runIds").map(String), viewQuery: String(form.get("viewQuery") ?? "").replace(/^\?/, "") };
+  const sampleIds = String(form.get("sampleIds") ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean);
   return { ...common, scope, sampleIds };
 }
 
@@ -88,13 +91,24 @@ export function CreateShareLinkForm({ projectId, runs, create, initial }: TProps
             {fieldError("runIds") ? <span className="text-xs text-rose-600 dark:text-rose-400">{fieldError("runIds")}</span> : null}
           </fieldset>
           <Field label="View" hint="The compare page's URL query (metric, steps, zoom …), so the link opens the same view." error={fieldError("viewQuery")}>
-            <Input name="viewQuery" defaultValue={initial?.viewQuery} maxLength={4000} placeholder="metric=non&subtask=all" className="max-w-md font-mono text-xs" />
+            <Input
+              name="viewQuery"
+              defaultValue={initial?.viewQuery}
+              maxLength={4000}
+              placeholder="metric=non&subtask=all"
+              className="max-w-md font-mono text-xs"
+            />
           </Field>
         </>
       ) : null}
       {scope === "samples" ? (
         <Field label="Sample ids" hint="Up to 200, separated by spaces or commas." error={fieldError("sampleIds")}>
-          <textarea name="sampleIds" rows={2} maxLength={4500} className="max-w-md rounded-md border border-[var(--border)] bg-[var(--panel)] px-3 py-2 font-mono text-xs" />
+          <textarea
+            name="sampleIds"
+            rows={2}
+            maxLength={4500}
+            className="max-w-md rounded-md border border-[var(--border)] bg-[var(--panel)] px-3 py-2 font-mono text-xs"
+          />
         </Field>
       ) : null}
       <div className="flex flex-wrap items-end gap-3">

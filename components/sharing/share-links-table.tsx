@@ -47,7 +47,12 @@ export function ShareLinksTable({ projectId, links, canRevokeAll, revoke }: TPro
                 <div className="flex items-center gap-2">
                   <Badge tone={STATUS_TONE[link.status]}>{link.status}</Badge>
                   {link.status === "active" && (canRevokeAll || link.isMine) ? (
-                    <ConfirmButton label="Revoke" confirmLabel="Revoke link" disabled={revocation.isPending} onConfirm={() => revocation.run({ projectId, linkId: link.id }, () => router.refresh())} />
+                    <ConfirmButton
+                      label="Revoke"
+                      confirmLabel="Revoke link"
+                      disabled={revocation.isPending}
+                      onConfirm={() => revocation.run({ projectId, linkId: link.id }, () => router.refresh())}
+                    />
                   ) : null}
                 </div>
               </TD>

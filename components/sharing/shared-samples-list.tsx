@@ -22,10 +22,19 @@ export function SharedSamplesList({ samples, linkId }: { samples: TSharedSampleD
               {sample.hasImage ? (
                 <a href={`/api/samples/${sample.id}/image?share=${linkId}`} target="_blank" rel="noreferrer" className="self-start">
                   {/* eslint-disable-next-line @next/next/no-img-element -- an authorized API image, not a static asset */}
-                  <img src={`/api/samples/${sample.id}/thumbnail?size=320&share=${linkId}`} alt={`Generated for: ${sample.prompt}`} width={320} height={320} loading="lazy" className="h-auto max-w-full rounded border border-[var(--border)]" />
+                  <img
+                    src={`/api/samples/${sample.id}/thumbnail?size=320&share=${linkId}`}
+                    alt={`Generated for: ${sample.prompt}`}
+                    width={320}
+                    height={320}
+                    loading="lazy"
+                    className="h-auto max-w-full rounded border border-[var(--border)]"
+                  />
                 </a>
               ) : (
-                <p className="flex h-20 w-40 items-center justify-center rounded border border-dashed border-[var(--border)] text-xs text-[var(--muted)]">no image stored</p>
+                <p className="flex h-20 w-40 items-center justify-center rounded border border-dashed border-[var(--border)] text-xs text-[var(--muted)]">
+                  no image stored
+                </p>
               )}
               <p className="font-medium">{sample.prompt}</p>
               <p className="text-xs text-[var(--muted)]">

@@ -8,7 +8,19 @@ import { Button, type TButtonProps } from "./button";
  * A destructive button that asks once more in place: the first press turns it into "Confirm …" and a
  * Cancel, so a slip of the mouse or the Enter key never revokes anything.
  */
-export function ConfirmButton({ label, confirmLabel, onConfirm, disabled, size = "sm" }: { label: string; confirmLabel: string; onConfirm: () => void; disabled?: boolean; size?: TButtonProps["size"] }) {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  onConfirm,
+  disabled,
+  size = "sm",
+}: {
+  label: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+  size?: TButtonProps["size"];
+}) {
   const [isAsking, setAsking] = useState(false);
   if (!isAsking) {
     return (

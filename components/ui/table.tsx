@@ -10,7 +10,7 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
   );
 }
 
-export function THead({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
+function THead({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
   return <thead className={cn("border-b border-[var(--border)] text-left text-xs uppercase tracking-wide text-[var(--muted)]", className)} {...props} />;
 }
 
@@ -18,7 +18,7 @@ export function TR({ className, ...props }: HTMLAttributes<HTMLTableRowElement>)
   return <tr className={cn("border-b border-[var(--border)] last:border-0", className)} {...props} />;
 }
 
-export function TH({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+function TH({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
   return <th className={cn("px-3 py-2 font-medium", className)} {...props} />;
 }
 

@@ -73,10 +73,16 @@ test("[ANALYSIS]: flips list prompts whose verdict changed between checkpoints",
 
 test("[ANALYSIS]: the summary scores each benchmark with its own external judge", async ({ request, apiHeaders }) => {
   const id = await runId(request, apiHeaders, RUNS.sft);
-  const body = (await (await request.get(`/api/v1/runs/${id}/summary`, { headers: apiHeaders })).json()) as { externalJudge: string | null; externalJudges: Record<string, string> };
+  const body = (await (await request.get(`/api/v1/runs/${id}/summary`, { headers: apiHeaders })).json()) as {
+    externalJudge: string | null;
+    externalJudges: Record<string, string>;
+  };
   expect(body.externalJudges).toEqual({ geneval: "geneval", "t2i-compbench": "qwen2.5-vl-72b" });
   expect(body.externalJudge).toBeNull();
-  const one = (await (await request.get(`/api/v1/runs/${id}/summary?externalJudge=geneval&benchmark=geneval`, { headers: apiHeaders })).json()) as { externalJudge: string; externalJudges: Record<string, string> };
+  const one = (await (await request.get(`/api/v1/runs/${id}/summary?externalJudge=geneval&benchmark=geneval`, { headers: apiHeaders })).json()) as {
+    externalJudge: string;
+    externalJudges: Record<string, string>;
+  };
   expect(one).toMatchObject({ externalJudge: "geneval", externalJudges: { geneval: "geneval" } });
 });
 

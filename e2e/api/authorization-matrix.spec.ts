@@ -23,8 +23,14 @@ test.afterAll(async () => {
 test("[AUTHZ]: every route, page and server action of the app has a row in the matrix", () => {
   const listed = new Set(ROWS.map((row) => row.key));
   const surface = appSurface();
-  expect(surface.filter((key) => !listed.has(key)), "add these to e2e/api/authz/rows.ts").toEqual([]);
-  expect([...listed].filter((key) => !surface.includes(key)), "these rows name nothing that exists").toEqual([]);
+  expect(
+    surface.filter((key) => !listed.has(key)),
+    "add these to e2e/api/authz/rows.ts",
+  ).toEqual([]);
+  expect(
+    [...listed].filter((key) => !surface.includes(key)),
+    "these rows name nothing that exists",
+  ).toEqual([]);
 });
 
 for (const row of ROWS) {

@@ -12,7 +12,11 @@ const FIXTURE = path.resolve("e2e/fixtures/geneval/results.jsonl");
 test("[CLI]: importing a GenEval results file with images twice adds everything once", async ({ apiHeaders, uniqueName }, testInfo) => {
   const name = uniqueName("cli-geneval");
   const imagesDir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-geneval-"));
-  const lines = fs.readFileSync(FIXTURE, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { filename: string });
+  const lines = fs
+    .readFileSync(FIXTURE, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { filename: string });
   for (const line of lines) {
     fs.mkdirSync(path.dirname(path.join(imagesDir, line.filename)), { recursive: true });
     fs.writeFileSync(path.join(imagesDir, line.filename), (await uniquePng(`${name}/${line.filename}`)).bytes);

@@ -49,7 +49,16 @@ test("[INGEST]: an image is uploaded once, then samples with judgments reference
   const prompt = { externalId: `${name}/p0`, text: "a photo of a red bench", benchmark: "geneval", subtask: "color_attr" };
   const batch = {
     samples: [
-      { step: 200, prompt, candidate: 0, imageSha256: image.sha256, judgments: [{ kind: "self", verdict: 0, response: "The score is 0." }, { kind: "external", judge: "geneval", verdict: 1 }] },
+      {
+        step: 200,
+        prompt,
+        candidate: 0,
+        imageSha256: image.sha256,
+        judgments: [
+          { kind: "self", verdict: 0, response: "The score is 0." },
+          { kind: "external", judge: "geneval", verdict: 1 },
+        ],
+      },
       { step: 200, prompt: prompt.externalId, candidate: 1, judgments: [{ kind: "self", verdict: 1 }] },
     ],
   };
@@ -58,9 +67,19 @@ test("[INGEST]: an image is uploaded once, then samples with judgments reference
   const again = await (await request.post(`/api/v1/runs/${run.id}/samples`, { headers: apiHeaders, data: batch })).json();
   expect(again).toMatchObject({ samples: { inserted: 0, unchanged: 2 }, judgments: { inserted: 0, unchanged: 3 }, sampleIds: first.sampleIds });
 
-  const later = { judgments: [{ sample: { step: 200, prompt: prompt.externalId, candidate: 1 }, kind: "human", judge: "alice", verdict: 0, reason: "not red" }] };
-  expect(await (await request.post(`/api/v1/runs/${run.id}/judgments`, { headers: apiHeaders, data: later })).json()).toEqual({ inserted: 1, unchanged: 0, updated: 0 });
-  expect(await (await request.post(`/api/v1/runs/${run.id}/judgments`, { headers: apiHeaders, data: later })).json()).toEqual({ inserted: 0, unchanged: 1, updated: 0 });
+  const later = {
+    judgments: [{ sample: { step: 200, prompt: prompt.externalId, candidate: 1 }, kind: "human", judge: "alice", verdict: 0, reason: "not red" }],
+  };
+  expect(await (await request.post(`/api/v1/runs/${run.id}/judgments`, { headers: apiHeaders, data: later })).json()).toEqual({
+    inserted: 1,
+    unchanged: 0,
+    updated: 0,
+  });
+  expect(await (await request.post(`/api/v1/runs/${run.id}/judgments`, { headers: apiHeaders, data: later })).json()).toEqual({
+    inserted: 0,
+    unchanged: 1,
+    updated: 0,
+  });
 });
 
 test("[INGEST]: the OpenAPI document and the API page describe the endpoints", async ({ request }) => {

@@ -7,8 +7,15 @@ import { runProcess } from "../support/spawn";
 // logging, retries that do not duplicate, spooling while unreachable and `python -m unigap sync`.
 test("[PYTHON]: the Python client's tests pass against the live server", async ({ apiHeaders }, testInfo) => {
   test.setTimeout(180_000);
-  const env = { UNIGAP_URL: String(testInfo.project.use.baseURL), UNIGAP_API_KEY: apiHeaders.authorization!.slice("Bearer ".length), PYTHONDONTWRITEBYTECODE: "1" };
-  const result = await runProcess("python3", ["-m", "unittest", "discover", "-s", "tests", "-t", "."], env, { cwd: path.resolve("clients/python"), timeoutMs: 170_000 });
+  const env = {
+    UNIGAP_URL: String(testInfo.project.use.baseURL),
+    UNIGAP_API_KEY: apiHeaders.authorization!.slice("Bearer ".length),
+    PYTHONDONTWRITEBYTECODE: "1",
+  };
+  const result = await runProcess("python3", ["-m", "unittest", "discover", "-s", "tests", "-t", "."], env, {
+    cwd: path.resolve("clients/python"),
+    timeoutMs: 170_000,
+  });
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toMatch(/Ran \d+ tests/);
   expect(result.stderr).not.toContain("skipped");

@@ -44,8 +44,13 @@ test("[SECURITY]: a cross-origin server action is refused even with a valid sess
 test("[SECURITY]: session cookies are http-only and SameSite=Lax", async ({ playwright, credentials, baseURL }) => {
   const client = await newClient(playwright, baseURL!);
   const { csrfToken } = (await (await client.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await client.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" } });
-  const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const response = await client.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" },
+  });
+  const cookies = response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
   const session = cookies.find((c) => c.startsWith("next-auth.session-token="));
   expect(session).toMatch(/HttpOnly/);
   expect(session).toMatch(/SameSite=Lax/);
@@ -55,7 +60,11 @@ test("[SECURITY]: session cookies are http-only and SameSite=Lax", async ({ play
 test("[SECURITY]: the share token leaves the URL at first use; the cookie that replaces it is http-only", async ({ playwright, credentials, baseURL }) => {
   const owner = await signInAs(playwright, baseURL!, credentials.email, credentials.password);
   const [run] = await runsOf(owner, credentials.projectSlug);
-  const link = await act<{ id: string; path: string }>(owner, "createShareLinkAction", { projectId: await projectId(owner, credentials.projectSlug), scope: "run", runId: run!.id });
+  const link = await act<{ id: string; path: string }>(owner, "createShareLinkAction", {
+    projectId: await projectId(owner, credentials.projectSlug),
+    scope: "run",
+    runId: run!.id,
+  });
   const visitor = await newClient(playwright, baseURL!);
   const opened = await visitor.request.get(link.path, { maxRedirects: 0 });
   expect(opened.status()).toBe(303);

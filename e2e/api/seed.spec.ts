@@ -25,7 +25,9 @@ function seedEnv(testInfo: TestInfo): NodeJS.ProcessEnv {
 
 async function signInApi(request: APIRequestContext, credentials: { email: string; password: string }) {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" },
+  });
   expect(response.ok()).toBe(true);
 }
 

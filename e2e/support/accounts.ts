@@ -59,7 +59,10 @@ export async function projectId(client: TClient, slug: string): Promise<string> 
 export async function runsOf(client: TClient, slug: string): Promise<{ id: string; name: string }[]> {
   const html = await (await client.request.get(`/p/${slug}/settings`)).text();
   const select = /<select[^>]*name="runId"[^>]*>(.*?)<\/select>/s.exec(html)?.[1] ?? "";
-  return [...select.matchAll(/<option value="([0-9a-f-]{36})">([^<]*)<\/option>/g)].map((m) => ({ id: m[1]!, name: m[2]!.replace(/&amp;/g, "&").replace(/&#x27;/g, "'") }));
+  return [...select.matchAll(/<option value="([0-9a-f-]{36})">([^<]*)<\/option>/g)].map((m) => ({
+    id: m[1]!,
+    name: m[2]!.replace(/&amp;/g, "&").replace(/&#x27;/g, "'"),
+  }));
 }
 
 /** Opens an invitation link as a browser does: its token moves into the invite cookie. */

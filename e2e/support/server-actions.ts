@@ -39,7 +39,13 @@ function parseFlight(text: string): TActionOutcome["result"] {
   return JSON.parse(row) as TActionOutcome["result"];
 }
 
-export async function callAction(request: APIRequestContext, baseURL: string, name: string, input: unknown, options: { origin?: string; headers?: Record<string, string> } = {}): Promise<TActionOutcome> {
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  name: string,
+  input: unknown,
+  options: { origin?: string; headers?: Record<string, string> } = {},
+): Promise<TActionOutcome> {
   const action = serverActions().get(name);
   if (!action) throw new Error(`No server action named ${name} in this build.`);
   const response = await request.post("/", {

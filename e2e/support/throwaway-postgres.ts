@@ -17,7 +17,9 @@ function binDir(): string {
 
 function runAsOwner(command: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
-  const result = asRoot ? spawnSync("runuser", ["-u", "postgres", "--", command, ...args], { encoding: "utf8" }) : spawnSync(command, args, { encoding: "utf8" });
+  const result = asRoot
+    ? spawnSync("runuser", ["-u", "postgres", "--", command, ...args], { encoding: "utf8" })
+    : spawnSync(command, args, { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed: ${result.stderr || result.stdout}`);
 }
 

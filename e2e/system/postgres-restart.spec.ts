@@ -35,7 +35,11 @@ test("[FAULTS]: PostgreSQL restarted mid-ingest — 503 with Retry-After during 
   expect(await waitForHealth(appPort).catch((error) => `${error.message}\n${server!.output()}`)).toMatchObject({ ok: true, database: "postgres" });
   const { apiKey } = readCredentials(dataDir);
   const api = (route: string, data: unknown) =>
-    fetch(`http://127.0.0.1:${appPort}${route}`, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" }, body: JSON.stringify(data) });
+    fetch(`http://127.0.0.1:${appPort}${route}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(data),
+    });
   const run = (await (await api("/api/v1/runs", { name: "survives a PostgreSQL restart", externalId: "pg-restart" })).json()) as { id: string };
   const batch = (b: number) => ({ points: Array.from({ length: 500 }, (_, i) => ({ key: "loss", step: b * 500 + i, value: i / 3 })) });
   expect(await (await api(`/api/v1/runs/${run.id}/metrics`, batch(0))).json()).toMatchObject({ inserted: 500 });

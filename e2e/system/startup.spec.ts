@@ -17,14 +17,20 @@ async function signInOverHttp(port: number, email: string, password: string) {
   const base = `http://127.0.0.1:${port}`;
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const sessionCookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const sessionCookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const session = await fetch(`${base}/api/auth/session`, { headers: { cookie: `${cookie}; ${sessionCookie}` } });
   return (await session.json()) as { user?: { email?: string } };
 }
@@ -48,7 +54,11 @@ test("[STARTUP]: a second server on the same embedded folder refuses; SIGKILL an
 
   // Metric points acknowledged by the API before the kill must all be there after the restart.
   const api = (port: number, route: string, data: unknown) =>
-    fetch(`http://127.0.0.1:${port}${route}`, { method: "POST", headers: { authorization: `Bearer ${credentials.apiKey}`, "content-type": "application/json" }, body: JSON.stringify(data) });
+    fetch(`http://127.0.0.1:${port}${route}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${credentials.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(data),
+    });
   const run = (await (await api(basePort, "/api/v1/runs", { name: "survives SIGKILL", externalId: "sigkill" })).json()) as { id: string };
   const batches = [0, 1, 2].map((b) => ({ points: Array.from({ length: 1_000 }, (_, i) => ({ key: `k${i % 4}`, step: b * 1_000 + i, value: i / 7 })) }));
   for (const batch of batches) expect(await (await api(basePort, `/api/v1/runs/${run.id}/metrics`, batch)).json()).toMatchObject({ inserted: 1_000 });
@@ -57,7 +67,11 @@ test("[STARTUP]: a second server on the same embedded folder refuses; SIGKILL an
   await first.exited;
   const restarted = startServer(basePort + 2, { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: "" });
   servers.push(restarted);
-  expect(await waitForHealth(basePort + 2).catch((error) => `${error.message}\n${restarted.output()}`)).toMatchObject({ ok: true, database: "embedded", migrations: expect.any(Number) });
+  expect(await waitForHealth(basePort + 2).catch((error) => `${error.message}\n${restarted.output()}`)).toMatchObject({
+    ok: true,
+    database: "embedded",
+    migrations: expect.any(Number),
+  });
   // Same account, same password: the demo was not seeded again, the committed rows survived.
   expect(readCredentials(dataDir)).toEqual(credentials);
   expect((await signInOverHttp(basePort + 2, credentials.email, credentials.password)).user?.email).toBe(credentials.email);

@@ -3,7 +3,7 @@
 // caller resolves DNS and passes every address, so a name pointing inside the network is refused too.
 import { isIP } from "node:net";
 
-export const MAX_WEBHOOK_URL_LENGTH = 2000;
+const MAX_WEBHOOK_URL_LENGTH = 2000;
 
 export type TUrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
 

@@ -17,11 +17,17 @@ describe("threshold rules", () => {
     const und = evaluateThresholdRule({ kind: "und_below_50" }, { deltaGen: none, und: m(0.4, 0.33, 0.47), subtaskNon: [] });
     expect(und.fired).toBe(true);
     expect(und.reasons[0]).toContain("n = 200");
-    const non = evaluateThresholdRule({ kind: "subtask_non_above", percent: 20 }, {
-      deltaGen: none,
-      und: none,
-      subtaskNon: [{ subtask: "counting", non: m(0.3, 0.24, 0.36) }, { subtask: "color", non: m(0.25, 0.18, 0.32) }],
-    });
+    const non = evaluateThresholdRule(
+      { kind: "subtask_non_above", percent: 20 },
+      {
+        deltaGen: none,
+        und: none,
+        subtaskNon: [
+          { subtask: "counting", non: m(0.3, 0.24, 0.36) },
+          { subtask: "color", non: m(0.25, 0.18, 0.32) },
+        ],
+      },
+    );
     expect(non.fired).toBe(true);
     expect(non.reasons).toHaveLength(1);
     expect(non.reasons[0]).toContain("counting");

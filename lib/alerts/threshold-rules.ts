@@ -2,10 +2,7 @@
 // the whole 95% interval clears the threshold, so a noisy point estimate never pages anyone.
 import type { TMeasure } from "../metrics/summary-types";
 
-export type TThresholdRule =
-  | { kind: "gen_drop_points"; points: number }
-  | { kind: "und_below_50" }
-  | { kind: "subtask_non_above"; percent: number };
+export type TThresholdRule = { kind: "gen_drop_points"; points: number } | { kind: "und_below_50" } | { kind: "subtask_non_above"; percent: number };
 
 export type TRuleInput = { deltaGen: TMeasure; und: TMeasure; subtaskNon: { subtask: string; non: TMeasure }[] };
 export type TRuleVerdict = { fired: boolean; reasons: string[] };

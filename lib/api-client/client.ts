@@ -22,7 +22,7 @@ function addCounts(a: TBatchCounts, b: TBatchCounts): TBatchCounts {
 }
 const ZERO: TBatchCounts = { inserted: 0, unchanged: 0, updated: 0 };
 
-export function chunk<T>(items: readonly T[], size: number): T[][] {
+function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -65,7 +65,10 @@ export function createUnigapClient(options: THttpOptions) {
     async registerPrompts(prompts: TRegisterPromptsRequest["prompts"], opts: { project?: string; overwrite?: boolean } = {}) {
       let total = ZERO;
       for (const part of chunk(prompts, INGEST_LIMITS.prompts)) {
-        total = addCounts(total, (await http.request<TBatchCounts>("POST", `/api/v1/prompts${q(opts.overwrite)}`, { prompts: part, project: opts.project })).body);
+        total = addCounts(
+          total,
+          (await http.request<TBatchCounts>("POST", `/api/v1/prompts${q(opts.overwrite)}`, { prompts: part, project: opts.project })).body,
+        );
       }
       return total;
     },

@@ -21,13 +21,21 @@ describe("parsing the understanding branch's answer", () => {
     expect(parseSelfVerdict(raw)).toBe(verdict);
   });
 
-  it.each(["The score is 0.5.", "The score is 5.", "I think so.", "I cannot tell.", "", "Nothing here says yes", "Nobody knows", "The score is 1. The score is 0.", "The score is 1. Actually, the score is 0.", "Yesterday it rained."])(
-    "%j is unparseable",
-    (raw) => {
-      expect(parseSelfAnswer(raw)).toEqual({ verdict: null, raw, rule: "unparseable" });
-      expect(parseSelfVerdict(raw)).toBeNull();
-    },
-  );
+  it.each([
+    "The score is 0.5.",
+    "The score is 5.",
+    "I think so.",
+    "I cannot tell.",
+    "",
+    "Nothing here says yes",
+    "Nobody knows",
+    "The score is 1. The score is 0.",
+    "The score is 1. Actually, the score is 0.",
+    "Yesterday it rained.",
+  ])("%j is unparseable", (raw) => {
+    expect(parseSelfAnswer(raw)).toEqual({ verdict: null, raw, rule: "unparseable" });
+    expect(parseSelfVerdict(raw)).toBeNull();
+  });
 
   it("has no verdict for a missing answer", () => {
     expect(parseSelfVerdict(null)).toBeNull();

@@ -19,7 +19,21 @@ export type TDocEndpoint = {
   errors: number[];
 };
 
-type TJson = { type?: string | string[]; enum?: unknown[]; anyOf?: TJson[]; items?: TJson; properties?: Record<string, TJson>; required?: string[]; maxItems?: number; maxLength?: number; minimum?: number; maximum?: number; format?: string; default?: unknown; description?: string };
+type TJson = {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: TJson[];
+  items?: TJson;
+  properties?: Record<string, TJson>;
+  required?: string[];
+  maxItems?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  format?: string;
+  default?: unknown;
+  description?: string;
+};
 
 function typeName(s: TJson): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(" | ");
@@ -55,7 +69,11 @@ function toJson(type: z.ZodType): TJson {
   return z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) as TJson;
 }
 
-const AUTH_LABEL: Record<TEndpoint["auth"], string> = { apiKey: "API key", apiKeyOrSession: "API key or signed-in session", any: "API key, signed-in session or share link" };
+const AUTH_LABEL: Record<TEndpoint["auth"], string> = {
+  apiKey: "API key",
+  apiKeyOrSession: "API key or signed-in session",
+  any: "API key, signed-in session or share link",
+};
 
 function toDoc(e: TEndpoint): TDocEndpoint {
   return {

@@ -43,14 +43,23 @@ const SECURITY: Record<TEndpoint["auth"], TJsonSchema[]> = {
 
 function operation(endpoint: TEndpoint): TJsonSchema {
   const errors = Object.fromEntries(
-    endpoint.errors.map((status) => [String(status), { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+    endpoint.errors.map((status) => [
+      String(status),
+      { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ]),
   );
   const body = endpoint.body
     ? { required: true, content: { "application/json": { schema: schema(endpoint.body, "input") } } }
     : endpoint.rawBody
-      ? { required: true, description: endpoint.rawBody, content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } }
+      ? {
+          required: true,
+          description: endpoint.rawBody,
+          content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+        }
       : undefined;
-  const ok = endpoint.response ? { description: "OK", content: { "application/json": { schema: schema(endpoint.response, "output") } } } : { description: "OK" };
+  const ok = endpoint.response
+    ? { description: "OK", content: { "application/json": { schema: schema(endpoint.response, "output") } } }
+    : { description: "OK" };
   return {
     summary: endpoint.summary,
     description: endpoint.description,
@@ -70,7 +79,8 @@ export function buildOpenApiDocument(): TJsonSchema {
     info: {
       title: "unigap ingest API",
       version: "1",
-      description: "Send runs, metric points, prompts, images, samples and judgments from training code (every batch is atomic and idempotent), and read back the paper's metrics: the run summary, the supervision audit, the curriculum and verdict flips.",
+      description:
+        "Send runs, metric points, prompts, images, samples and judgments from training code (every batch is atomic and idempotent), and read back the paper's metrics: the run summary, the supervision audit, the curriculum and verdict flips.",
     },
     paths,
     components: {

@@ -6,7 +6,7 @@ export type TActor =
   | { kind: "apiKey"; keyId: string; projectId: string }
   | { kind: "share"; linkId: string; projectId: string; scope: "run" | "comparison" | "samples"; runIds: string[]; sampleIds: string[]; anonymized: boolean };
 
-export const ROLE_RANK = { viewer: 1, editor: 2, owner: 3 } as const;
+const ROLE_RANK = { viewer: 1, editor: 2, owner: 3 } as const;
 export type TRole = keyof typeof ROLE_RANK;
 
 export function roleAtLeast(role: TRole, min: TRole): boolean {

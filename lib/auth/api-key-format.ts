@@ -1,6 +1,6 @@
 import { generateSecret, hashSecret } from "./tokens";
 
-export const API_KEY_PREFIX = "ugk_";
+const API_KEY_PREFIX = "ugk_";
 const DISPLAY_CHARS = 8;
 
 export type TNewApiKey = { secret: string; prefix: string; keyHash: string };

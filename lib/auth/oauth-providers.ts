@@ -2,8 +2,7 @@
 // Pure: the sign-in page reads the list to show buttons, lib/auth/options.ts builds the providers.
 
 export type TOAuthProviderConfig =
-  | { id: "github"; name: string; clientId: string; clientSecret: string }
-  | { id: "oidc"; name: string; issuer: string; clientId: string; clientSecret: string };
+  { id: "github"; name: string; clientId: string; clientSecret: string } | { id: "oidc"; name: string; issuer: string; clientId: string; clientSecret: string };
 
 export type TOAuthProviderButton = { id: string; name: string };
 

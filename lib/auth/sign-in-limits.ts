@@ -16,8 +16,6 @@ const limits = ((globalThis as Record<symbol, TLimits>)[STATE_KEY] ??= {
   signUp: createRateLimiter({ capacity: 50, refillPerSecond: 1 / 10 }),
 });
 
-export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
-
 /** Throws RATE_LIMITED (with Retry-After) when this account or address has failed too often lately. */
 export function assertSignInAllowed(accountKey: string, address: string | null): void {
   const byAccount = limits.account.peek(accountKey);

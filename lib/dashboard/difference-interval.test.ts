@@ -6,7 +6,10 @@ import { measure } from "./testing/summary-builders";
 describe("differenceOf (Newcombe)", () => {
   it("reproduces Newcombe's worked example 56/70 − 48/80 = 0.2 [0.0524, 0.3339]", () => {
     // Wilson 95% intervals of 56/70 and 48/80 (Newcombe 1998, example (a)).
-    const d = differenceOf({ value: 56 / 70, lo: 0.691834, hi: 0.876953, n: 70, lowN: false }, { value: 48 / 80, lo: 0.490455, hi: 0.700382, n: 80, lowN: false });
+    const d = differenceOf(
+      { value: 56 / 70, lo: 0.691834, hi: 0.876953, n: 70, lowN: false },
+      { value: 48 / 80, lo: 0.490455, hi: 0.700382, n: 80, lowN: false },
+    );
     expect(d.value).toBeCloseTo(0.2, 6);
     expect(d.lo).toBeCloseTo(0.0524, 3);
     expect(d.hi).toBeCloseTo(0.3339, 3);

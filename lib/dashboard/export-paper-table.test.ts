@@ -8,9 +8,18 @@ import type { TSummaryBundle } from "./types";
 function bundle(): TSummaryBundle {
   const base = checkpoint(0, { subtasks: [subtask("color_attr", { gen: measure(0.4333, 300), non: measure(0.4333, 300) })] });
   const current = checkpoint(800, {
-    subtasks: [subtask("color_attr", { gen: measure(0.5, 300), non: measure(0.31, 300), und: measure(0.75, 4) }), subtask("100%_new & {odd}", { gen: measure(null, 0) })],
+    subtasks: [
+      subtask("color_attr", { gen: measure(0.5, 300), non: measure(0.31, 300), und: measure(0.75, 4) }),
+      subtask("100%_new & {odd}", { gen: measure(null, 0) }),
+    ],
   });
-  return { runId: "r1", runName: "sft_run #2", summary: runSummary("r1", [current, base], { baseline: { runId: "r1", step: 0, runName: "janus_base" } }), baselineCheckpoint: base, baselineNote: null };
+  return {
+    runId: "r1",
+    runName: "sft_run #2",
+    summary: runSummary("r1", [current, base], { baseline: { runId: "r1", step: 0, runName: "janus_base" } }),
+    baselineCheckpoint: base,
+    baselineNote: null,
+  };
 }
 
 describe("paper table", () => {

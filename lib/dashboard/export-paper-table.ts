@@ -57,7 +57,17 @@ export function paperTableLatex(table: TPaperTable): string {
     `Und is the win rate against the external judge${table.externalJudge ? ` (${escapeLatex(table.externalJudge)})` : ""} on the baseline's images; 50 means no change; $n_{\\mathrm{Und}}$ is the number of disagreements. ` +
     `Overall is the unweighted mean over subtasks. $^\\dagger$: low $n$, not a finding.`;
   const body = table.rows.map((row) => {
-    const cells = [escapeLatex(row.scope), pct(row.genBase), pct(row.gen), pct(row.genDelta, true), pct(row.und), row.und ? String(row.und.n) : "--", pct(row.nonBase), pct(row.non), pct(row.nonDelta, true)];
+    const cells = [
+      escapeLatex(row.scope),
+      pct(row.genBase),
+      pct(row.gen),
+      pct(row.genDelta, true),
+      pct(row.und),
+      row.und ? String(row.und.n) : "--",
+      pct(row.nonBase),
+      pct(row.non),
+      pct(row.nonDelta, true),
+    ];
     return `${row.isOverall ? "\\midrule\n" : ""}${cells.join(" & ")} \\\\`;
   });
   return [

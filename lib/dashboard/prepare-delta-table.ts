@@ -5,14 +5,18 @@ import type { TMeasure } from "@/lib/metrics/summary-types";
 import { preparePaperTable } from "./prepare-paper-table";
 import type { TSummaryBundle } from "./types";
 
-export type TDeltaCell = { genDelta: TMeasure | null; und: TMeasure | null; nonDelta: TMeasure | null };
+type TDeltaCell = { genDelta: TMeasure | null; und: TMeasure | null; nonDelta: TMeasure | null };
 export type TDeltaTable = {
   state: "ready" | "empty";
   runs: { runId: string; runName: string; color: string; step: number | null; baselineLabel: string }[];
   rows: { scope: string; isOverall: boolean; cells: TDeltaCell[] }[];
 };
 
-export function prepareDeltaTable(bundles: readonly TSummaryBundle[], colors: ReadonlyMap<string, string>, steps: ReadonlyMap<string, number> = new Map()): TDeltaTable {
+export function prepareDeltaTable(
+  bundles: readonly TSummaryBundle[],
+  colors: ReadonlyMap<string, string>,
+  steps: ReadonlyMap<string, number> = new Map(),
+): TDeltaTable {
   const tables = bundles.map((b) => preparePaperTable(b, steps.get(b.runId)));
   const scopes: string[] = [];
   for (const t of tables) for (const r of t.rows) if (!r.isOverall && !scopes.includes(r.scope)) scopes.push(r.scope);
@@ -26,7 +30,13 @@ export function prepareDeltaTable(bundles: readonly TSummaryBundle[], colors: Re
   }));
   return {
     state: tables.some((t) => t.state === "ready") ? "ready" : "empty",
-    runs: bundles.map((b, i) => ({ runId: b.runId, runName: b.runName, color: colors.get(b.runId) ?? "#64748b", step: tables[i]!.step, baselineLabel: tables[i]!.baselineLabel })),
+    runs: bundles.map((b, i) => ({
+      runId: b.runId,
+      runName: b.runName,
+      color: colors.get(b.runId) ?? "#64748b",
+      step: tables[i]!.step,
+      baselineLabel: tables[i]!.baselineLabel,
+    })),
     rows,
   };
 }

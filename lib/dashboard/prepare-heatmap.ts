@@ -24,7 +24,7 @@ export type THeatmapModel = { metric: "gen" | "non"; steps: number[]; rows: { su
 const RGB = { non: "244, 63, 94", gen: "16, 185, 129" } as const;
 
 /** The explorer at one checkpoint of a run, narrowed to a subtask unless it is the Overall row. */
-export function samplesHref(slug: string, runId: string, step: number, subtask: string): string {
+function samplesHref(slug: string, runId: string, step: number, subtask: string): string {
   const q = new URLSearchParams({ run: runId, step: String(step) });
   if (subtask !== OVERALL) q.set("subtask", subtask);
   return `/p/${encodeURIComponent(slug)}/samples?${q.toString()}`;

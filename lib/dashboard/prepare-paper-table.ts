@@ -32,7 +32,7 @@ export type TPaperTable = {
 };
 
 /** The checkpoint asked for, or the latest one when it is absent or not evaluated. */
-export function pickCheckpoint(checkpoints: readonly TCheckpointSummary[], step: number | null | undefined): TCheckpointSummary | null {
+function pickCheckpoint(checkpoints: readonly TCheckpointSummary[], step: number | null | undefined): TCheckpointSummary | null {
   const ordered = [...checkpoints].sort((a, b) => a.step - b.step);
   return ordered.find((c) => c.step === step) ?? ordered.at(-1) ?? null;
 }
@@ -42,7 +42,8 @@ export function preparePaperTable(bundle: TSummaryBundle, step: number | null | 
   const current = pickCheckpoint(summary.checkpoints, step);
   const baselineLabel = `${summary.baseline.runName} @ step ${summary.baseline.step}`;
   const notes = bundle.baselineNote ? [bundle.baselineNote] : [];
-  if (!current) return { state: "empty", step: null, steps: [], runName: bundle.runName, baselineLabel, externalJudge: describeExternalJudges(summary), rows: [], notes };
+  if (!current)
+    return { state: "empty", step: null, steps: [], runName: bundle.runName, baselineLabel, externalJudge: describeExternalJudges(summary), rows: [], notes };
   const scopes = [...listSubtasks([current, ...(base ? [base] : [])]), OVERALL];
   const rows = scopes.map((scope): TPaperRow => {
     const isOverall = scope === OVERALL;

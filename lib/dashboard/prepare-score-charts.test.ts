@@ -35,7 +35,10 @@ describe("prepareScoreCharts", () => {
   });
 
   it("is empty, not zero, for a scope without any value", () => {
-    const [, colorAttr] = prepareScoreCharts([checkpoint(0, { subtasks: [subtask("color_attr", { non: measure(null, 0) })] })], { metrics: ["non"], subtasks: null });
+    const [, colorAttr] = prepareScoreCharts([checkpoint(0, { subtasks: [subtask("color_attr", { non: measure(null, 0) })] })], {
+      metrics: ["non"],
+      subtasks: null,
+    });
     expect(colorAttr!.state).toBe("empty");
   });
 });

@@ -6,7 +6,7 @@ import type { TCheckpointSummary, TMeasure } from "@/lib/metrics/summary-types";
 import { listSubtasks, OVERALL, readScore, SCORE_META, type TScoreMetric } from "./score-metrics";
 
 export type TRatePoint = { x: number; epoch: number | null; value: number | null; band: [number, number] | null; n: number; lowN: boolean };
-export type TRateSeries = { id: string; label: string; color: string; points: TRatePoint[]; lowNPoints: TRatePoint[] };
+type TRateSeries = { id: string; label: string; color: string; points: TRatePoint[]; lowNPoints: TRatePoint[] };
 export type TRateChart = {
   id: string;
   title: string;

@@ -9,10 +9,24 @@ function bundle(runId: string, checkpoints: ReturnType<typeof checkpoint>[]): TS
 }
 
 const degrading = bundle("bad", [
-  checkpoint(200, { trend: trend({ class: "co-degradation", alarm: true, deltaGen: measure(-0.1, 300), deltaNon: measure(-0.08, 300), reasons: ["Non improved while Gen fell"] }), overall: { ...checkpoint(0).overall, und: measure(0.4, 40) } }),
+  checkpoint(200, {
+    trend: trend({
+      class: "co-degradation",
+      alarm: true,
+      deltaGen: measure(-0.1, 300),
+      deltaNon: measure(-0.08, 300),
+      reasons: ["Non improved while Gen fell"],
+    }),
+    overall: { ...checkpoint(0).overall, und: measure(0.4, 40) },
+  }),
   checkpoint(100, { trend: trend({ class: "inconclusive", deltaGen: measure(-0.02, 300), deltaNon: measure(-0.02, 300) }) }),
 ]);
-const improving = bundle("good", [checkpoint(100, { trend: trend({ deltaGen: measure(0.06, 300), deltaNon: measure(0.01, 300) }), overall: { ...checkpoint(0).overall, und: measure(0.6, 40) } })]);
+const improving = bundle("good", [
+  checkpoint(100, {
+    trend: trend({ deltaGen: measure(0.06, 300), deltaNon: measure(0.01, 300) }),
+    overall: { ...checkpoint(0).overall, und: measure(0.6, 40) },
+  }),
+]);
 
 describe("prepareTrendMap", () => {
   const map = prepareTrendMap([degrading, improving], new Map([["bad", "#111111"]]));
@@ -44,7 +58,12 @@ describe("prepareTrendMap", () => {
   });
 
   it("keeps a low-n interval from stretching the axes", () => {
-    const wide = bundle("w", [checkpoint(1, { trend: trend({ deltaGen: measure(0.05, 300) }), overall: { ...checkpoint(0).overall, und: measure(0.5, 0, { lo: 0, hi: 1, lowN: true }) } })]);
+    const wide = bundle("w", [
+      checkpoint(1, {
+        trend: trend({ deltaGen: measure(0.05, 300) }),
+        overall: { ...checkpoint(0).overall, und: measure(0.5, 0, { lo: 0, hi: 1, lowN: true }) },
+      }),
+    ]);
     expect(prepareTrendMap([wide], new Map()).yDomain).toEqual([-0.02, 0.02]);
   });
 

@@ -21,7 +21,16 @@ export type TTrendPoint = {
   cls: TCoTrend;
 };
 
-export type TTrendRun = { runId: string; runName: string; color: string; cls: TCoTrend | null; latestStep: number | null; points: TTrendPoint[]; alarms: { step: number; reasons: string[] }[]; unplaced: number };
+type TTrendRun = {
+  runId: string;
+  runName: string;
+  color: string;
+  cls: TCoTrend | null;
+  latestStep: number | null;
+  points: TTrendPoint[];
+  alarms: { step: number; reasons: string[] }[];
+  unplaced: number;
+};
 
 export type TTrendMap = {
   state: "ready" | "empty";
@@ -39,7 +48,7 @@ export type TTrendMap = {
   alarms: { runId: string; runName: string; step: number; steps: number[]; reasons: string[]; isLatest: boolean }[];
 };
 
-export const QUADRANTS: TTrendMap["quadrants"] = [
+const QUADRANTS: TTrendMap["quadrants"] = [
   { x: "right", y: "top", label: "co-improvement" },
   { x: "left", y: "bottom", label: "co-degradation" },
   { x: "right", y: "bottom", label: "generation up, understanding down" },
@@ -112,7 +121,14 @@ export function prepareTrendMap(bundles: readonly TSummaryBundle[], colors: Read
     .filter((r) => r.alarms.length > 0)
     .map((r) => {
       const latest = r.alarms.at(-1)!;
-      return { runId: r.runId, runName: r.runName, step: latest.step, steps: r.alarms.map((a) => a.step), reasons: latest.reasons, isLatest: latest.step === r.latestStep };
+      return {
+        runId: r.runId,
+        runName: r.runName,
+        step: latest.step,
+        steps: r.alarms.map((a) => a.step),
+        reasons: latest.reasons,
+        isLatest: latest.step === r.latestStep,
+      };
     })
     .sort((a, b) => Number(b.isLatest) - Number(a.isLatest) || b.step - a.step);
   const x = symmetric(xs);

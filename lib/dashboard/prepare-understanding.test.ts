@@ -6,8 +6,14 @@ import { checkpoint, confusion, measure, subtask, triples } from "./testing/summ
 const checkpoints = [
   checkpoint(100, {
     subtasks: [
-      subtask("color_attr", { confusion: confusion({ tp: 1, fp: 2, tn: 3, fn: 4 }), triples: triples({ correctedFalsePositives: 7, newFalsePositives: 1, n: 50 }) }),
-      subtask("counting", { confusion: confusion({ tp: 10, fp: 20, tn: 30, fn: 40, falsePositiveRate: measure(null, 0) }), triples: triples({ correctedFalsePositives: 3, newFalsePositives: 0, n: 40 }) }),
+      subtask("color_attr", {
+        confusion: confusion({ tp: 1, fp: 2, tn: 3, fn: 4 }),
+        triples: triples({ correctedFalsePositives: 7, newFalsePositives: 1, n: 50 }),
+      }),
+      subtask("counting", {
+        confusion: confusion({ tp: 10, fp: 20, tn: 30, fn: 40, falsePositiveRate: measure(null, 0) }),
+        triples: triples({ correctedFalsePositives: 3, newFalsePositives: 0, n: 40 }),
+      }),
     ],
   }),
   checkpoint(0, { subtasks: [] }),

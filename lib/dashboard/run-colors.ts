@@ -1,7 +1,7 @@
 // One run, one colour, in every chart of a view. Pure.
 
 /** Eight hues that stay legible on the light and the dark panel background. */
-export const RUN_PALETTE = ["#6366f1", "#f59e0b", "#10b981", "#ef4444", "#0ea5e9", "#d946ef", "#84cc16", "#f97316"] as const;
+const RUN_PALETTE = ["#6366f1", "#f59e0b", "#10b981", "#ef4444", "#0ea5e9", "#d946ef", "#84cc16", "#f97316"] as const;
 
 function hash(id: string): number {
   let h = 2166136261;

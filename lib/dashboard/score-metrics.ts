@@ -12,7 +12,7 @@ export const SCORE_META: Record<TScoreMetric, { label: string; long: string; col
 };
 
 /** Unification is 1 − Non with the interval mirrored; the n is Non's. */
-export function unification(non: TMeasure): TMeasure {
+function unification(non: TMeasure): TMeasure {
   return { ...non, value: non.value === null ? null : 1 - non.value, lo: non.hi === null ? null : 1 - non.hi, hi: non.lo === null ? null : 1 - non.lo };
 }
 
@@ -20,7 +20,8 @@ export const OVERALL = "Overall";
 
 /** A score of one checkpoint for Overall (the unweighted mean of subtasks) or one subtask. */
 export function readScore(checkpoint: TCheckpointSummary, scope: string, metric: TScoreMetric): TMeasure | null {
-  const source: Pick<TSubtaskSummary, "gen" | "und" | "non"> | undefined = scope === OVERALL ? checkpoint.overall : checkpoint.subtasks.find((s) => s.subtask === scope);
+  const source: Pick<TSubtaskSummary, "gen" | "und" | "non"> | undefined =
+    scope === OVERALL ? checkpoint.overall : checkpoint.subtasks.find((s) => s.subtask === scope);
   if (!source) return null;
   return metric === "unif" ? unification(source.non) : source[metric];
 }

@@ -4,7 +4,18 @@ import { DEFAULT_VIEW, parseViewState, serializeViewState, ZCompareRuns } from "
 
 describe("view state in the URL", () => {
   it("round-trips a full view through the query string", () => {
-    const view = { ...DEFAULT_VIEW, x: "time" as const, smooth: 0.6, log: ["train/loss"], from: 100, to: 900, keys: ["train/loss", "lr"], metrics: ["non" as const], subtasks: ["color_attr"], step: 400 };
+    const view = {
+      ...DEFAULT_VIEW,
+      x: "time" as const,
+      smooth: 0.6,
+      log: ["train/loss"],
+      from: 100,
+      to: 900,
+      keys: ["train/loss", "lr"],
+      metrics: ["non" as const],
+      subtasks: ["color_attr"],
+      step: 400,
+    };
     const qs = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(qs))).toEqual(view);
   });

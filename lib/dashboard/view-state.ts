@@ -11,12 +11,17 @@ const list = <T extends string>(max: number, item: z.ZodType<T, string>) =>
   z
     .string()
     .max(max * 201)
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(max));
 
 const int = z.coerce.number().int().min(-2147483648).max(2147483647);
 
-export const ZViewState = z.object({
+const ZViewState = z.object({
   x: z.enum(X_AXES).catch("step"),
   smooth: z.coerce.number().min(0).max(0.99).catch(0),
   log: list(50, z.string().min(1).max(200)).catch([]),

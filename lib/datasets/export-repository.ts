@@ -5,8 +5,26 @@ import { getDb } from "@/lib/db/client";
 // A page of a dataset's items with what the export writes per row: prompt, both images' blobs and
 // verdicts (the round's self verdict, the benchmark's external judge from the resolved recipe).
 
-export type TExportImage = { sampleId: string; candidate: number; sha256: string | null; mediaType: string | null; selfVerdict: number | null; selfProb: number | null; externalVerdict: number | null };
-export type TExportRow = { position: number; promptId: string; promptExternalId: string; prompt: string; benchmark: string; subtask: string; round: number; chosen: TExportImage; rejected: TExportImage | null };
+export type TExportImage = {
+  sampleId: string;
+  candidate: number;
+  sha256: string | null;
+  mediaType: string | null;
+  selfVerdict: number | null;
+  selfProb: number | null;
+  externalVerdict: number | null;
+};
+export type TExportRow = {
+  position: number;
+  promptId: string;
+  promptExternalId: string;
+  prompt: string;
+  benchmark: string;
+  subtask: string;
+  round: number;
+  chosen: TExportImage;
+  rejected: TExportImage | null;
+};
 
 const IMAGE = (a: string) => `${a}.id::text AS ${a}_id, ${a}.candidate AS ${a}_candidate, ${a}.blob_sha256 AS ${a}_sha, ${a}b.media_type AS ${a}_media,
   (SELECT j.verdict FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'self' AND j.judge = 'self' AND j.judge_step = ${a}.step) AS ${a}_self,
@@ -30,7 +48,15 @@ type TRaw = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 function image(r: TRaw, a: "c" | "r"): TExportImage | null {
   if (r[`${a}_id`] === null || r[`${a}_id`] === undefined) return null;
-  return { sampleId: r[`${a}_id`] as string, candidate: Number(r[`${a}_candidate`]), sha256: (r[`${a}_sha`] as string | null)?.trim() ?? null, mediaType: (r[`${a}_media`] as string | null) ?? null, selfVerdict: num(r[`${a}_self`]), selfProb: num(r[`${a}_prob`]), externalVerdict: num(r[`${a}_ext`]) };
+  return {
+    sampleId: r[`${a}_id`] as string,
+    candidate: Number(r[`${a}_candidate`]),
+    sha256: (r[`${a}_sha`] as string | null)?.trim() ?? null,
+    mediaType: (r[`${a}_media`] as string | null) ?? null,
+    selfVerdict: num(r[`${a}_self`]),
+    selfProb: num(r[`${a}_prob`]),
+    externalVerdict: num(r[`${a}_ext`]),
+  };
 }
 
 /** Items after `afterPosition`, at most `limit`, in order (keyset paging: the export never holds the whole set). */
@@ -38,7 +64,14 @@ export async function listExportPage(datasetId: string, afterPosition: number, l
   const { sql } = await getDb();
   const rows = await sql.query<TRaw>(PAGE_SQL, [datasetId, afterPosition, limit]);
   return rows.map((r) => ({
-    position: Number(r.position), round: Number(r.round), promptId: r.prompt_id as string, promptExternalId: r.external_id as string, prompt: r.text as string,
-    benchmark: r.benchmark as string, subtask: r.subtask as string, chosen: image(r, "c")!, rejected: image(r, "r"),
+    position: Number(r.position),
+    round: Number(r.round),
+    promptId: r.prompt_id as string,
+    promptExternalId: r.external_id as string,
+    prompt: r.text as string,
+    benchmark: r.benchmark as string,
+    subtask: r.subtask as string,
+    chosen: image(r, "c")!,
+    rejected: image(r, "r"),
   }));
 }

@@ -31,7 +31,12 @@ describe("dataset export", () => {
     const sft = await buildDataset(actor, demo.runIds.curriculum!, { kind: "sft", step: 0 });
     const tarFile = path.join(dir, "sft.tar");
     await save((await exportDataset(actor, sft.id, { gzip: false, acknowledgeRisk: false })).body, tarFile);
-    const checked = JSON.parse(execFileSync("python3", [CHECKER, tarFile]).toString()) as { rows: Record<string, number>; images: number; items: number; problems: string[] };
+    const checked = JSON.parse(execFileSync("python3", [CHECKER, tarFile]).toString()) as {
+      rows: Record<string, number>;
+      images: number;
+      items: number;
+      problems: string[];
+    };
     expect(checked.problems).toEqual([]);
     expect(checked.rows).toEqual({ "sft.jsonl": sft.itemCount, "metadata.jsonl": sft.itemCount });
     expect(checked.images).toBeGreaterThan(0);
@@ -45,11 +50,17 @@ describe("dataset export", () => {
     // An at-risk set needs the acknowledgement to export, and a missing image fails before any byte.
     const bad = await buildDataset(actor, demo.runIds["poor-supervision"]!, { kind: "sft", step: 0, acknowledgeRisk: true });
     await expect(exportDataset(actor, bad.id, { gzip: false, acknowledgeRisk: false })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const [row] = await db.current.sql.query<{ sha: string }>(`SELECT s.blob_sha256 AS sha FROM dataset_items i JOIN samples s ON s.id = i.sample_id WHERE i.dataset_id = $1::uuid LIMIT 1`, [bad.id]);
+    const [row] = await db.current.sql.query<{ sha: string }>(
+      `SELECT s.blob_sha256 AS sha FROM dataset_items i JOIN samples s ON s.id = i.sample_id WHERE i.dataset_id = $1::uuid LIMIT 1`,
+      [bad.id],
+    );
     const { blobPath } = await import("@/lib/storage/blob-store");
     const blob = await blobPath(row!.sha.trim());
     fs.renameSync(blob, `${blob}.away`);
-    await expect(exportDataset(actor, bad.id, { gzip: false, acknowledgeRisk: true })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("missing from blob storage") });
+    await expect(exportDataset(actor, bad.id, { gzip: false, acknowledgeRisk: true })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("missing from blob storage"),
+    });
     fs.renameSync(`${blob}.away`, blob);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);

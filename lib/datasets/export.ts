@@ -62,10 +62,16 @@ async function prepare(dataset: TDatasetView, dir: string) {
   const images = new Map<string, string>();
   const files = dataset.kind === "sft" ? [openJsonl(dir, "sft.jsonl"), openJsonl(dir, "metadata.jsonl")] : [openJsonl(dir, "dpo.jsonl")];
   const need = async (img: TExportImage): Promise<string> => {
-    if (!img.sha256) throw new AppError("CONFLICT", `Sample ${img.sampleId} has no image: the export stops rather than writing a short archive.`, { sampleId: img.sampleId });
+    if (!img.sha256)
+      throw new AppError("CONFLICT", `Sample ${img.sampleId} has no image: the export stops rather than writing a short archive.`, { sampleId: img.sampleId });
     const name = fileName(img);
     if (!images.has(name)) {
-      if (!fs.existsSync(await blobPath(img.sha256))) throw new AppError("CONFLICT", `The image of sample ${img.sampleId} (${img.sha256}) is missing from blob storage: the export stops rather than writing a short archive.`, { sampleId: img.sampleId });
+      if (!fs.existsSync(await blobPath(img.sha256)))
+        throw new AppError(
+          "CONFLICT",
+          `The image of sample ${img.sampleId} (${img.sha256}) is missing from blob storage: the export stops rather than writing a short archive.`,
+          { sampleId: img.sampleId },
+        );
       images.set(name, img.sha256);
     }
     return name;
@@ -85,14 +91,33 @@ async function writeRows(dataset: TDatasetView, files: TJsonl[], need: (img: TEx
     const common = { prompt: row.prompt, prompt_id: row.promptExternalId, benchmark: row.benchmark, subtask: row.subtask, round: row.round };
     if (dataset.kind === "sft") {
       const c = row.chosen;
-      const line = { file_name: await need(c), ...common, candidate: c.candidate, self_verdict: c.selfVerdict, self_prob: c.selfProb, external_verdict: c.externalVerdict, sample_id: c.sampleId };
+      const line = {
+        file_name: await need(c),
+        ...common,
+        candidate: c.candidate,
+        self_verdict: c.selfVerdict,
+        self_prob: c.selfProb,
+        external_verdict: c.externalVerdict,
+        sample_id: c.sampleId,
+      };
       for (const f of files) await writeLine(f, line);
     } else {
-      const c = row.chosen, r = row.rejected!;
+      const c = row.chosen,
+        r = row.rejected!;
       await writeLine(files[0]!, {
-        caption: row.prompt, jpg_0: await need(c), jpg_1: await need(r), label_0: 1, chosen: c.sampleId, rejected: r.sampleId, ...common,
-        chosen_self_verdict: c.selfVerdict, chosen_self_prob: c.selfProb, chosen_external_verdict: c.externalVerdict,
-        rejected_self_verdict: r.selfVerdict, rejected_self_prob: r.selfProb, rejected_external_verdict: r.externalVerdict,
+        caption: row.prompt,
+        jpg_0: await need(c),
+        jpg_1: await need(r),
+        label_0: 1,
+        chosen: c.sampleId,
+        rejected: r.sampleId,
+        ...common,
+        chosen_self_verdict: c.selfVerdict,
+        chosen_self_prob: c.selfProb,
+        chosen_external_verdict: c.externalVerdict,
+        rejected_self_verdict: r.selfVerdict,
+        rejected_self_prob: r.selfProb,
+        rejected_external_verdict: r.externalVerdict,
       });
     }
   }
@@ -104,11 +129,17 @@ async function addFile(pack: tar.Pack, name: string, file: string, size: number)
 }
 
 /** The archive as a web stream, and its file name. At-risk datasets need `acknowledgeRisk`. */
-export async function exportDataset(actor: TActor, datasetId: string, options: { gzip: boolean; acknowledgeRisk: boolean }): Promise<{ body: ReadableStream; fileName: string }> {
+export async function exportDataset(
+  actor: TActor,
+  datasetId: string,
+  options: { gzip: boolean; acknowledgeRisk: boolean },
+): Promise<{ body: ReadableStream; fileName: string }> {
   const dataset = { ...(await requireReadableDataset(actor, datasetId)), risk: { atRisk: false, reasons: [] as string[] } };
   dataset.risk = { atRisk: dataset.atRisk, reasons: dataset.riskReasons };
   if (dataset.atRisk && !options.acknowledgeRisk) {
-    throw new AppError("INVALID_INPUT", `This dataset is at risk of co-degradation; export it with acknowledgeRisk=true. ${dataset.riskReasons.join(" ")}`, { field: "acknowledgeRisk" });
+    throw new AppError("INVALID_INPUT", `This dataset is at risk of co-degradation; export it with acknowledgeRisk=true. ${dataset.riskReasons.join(" ")}`, {
+      field: "acknowledgeRisk",
+    });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-export-"));
   let prepared: Awaited<ReturnType<typeof prepare>>;
@@ -136,11 +167,28 @@ export async function exportDataset(actor: TActor, datasetId: string, options: {
     pack.entry({ name: "README.md", mode: 0o644 }, card);
     hashes["README.md"] = createHash("sha256").update(card).digest("hex");
     const manifest = {
-      datasetId: dataset.id, name: dataset.name, kind: dataset.kind, recipe: dataset.recipe, resolvedRecipe: dataset.resolvedRecipe,
-      source: { runId: dataset.sourceRunId, runName: dataset.sourceRunName, step: dataset.sourceStep, round: dataset.round, previousDatasetId: dataset.previousId },
-      judge: dataset.judge, counts: { ...(dataset.counts as object), items: dataset.itemCount, pool: dataset.poolCount, images: prepared.images.size, rows },
-      gate: dataset.gate, risk: dataset.risk, riskAcknowledgedAt: dataset.riskAcknowledgedAt, ledger: dataset.ledger, contentHash: dataset.contentHash,
-      createdAt: dataset.createdAt, productVersion: PRODUCT_VERSION, files: hashes,
+      datasetId: dataset.id,
+      name: dataset.name,
+      kind: dataset.kind,
+      recipe: dataset.recipe,
+      resolvedRecipe: dataset.resolvedRecipe,
+      source: {
+        runId: dataset.sourceRunId,
+        runName: dataset.sourceRunName,
+        step: dataset.sourceStep,
+        round: dataset.round,
+        previousDatasetId: dataset.previousId,
+      },
+      judge: dataset.judge,
+      counts: { ...(dataset.counts as object), items: dataset.itemCount, pool: dataset.poolCount, images: prepared.images.size, rows },
+      gate: dataset.gate,
+      risk: dataset.risk,
+      riskAcknowledgedAt: dataset.riskAcknowledgedAt,
+      ledger: dataset.ledger,
+      contentHash: dataset.contentHash,
+      createdAt: dataset.createdAt,
+      productVersion: PRODUCT_VERSION,
+      files: hashes,
     };
     pack.entry({ name: "manifest.json", mode: 0o644 }, `${JSON.stringify(manifest, null, 2)}\n`);
     pack.finalize();
@@ -151,6 +199,10 @@ export async function exportDataset(actor: TActor, datasetId: string, options: {
       out.destroy(failure);
     })
     .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const safe = dataset.name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "dataset";
+  const safe =
+    dataset.name
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "dataset";
   return { body: Readable.toWeb(out) as ReadableStream, fileName: `${safe}.${options.gzip ? "tar.gz" : "tar"}` };
 }

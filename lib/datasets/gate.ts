@@ -7,9 +7,9 @@ import type { TMeasure } from "@/lib/metrics/summary-types";
 import type { TItem } from "./recipe";
 
 export const DEFAULT_PRECISION_THRESHOLD = 0.6;
-export const MIN_COVERAGE = 0.2;
+const MIN_COVERAGE = 0.2;
 
-export type TGateRow = {
+type TGateRow = {
   subtask: string;
   chosen: number;
   /** Share of chosen images the external judge calls aligned, and the annotators' majority. */
@@ -25,7 +25,13 @@ export type TGate = { threshold: number; overall: TGateRow; subtasks: TGateRow[]
 export type TRisk = { atRisk: boolean; reasons: string[] };
 
 function rowOf(subtask: string, items: readonly TItem[], isDpo: boolean): TGateRow {
-  let judged = 0, aligned = 0, humanJudged = 0, humanAligned = 0, covered = 0, agree = 0, disagree = 0;
+  let judged = 0,
+    aligned = 0,
+    humanJudged = 0,
+    humanAligned = 0,
+    covered = 0,
+    agree = 0,
+    disagree = 0;
   for (const { chosen, rejected } of items) {
     if (chosen.external !== null) {
       judged += 1;
@@ -80,11 +86,14 @@ export function assessRisk(gate: TGate): TRisk {
     ["Agreement of the DPO pairs with the external judge", overall.pairAgreement],
   ];
   for (const [what, m] of checks) {
-    if (m && m.hi !== null && m.hi < threshold) reasons.push(`${what} is ${interval(m)}, below the threshold of ${pct(threshold)}: training on this set risks co-degradation.`);
+    if (m && m.hi !== null && m.hi < threshold)
+      reasons.push(`${what} is ${interval(m)}, below the threshold of ${pct(threshold)}: training on this set risks co-degradation.`);
   }
   const coverage = overall.coverage;
   if (overall.chosen > 0 && (coverage.value ?? 0) < MIN_COVERAGE) {
-    reasons.push(`Independent judges cover only ${pct(coverage.value)} of the chosen images (${Math.round((coverage.value ?? 0) * overall.chosen)} of ${overall.chosen}), below ${pct(MIN_COVERAGE)}: the set's quality is unknown.`);
+    reasons.push(
+      `Independent judges cover only ${pct(coverage.value)} of the chosen images (${Math.round((coverage.value ?? 0) * overall.chosen)} of ${overall.chosen}), below ${pct(MIN_COVERAGE)}: the set's quality is unknown.`,
+    );
   }
   return { atRisk: reasons.length > 0, reasons };
 }

@@ -22,6 +22,9 @@ const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}
 export async function describeRunLineage(runId: string): Promise<{ datasetId: string; text: string }[]> {
   return (await listDatasetsOfRun(runId)).map((d) => {
     const p = (d.gate as TGate).overall.precision;
-    return { datasetId: d.datasetId, text: `trained on ${d.name} — built from ${d.sourceRunName} @ ${d.sourceStep}, judge ${d.judge}, precision ${pct(p.value)} [${pct(p.lo)}, ${pct(p.hi)}]` };
+    return {
+      datasetId: d.datasetId,
+      text: `trained on ${d.name} — built from ${d.sourceRunName} @ ${d.sourceStep}, judge ${d.judge}, precision ${pct(p.value)} [${pct(p.lo)}, ${pct(p.hi)}]`,
+    };
   });
 }

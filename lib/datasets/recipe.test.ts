@@ -3,22 +3,45 @@ import { describe, expect, it } from "vitest";
 import { assessRisk, computeGate } from "./gate";
 import { nextRound, passRateHistogram, selectItems, type TCandidate, type TResolvedRecipe } from "./recipe";
 
-const SFT: TResolvedRecipe = { kind: "sft", judge: "self", maxPerPrompt: null, minProb: null, pairing: "most_confident", maxPairsPerPrompt: null, minMargin: null };
+const SFT: TResolvedRecipe = {
+  kind: "sft",
+  judge: "self",
+  maxPerPrompt: null,
+  minProb: null,
+  pairing: "most_confident",
+  maxPairsPerPrompt: null,
+  minMargin: null,
+};
 const DPO: TResolvedRecipe = { ...SFT, kind: "dpo" };
 
 let nextId = 0;
-function c(promptId: string, candidate: number, verdict: 0 | 1 | null, prob: number | null, external: 0 | 1 | null = null, human: 0 | 1 | null = null, subtask = "color"): TCandidate {
+function c(
+  promptId: string,
+  candidate: number,
+  verdict: 0 | 1 | null,
+  prob: number | null,
+  external: 0 | 1 | null = null,
+  human: 0 | 1 | null = null,
+  subtask = "color",
+): TCandidate {
   nextId += 1;
   return { sampleId: String(nextId), promptId, subtask, benchmark: "t2i-compbench", candidate, self: { verdict, prob }, external, human };
 }
-const ids = (items: { chosen: TCandidate; rejected: TCandidate | null }[]) => items.map((i) => (i.rejected ? `${i.chosen.promptId}:${i.chosen.candidate}>${i.rejected.candidate}` : `${i.chosen.promptId}:${i.chosen.candidate}`));
+const ids = (items: { chosen: TCandidate; rejected: TCandidate | null }[]) =>
+  items.map((i) => (i.rejected ? `${i.chosen.promptId}:${i.chosen.candidate}>${i.rejected.candidate}` : `${i.chosen.promptId}:${i.chosen.candidate}`));
 
 // Prompt a: accepts 0 (0.9), 1 (0.7), 3 (0.9), rejects 2 (0.2), 4 (0.4). Prompt b: all rejected → pool.
 // Prompt c: one accept (0.6), no reject; an unparseable answer counts as neither.
 const ROUND = [
-  c("a", 0, 1, 0.9, 1), c("a", 1, 1, 0.7, 0), c("a", 2, 0, 0.2, 0), c("a", 3, 1, 0.9, 1), c("a", 4, 0, 0.4, 1),
-  c("b", 0, 0, 0.1, 0), c("b", 1, 0, 0.3, 0),
-  c("c", 0, 1, 0.6, null, 1), c("c", 1, null, null, 1),
+  c("a", 0, 1, 0.9, 1),
+  c("a", 1, 1, 0.7, 0),
+  c("a", 2, 0, 0.2, 0),
+  c("a", 3, 1, 0.9, 1),
+  c("a", 4, 0, 0.4, 1),
+  c("b", 0, 0, 0.1, 0),
+  c("b", 1, 0, 0.3, 0),
+  c("c", 0, 1, 0.6, null, 1),
+  c("c", 1, null, null, 1),
 ];
 
 describe("SFT recipes", () => {
@@ -93,7 +116,11 @@ describe("the gate", () => {
     const bad = Array.from({ length: 60 }, (_, i) => c(`p${i}`, 0, 1, 0.9, i < 12 ? 1 : 0));
     const risk = assessRisk(computeGate(selectItems(SFT, bad).items, false));
     expect(risk.atRisk).toBe(true);
-    expect(risk.reasons).toEqual([expect.stringMatching(/^Precision of the chosen images against the external judge is 20\.0% \[\d+\.\d%, \d+\.\d%\] \(n = 60\), below the threshold of 60\.0%/)]);
+    expect(risk.reasons).toEqual([
+      expect.stringMatching(
+        /^Precision of the chosen images against the external judge is 20\.0% \[\d+\.\d%, \d+\.\d%\] \(n = 60\), below the threshold of 60\.0%/,
+      ),
+    ]);
     const good = Array.from({ length: 60 }, (_, i) => c(`p${i}`, 0, 1, 0.9, i < 50 ? 1 : 0));
     expect(assessRisk(computeGate(selectItems(SFT, good).items, false))).toEqual({ atRisk: false, reasons: [] });
     // n = 3 at 1/3: the interval reaches above 0.6, so too little evidence is no verdict of risk.

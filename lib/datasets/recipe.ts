@@ -1,10 +1,9 @@
 // The paper's Algorithm 1 as a pure function: a construction round's candidates and their verdicts in,
 // the SFT images or DPO pairs and the discard pool out. No I/O; the service loads the rows.
 
-export type TDatasetKind = "sft" | "dpo";
+type TDatasetKind = "sft" | "dpo";
 /** Whose verdict decides acceptance: the round's own self verdicts (the paper's), an external judge, the annotators, or self ∧ external (an oracle-filtered control). */
-export type TJudgeChoice = "self" | "external" | "human" | "self_and_external";
-export const JUDGE_CHOICES = ["self", "external", "human", "self_and_external"] as const;
+type TJudgeChoice = "self" | "external" | "human" | "self_and_external";
 
 export type TCandidate = {
   sampleId: string;
@@ -43,7 +42,7 @@ export type TSelection = {
 };
 
 /** The judge's verdict on one candidate under the recipe's choice; null when it has none (or self and external disagree). */
-export function acceptedBy(judge: TJudgeChoice, c: TCandidate): 0 | 1 | null {
+function acceptedBy(judge: TJudgeChoice, c: TCandidate): 0 | 1 | null {
   switch (judge) {
     case "self":
       return c.self.verdict;
@@ -136,7 +135,10 @@ export function nextRound(
   candidates: readonly TCandidate[],
 ): { selection: TSelection; admitted: string[]; ledger: TRoundLedger } {
   const inPool = new Set(previous.pool);
-  const selection = selectItems(recipe, candidates.filter((c) => inPool.has(c.promptId)));
+  const selection = selectItems(
+    recipe,
+    candidates.filter((c) => inPool.has(c.promptId)),
+  );
   const admittedSet = new Set(selection.items.map((i) => i.promptId));
   const admitted = [...admittedSet].sort();
   const pool = [...inPool].filter((p) => !admittedSet.has(p)).sort();

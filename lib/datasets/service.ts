@@ -15,7 +15,17 @@ import { findProjectBySlug } from "@/lib/projects/repository";
 import { listRunsTrainedOn } from "./lineage-repository";
 import { assessRisk, computeGate, DEFAULT_PRECISION_THRESHOLD, type TGate, type TRisk } from "./gate";
 import { nextRound, passRateHistogram, selectItems, type TResolvedRecipe, type TRoundLedger, type TSelection } from "./recipe";
-import { countTrainingSamples, findDataset, findPrecisionThreshold, insertDatasetOnce, listCandidates, listItemRefs, listPoolPrompts, listProjectDatasets, type TDatasetRow } from "./repository";
+import {
+  countTrainingSamples,
+  findDataset,
+  findPrecisionThreshold,
+  insertDatasetOnce,
+  listCandidates,
+  listItemRefs,
+  listPoolPrompts,
+  listProjectDatasets,
+  type TDatasetRow,
+} from "./repository";
 
 // Use cases of datasets: preview (the recipe applied, nothing stored), build (immutable, one row per
 // content hash), read, list, pool. Editors and the project's API keys build; viewers read; share
@@ -23,7 +33,7 @@ import { countTrainingSamples, findDataset, findPrecisionThreshold, insertDatase
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type TSubtaskCounts = { subtask: string; prompts: number; candidates: number; accepted: number; items: number; pool: number };
+type TSubtaskCounts = { subtask: string; prompts: number; candidates: number; accepted: number; items: number; pool: number };
 export type TDatasetPreview = {
   runId: string;
   step: number;
@@ -37,7 +47,14 @@ export type TDatasetPreview = {
   ledger: TRoundLedger[];
 };
 
-type TPlan = { preview: TDatasetPreview; resolved: TResolvedRecipe & Record<string, unknown>; selection: TSelection; round: number; previous: TDatasetRow | null; itemRounds: { sampleId: string; rejectedSampleId: string | null; promptId: string; round: number }[] };
+type TPlan = {
+  preview: TDatasetPreview;
+  resolved: TResolvedRecipe & Record<string, unknown>;
+  selection: TSelection;
+  round: number;
+  previous: TDatasetRow | null;
+  itemRounds: { sampleId: string; rejectedSampleId: string | null; promptId: string; round: number }[];
+};
 
 function countsOf(selection: TSelection, itemsPromptSubtask: Map<string, string>): TDatasetPreview["counts"] {
   const rows = new Map<string, TSubtaskCounts>();
@@ -52,7 +69,17 @@ function countsOf(selection: TSelection, itemsPromptSubtask: Map<string, string>
   }
   for (const item of selection.items) row(itemsPromptSubtask.get(item.promptId) ?? item.chosen.subtask).items += 1;
   const subtasks = [...rows.values()].sort((a, b) => (a.subtask < b.subtask ? -1 : 1));
-  const overall = subtasks.reduce((o, r) => ({ subtask: "overall", prompts: o.prompts + r.prompts, candidates: o.candidates + r.candidates, accepted: o.accepted + r.accepted, items: o.items + r.items, pool: o.pool + r.pool }), { subtask: "overall", prompts: 0, candidates: 0, accepted: 0, items: 0, pool: 0 });
+  const overall = subtasks.reduce(
+    (o, r) => ({
+      subtask: "overall",
+      prompts: o.prompts + r.prompts,
+      candidates: o.candidates + r.candidates,
+      accepted: o.accepted + r.accepted,
+      items: o.items + r.items,
+      pool: o.pool + r.pool,
+    }),
+    { subtask: "overall", prompts: 0, candidates: 0, accepted: 0, items: 0, pool: 0 },
+  );
   return { overall, subtasks };
 }
 
@@ -61,13 +88,18 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
   if (!run) throw new AppError("INVALID_INPUT", `Unknown run "${runId}".`, { field: "runId" });
   await requireProjectRole(actor, run.projectId, minRole, `Run ${run.id}`);
   const steps = (await listCheckpoints(run.id)).map((c) => c.step);
-  if (!steps.includes(recipe.step)) throw new AppError("INVALID_INPUT", `Run ${run.id} has no step ${recipe.step} (steps: ${steps.join(", ") || "none"}).`, { field: "step" });
-  if ((await countTrainingSamples(run.id, recipe.step)) === 0) throw new AppError("INVALID_INPUT", `Step ${recipe.step} of run ${run.id} has no training candidates (only evaluation images).`, { field: "step" });
+  if (!steps.includes(recipe.step))
+    throw new AppError("INVALID_INPUT", `Run ${run.id} has no step ${recipe.step} (steps: ${steps.join(", ") || "none"}).`, { field: "step" });
+  if ((await countTrainingSamples(run.id, recipe.step)) === 0)
+    throw new AppError("INVALID_INPUT", `Step ${recipe.step} of run ${run.id} has no training candidates (only evaluation images).`, { field: "step" });
 
   const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark([run.id], TRAINING_ROLES));
   if (recipe.externalJudge !== undefined) {
     const names = (await listExternalJudges(run.id)).map((j) => j.judge);
-    if (!names.includes(recipe.externalJudge)) throw new AppError("INVALID_INPUT", `Unknown external judge "${recipe.externalJudge}" (judges of this run: ${names.join(", ") || "none"}).`, { field: "externalJudge" });
+    if (!names.includes(recipe.externalJudge))
+      throw new AppError("INVALID_INPUT", `Unknown external judge "${recipe.externalJudge}" (judges of this run: ${names.join(", ") || "none"}).`, {
+        field: "externalJudge",
+      });
   }
   const externalJudges = Object.fromEntries(Object.keys(picked).map((b) => [b, recipe.externalJudge ?? picked[b]!]));
   const resolved = {
@@ -89,17 +121,32 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
   let previous: TDatasetRow | null = null;
   if (recipe.previousDatasetId) {
     previous = await findDataset(recipe.previousDatasetId);
-    if (!previous || previous.projectId !== run.projectId) throw new AppError("INVALID_INPUT", `Unknown dataset "${recipe.previousDatasetId}".`, { field: "previousDatasetId" });
+    if (!previous || previous.projectId !== run.projectId)
+      throw new AppError("INVALID_INPUT", `Unknown dataset "${recipe.previousDatasetId}".`, { field: "previousDatasetId" });
     if (previous.sourceRunId !== run.id || previous.kind !== recipe.kind || recipe.step <= previous.sourceStep) {
-      throw new AppError("INVALID_INPUT", `A next round re-samples dataset ${previous.id}'s pool later in the same run with the same kind (after step ${previous.sourceStep}).`, { field: "previousDatasetId" });
+      throw new AppError(
+        "INVALID_INPUT",
+        `A next round re-samples dataset ${previous.id}'s pool later in the same run with the same kind (after step ${previous.sourceStep}).`,
+        { field: "previousDatasetId" },
+      );
     }
   }
   const poolIds = previous ? (await listPoolPrompts(previous.id)).map((p) => p.id) : null;
-  const candidates = await listCandidates({ runId: run.id, step: recipe.step, roles: resolved.roles, benchmarks: resolved.benchmarks, subtasks: resolved.subtasks, promptIds: poolIds }, externalJudges);
+  const candidates = await listCandidates(
+    { runId: run.id, step: recipe.step, roles: resolved.roles, benchmarks: resolved.benchmarks, subtasks: resolved.subtasks, promptIds: poolIds },
+    externalJudges,
+  );
   if (candidates.length === 0) {
-    const known = new Set((await listCandidates({ runId: run.id, step: recipe.step, roles: resolved.roles, benchmarks: null, subtasks: null, promptIds: null }, {})).map((c) => c.subtask));
+    const known = new Set(
+      (await listCandidates({ runId: run.id, step: recipe.step, roles: resolved.roles, benchmarks: null, subtasks: null, promptIds: null }, {})).map(
+        (c) => c.subtask,
+      ),
+    );
     const unknown = (resolved.subtasks ?? []).find((s) => !known.has(s));
-    if (unknown !== undefined) throw new AppError("INVALID_INPUT", `Unknown subtask "${unknown}" at step ${recipe.step} (subtasks: ${[...known].sort().join(", ")}).`, { field: "subtasks" });
+    if (unknown !== undefined)
+      throw new AppError("INVALID_INPUT", `Unknown subtask "${unknown}" at step ${recipe.step} (subtasks: ${[...known].sort().join(", ")}).`, {
+        field: "subtasks",
+      });
   }
 
   let selection: TSelection;
@@ -111,17 +158,37 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
     selection = next.selection;
     ledger = [...(previous.ledger as TRoundLedger[]), next.ledger];
     const before = await listItemRefs(previous.id);
-    itemRounds = [...before, ...selection.items.map((i) => ({ sampleId: i.chosen.sampleId, rejectedSampleId: i.rejected?.sampleId ?? null, promptId: i.promptId, round }))];
+    itemRounds = [
+      ...before,
+      ...selection.items.map((i) => ({ sampleId: i.chosen.sampleId, rejectedSampleId: i.rejected?.sampleId ?? null, promptId: i.promptId, round })),
+    ];
   } else {
     selection = selectItems(resolved, candidates);
-    ledger = [{ round: 0, step: recipe.step, poolBefore: 0, admitted: selection.prompts.length - selection.pool.length, remaining: selection.pool.length, admittedPromptIds: [] }];
+    ledger = [
+      {
+        round: 0,
+        step: recipe.step,
+        poolBefore: 0,
+        admitted: selection.prompts.length - selection.pool.length,
+        remaining: selection.pool.length,
+        admittedPromptIds: [],
+      },
+    ];
     itemRounds = selection.items.map((i) => ({ sampleId: i.chosen.sampleId, rejectedSampleId: i.rejected?.sampleId ?? null, promptId: i.promptId, round: 0 }));
   }
   const threshold = (await findPrecisionThreshold(run.projectId)) ?? DEFAULT_PRECISION_THRESHOLD;
   const gate = computeGate(selection.items, recipe.kind === "dpo", threshold);
   const preview: TDatasetPreview = {
-    runId: run.id, step: recipe.step, kind: recipe.kind, judge: resolved.judge, externalJudges,
-    counts: countsOf(selection, new Map()), passRateHistogram: passRateHistogram(selection.prompts), gate, risk: assessRisk(gate), ledger,
+    runId: run.id,
+    step: recipe.step,
+    kind: recipe.kind,
+    judge: resolved.judge,
+    externalJudges,
+    counts: countsOf(selection, new Map()),
+    passRateHistogram: passRateHistogram(selection.prompts),
+    gate,
+    risk: assessRisk(gate),
+    ledger,
   };
   return { projectId: run.projectId, preview, resolved, selection, round, previous, itemRounds };
 }
@@ -140,11 +207,19 @@ const view = (d: TDatasetRow): TDatasetView => ({ ...d, risk: { atRisk: d.atRisk
  */
 export async function buildDataset(actor: TActor, runId: string, recipe: TDatasetRecipe): Promise<TDatasetView> {
   const p = await plan(actor, runId, recipe, "editor");
-  if (p.itemRounds.length === 0 || p.selection.items.length === 0 && !p.previous) {
-    throw new AppError("INVALID_INPUT", `The recipe selects nothing at step ${recipe.step}: ${p.preview.counts.overall.prompts} prompts, ${p.preview.counts.overall.accepted} accepted candidates, 0 ${recipe.kind === "dpo" ? "pairs" : "images"}.`, { field: "recipe" });
+  if (p.itemRounds.length === 0 || (p.selection.items.length === 0 && !p.previous)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `The recipe selects nothing at step ${recipe.step}: ${p.preview.counts.overall.prompts} prompts, ${p.preview.counts.overall.accepted} accepted candidates, 0 ${recipe.kind === "dpo" ? "pairs" : "images"}.`,
+      { field: "recipe" },
+    );
   }
   if (p.preview.risk.atRisk && recipe.acknowledgeRisk !== true) {
-    throw new AppError("INVALID_INPUT", `This dataset is at risk of co-degradation; send acknowledgeRisk: true to build it anyway. ${p.preview.risk.reasons.join(" ")}`, { field: "acknowledgeRisk", risk: p.preview.risk });
+    throw new AppError(
+      "INVALID_INPUT",
+      `This dataset is at risk of co-degradation; send acknowledgeRisk: true to build it anyway. ${p.preview.risk.reasons.join(" ")}`,
+      { field: "acknowledgeRisk", risk: p.preview.risk },
+    );
   }
   const contentHash = createHash("sha256")
     .update(JSON.stringify({ projectId: p.projectId, runId: p.preview.runId, recipe: p.resolved, items: p.itemRounds, pool: p.selection.pool }))
@@ -154,12 +229,24 @@ export async function buildDataset(actor: TActor, runId: string, recipe: TDatase
     insertDatasetOnce(tx, {
       projectId: p.projectId,
       name: recipe.name ?? `${run.name} · ${recipe.kind.toUpperCase()} @ ${recipe.step}${p.round > 0 ? ` · round ${p.round}` : ""}`,
-      kind: recipe.kind, sourceRunId: run.id, sourceStep: recipe.step, previousId: p.previous?.id ?? null, round: p.round,
-      recipe, resolvedRecipe: p.resolved, judge: p.preview.judge,
+      kind: recipe.kind,
+      sourceRunId: run.id,
+      sourceStep: recipe.step,
+      previousId: p.previous?.id ?? null,
+      round: p.round,
+      recipe,
+      resolvedRecipe: p.resolved,
+      judge: p.preview.judge,
       counts: { ...p.preview.counts, passRateHistogram: p.preview.passRateHistogram, totalItems: p.itemRounds.length },
-      gate: p.preview.gate, atRisk: p.preview.risk.atRisk, riskReasons: p.preview.risk.reasons, acknowledged: p.preview.risk.atRisk && recipe.acknowledgeRisk === true,
-      ledger: p.preview.ledger, contentHash, createdById: actor.kind === "user" ? actor.userId : null,
-      items: p.itemRounds, pool: p.selection.pool,
+      gate: p.preview.gate,
+      atRisk: p.preview.risk.atRisk,
+      riskReasons: p.preview.risk.reasons,
+      acknowledged: p.preview.risk.atRisk && recipe.acknowledgeRisk === true,
+      ledger: p.preview.ledger,
+      contentHash,
+      createdById: actor.kind === "user" ? actor.userId : null,
+      items: p.itemRounds,
+      pool: p.selection.pool,
     }),
   );
   return { ...view((await findDataset(id))!), created };

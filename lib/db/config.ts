@@ -3,9 +3,7 @@
 // image blobs and the files the first start writes (demo credentials, admin token).
 import path from "node:path";
 
-export type TDatabaseConfig =
-  | { kind: "embedded"; dataDir: string; pgDataDir: string }
-  | { kind: "postgres"; dataDir: string; url: string; target: string };
+export type TDatabaseConfig = { kind: "embedded"; dataDir: string; pgDataDir: string } | { kind: "postgres"; dataDir: string; url: string; target: string };
 
 /** Resolves the database mode from the environment; pure so scripts, tests and the app agree. */
 export function resolveDatabaseConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): TDatabaseConfig {

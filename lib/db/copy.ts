@@ -23,7 +23,12 @@ export function copyField(value: TCopyValue): string {
 
 function* chunks(rows: readonly (readonly TCopyValue[])[]): Generator<string> {
   for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
-    yield rows.slice(i, i + ROWS_PER_CHUNK).map((row) => row.map(copyField).join("\t")).join("\n") + "\n";
+    yield (
+      rows
+        .slice(i, i + ROWS_PER_CHUNK)
+        .map((row) => row.map(copyField).join("\t"))
+        .join("\n") + "\n"
+    );
   }
 }
 
@@ -45,6 +50,10 @@ export async function copyRows(db: TDatabase, table: string, columns: readonly s
 
 /** Reserves `n` ids of a serial column so rows loaded by COPY can be referenced before they exist. */
 export async function reserveIds(db: TDatabase, table: string, column: string, n: number): Promise<string[]> {
-  const rows = await db.sql.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence($1, $2))::text AS id FROM generate_series(1, $3::int)`, [table, column, n]);
+  const rows = await db.sql.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence($1, $2))::text AS id FROM generate_series(1, $3::int)`, [
+    table,
+    column,
+    n,
+  ]);
   return rows.map((r) => r.id);
 }

@@ -53,7 +53,7 @@ function isAlive(owner: TLockOwner): boolean {
   return owner.procStart === null || liveStart === null || liveStart === owner.procStart;
 }
 
-export function readLockOwner(lockFile: string): TLockOwner | null {
+function readLockOwner(lockFile: string): TLockOwner | null {
   try {
     return JSON.parse(fs.readFileSync(lockFile, "utf8")) as TLockOwner;
   } catch {

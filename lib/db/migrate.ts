@@ -48,9 +48,7 @@ export function readMigrations(dir: string): TMigrationFile[] {
 type TAppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
 async function listApplied(sql: TSql): Promise<TAppliedRow[]> {
-  return sql.query<TAppliedRow>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-  );
+  return sql.query<TAppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
 }
 
 /** Number of migrations recorded as finished; 0 when the table does not exist yet. */

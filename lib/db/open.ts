@@ -28,7 +28,7 @@ export type TDatabase = {
   close(): Promise<void>;
 };
 
-export class DatabaseConnectionError extends Error {
+class DatabaseConnectionError extends Error {
   constructor(target: string, cause: unknown) {
     const reason = cause instanceof Error ? describeCause(cause) : String(cause);
     super(`Cannot connect to PostgreSQL at ${target}: ${reason}`, { cause });

@@ -4,7 +4,7 @@ import { AppError, ERROR_STATUS } from "@/lib/errors";
 
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./database-unavailable";
 
-export type TErrorBody = { error: { code: string; message: string; details?: unknown } };
+type TErrorBody = { error: { code: string; message: string; details?: unknown } };
 
 /** Maps any thrown value to the API's error shape; unknown errors are logged and hidden. */
 export function errorResponse(error: unknown): Response {

@@ -48,10 +48,7 @@ export function apiRoute<
   P extends z.ZodType = z.ZodType<Record<string, never>>,
   Q extends z.ZodType = z.ZodType<Record<string, never>>,
   B extends z.ZodType = z.ZodType<undefined>,
->(
-  options: TOptions<P, Q, B, A>,
-  handler: (ctx: TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<unknown>,
-) {
+>(options: TOptions<P, Q, B, A>, handler: (ctx: TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<unknown>) {
   return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       const actor = await resolveActor(req, options.auth);
@@ -101,13 +98,17 @@ async function readBatchBody(req: Request, options: { maxBodyBytes?: number; bat
   const items = options.batch && typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[options.batch.field] : undefined;
   if (options.batch && Array.isArray(items) && items.length > options.batch.max) {
     const { field, max } = options.batch;
-    throw new AppError("PAYLOAD_TOO_LARGE", `A batch holds at most ${max} ${field}; this one has ${items.length}. Split it.`, { field, max, count: items.length });
+    throw new AppError("PAYLOAD_TOO_LARGE", `A batch holds at most ${max} ${field}; this one has ${items.length}. Split it.`, {
+      field,
+      max,
+      count: items.length,
+    });
   }
   return raw;
 }
 
 /** Reads a JSON body without ever buffering more than `limit` bytes. */
-export async function readJsonBody(req: Request, limit: number): Promise<unknown> {
+async function readJsonBody(req: Request, limit: number): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (declared > limit) throw tooLarge(limit);
   const text = await readTextBody(req, limit);
@@ -119,7 +120,7 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
   }
 }
 
-export async function readTextBody(req: Request, limit: number): Promise<string> {
+async function readTextBody(req: Request, limit: number): Promise<string> {
   const bytes = await readBodyBytes(req, limit);
   try {
     // fatal: invalid UTF-8 is refused, not replaced by U+FFFD (the stored text would differ from what was sent).
@@ -130,7 +131,7 @@ export async function readTextBody(req: Request, limit: number): Promise<string>
 }
 
 /** Refuses, with a 422 naming the field, input that PostgreSQL could not store exactly (text-guard.ts). */
-export function refuseUnstorableText<T>(value: T): T {
+function refuseUnstorableText<T>(value: T): T {
   const problem = findUnstorableText(value);
   if (problem) throw new AppError("INVALID_INPUT", `Invalid input at ${problem.path || "(root)"}: ${problem.message}.`, [problem]);
   return value;

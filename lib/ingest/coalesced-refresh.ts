@@ -14,7 +14,11 @@ export type TCoalescedRefresh = {
 };
 
 /** `delays` is read at every schedule, so configuration from the environment can change at run time. */
-export function createCoalescedRefresh(name: string, refresh: (key: string) => Promise<unknown>, delays: () => { delayMs: number; maxWaitMs: number }): TCoalescedRefresh {
+export function createCoalescedRefresh(
+  name: string,
+  refresh: (key: string) => Promise<unknown>,
+  delays: () => { delayMs: number; maxWaitMs: number },
+): TCoalescedRefresh {
   const stateKey = Symbol.for(`unigap.coalescedRefresh.${name}`);
   const pending = ((globalThis as Record<symbol, Map<string, TEntry>>)[stateKey] ??= new Map());
 

@@ -6,7 +6,7 @@ import type { TJudgmentRow } from "@/lib/samples/bulk-repository";
 // checkpoint is "self:<judgingRunId>"; external and human judges are not checkpoints (judge_step -1
 // in the database, null in the API — the mapping lives here only).
 
-export const NOT_A_CHECKPOINT = -1;
+const NOT_A_CHECKPOINT = -1;
 
 export function toJudgmentRow(j: TJudgmentInput, sample: { id: string; step: number; subtask: string }, runId: string): TJudgmentRow {
   const isSelf = j.kind === "self";

@@ -24,10 +24,18 @@ import { findSamplesByIds, findSamplesByKeys, type TStoredSample } from "./sampl
  */
 export async function addJudgments(actor: TActor, runId: string, request: TAddJudgmentsRequest, overwrite: boolean): Promise<TBatchCounts> {
   const run = await requireRun(actor, runId, "editor");
-  await assertJudgeRuns(run.projectId, request.judgments.map((judgment, i) => ({ judgment, path: `judgments.${i}` })));
+  await assertJudgeRuns(
+    run.projectId,
+    request.judgments.map((judgment, i) => ({ judgment, path: `judgments.${i}` })),
+  );
   const counts = await withTransaction(async (tx) => {
     await lockRunWrites(tx, run.id);
-    const samples = await resolveSamples(tx, run.id, run.projectId, request.judgments.map((j) => j.sample));
+    const samples = await resolveSamples(
+      tx,
+      run.id,
+      run.projectId,
+      request.judgments.map((j) => j.sample),
+    );
     const items = request.judgments.map((j, i) => ({ row: toJudgmentRow(j, samples[i]!, run.id), index: i, path: `judgments.${i}` }));
     assertUniqueKeys(items, (i) => judgmentKey(i.row.sampleId, i.row.kind, i.row.judge, i.row.judgeStep), "judgments", "sample, kind, judge and judgeStep");
     const { counts, conflicts } = await upsertJudgmentsInTx(tx, items, overwrite);
@@ -39,9 +47,21 @@ export async function addJudgments(actor: TActor, runId: string, request: TAddJu
 }
 
 async function resolveSamples(tx: TSql, runId: string, projectId: string, refs: readonly TSampleRef[]): Promise<TStoredSample[]> {
-  const byId = new Map((await findSamplesByIds(tx, runId, refs.flatMap((r) => ("id" in r ? [r.id] : [])))).map((s) => [s.id, s]));
+  const byId = new Map(
+    (
+      await findSamplesByIds(
+        tx,
+        runId,
+        refs.flatMap((r) => ("id" in r ? [r.id] : [])),
+      )
+    ).map((s) => [s.id, s]),
+  );
   const keyed = refs.flatMap((r) => ("id" in r ? [] : [r]));
-  const prompts = await findPromptsByExternalIds(tx, projectId, keyed.map((r) => r.prompt));
+  const prompts = await findPromptsByExternalIds(
+    tx,
+    projectId,
+    keyed.map((r) => r.prompt),
+  );
   const keys = keyed.flatMap((r) => {
     const prompt = prompts.get(r.prompt);
     return prompt ? [{ step: r.step, promptId: prompt.id, candidate: r.candidate }] : [];

@@ -33,7 +33,8 @@ async function keyActorWithRun(): Promise<{ actor: TActor; runId: string }> {
   return { actor: { kind: "apiKey", keyId: key.id, projectId: project.id }, runId: run.id };
 }
 
-const log = (actor: TActor, runId: string, input: TLogMetricsInput, overwrite = false) => logMetricPoints(actor, runId, ZLogMetricsRequest.parse(input), overwrite);
+const log = (actor: TActor, runId: string, input: TLogMetricsInput, overwrite = false) =>
+  logMetricPoints(actor, runId, ZLogMetricsRequest.parse(input), overwrite);
 
 /** What every bucket must hold, computed here from the points themselves. */
 function expectExact(panel: TDensePanel, points: ReadonlyMap<number, number>) {
@@ -79,10 +80,15 @@ describe("charts read right after an acknowledged metric batch include it", () =
     const batches: number[][] = [
       Array.from({ length: 9_000 }, (_, i) => i + 3_000), // the middle first
       Array.from({ length: 6_000 }, (_, i) => i + 12_000), // appended
-      Array.from({ length: 2_500 }, (_, i) => i * 1.2 | 0).filter((s, i, all) => all.indexOf(s) === i && s < 3_000), // back-filled below
+      Array.from({ length: 2_500 }, (_, i) => (i * 1.2) | 0).filter((s, i, all) => all.indexOf(s) === i && s < 3_000), // back-filled below
       [18_000, 18_001, 18_002, 40_000], // a single far point opens a gap
     ];
-    const views: { from?: number; to?: number; buckets: number }[] = [{ buckets: 1000 }, { from: 0, to: 40_000, buckets: 60 }, { from: 11_000, to: 13_000, buckets: 100 }, { from: 11_990, to: 12_010, buckets: 1000 }];
+    const views: { from?: number; to?: number; buckets: number }[] = [
+      { buckets: 1000 },
+      { from: 0, to: 40_000, buckets: 60 },
+      { from: 11_000, to: 13_000, buckets: 100 },
+      { from: 11_990, to: 12_010, buckets: 1000 },
+    ];
     for (const [b, steps] of batches.entries()) {
       const sent = steps.map((step) => {
         const r = rng();

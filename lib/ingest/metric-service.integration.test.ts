@@ -21,10 +21,13 @@ async function keyActorWithRun(): Promise<{ actor: TActor; runId: string }> {
   return { actor: { kind: "apiKey", keyId: key.id, projectId: project.id }, runId: run.id };
 }
 
-const log = (actor: TActor, runId: string, input: TLogMetricsInput, overwrite = false) => logMetricPoints(actor, runId, ZLogMetricsRequest.parse(input), overwrite);
+const log = (actor: TActor, runId: string, input: TLogMetricsInput, overwrite = false) =>
+  logMetricPoints(actor, runId, ZLogMetricsRequest.parse(input), overwrite);
 
 async function stored(runId: string) {
-  return db.current.sql.query<{ key: string; step: number; value: number }>(`SELECT key, step, value FROM metric_points WHERE run_id = $1 ORDER BY key, step`, [runId]);
+  return db.current.sql.query<{ key: string; step: number; value: number }>(`SELECT key, step, value FROM metric_points WHERE run_id = $1 ORDER BY key, step`, [
+    runId,
+  ]);
 }
 
 describe("logging metric points", () => {
@@ -60,8 +63,19 @@ describe("logging metric points", () => {
 
   it("refuses different values under existing keys with every conflict and writes nothing of the batch", async () => {
     const { actor, runId } = await keyActorWithRun();
-    await log(actor, runId, { points: [{ key: "loss", step: 0, value: 1 }, { key: "loss", step: 1, value: 2 }] });
-    const batch = { points: [{ key: "loss", step: 2, value: 3 }, { key: "loss", step: 1, value: 2.5 }, { key: "loss", step: 0, value: "NaN" as const }] };
+    await log(actor, runId, {
+      points: [
+        { key: "loss", step: 0, value: 1 },
+        { key: "loss", step: 1, value: 2 },
+      ],
+    });
+    const batch = {
+      points: [
+        { key: "loss", step: 2, value: 3 },
+        { key: "loss", step: 1, value: 2.5 },
+        { key: "loss", step: 0, value: "NaN" as const },
+      ],
+    };
     await expect(log(actor, runId, batch)).rejects.toMatchObject({
       code: "CONFLICT",
       details: {
@@ -82,7 +96,14 @@ describe("logging metric points", () => {
 
   it("rejects a batch naming one key and step twice, and another project's run as not found", async () => {
     const { actor, runId } = await keyActorWithRun();
-    await expect(log(actor, runId, { points: [{ key: "a", step: 1, value: 1 }, { key: "a", step: 1, value: 1 }] })).rejects.toMatchObject({
+    await expect(
+      log(actor, runId, {
+        points: [
+          { key: "a", step: 1, value: 1 },
+          { key: "a", step: 1, value: 1 },
+        ],
+      }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: [{ path: "points.1" }],
     });

@@ -30,7 +30,11 @@ export async function logMetricPoints(actor: TActor, runId: string, request: TLo
     });
     if (conflicts.length > 0 && !overwrite) throw conflictError("metric points", conflicts);
     const changed = [...new Set(conflicts.map((c) => c.index))];
-    await updateMetricPoints(tx, run.id, changed.map((i) => rows[i]!));
+    await updateMetricPoints(
+      tx,
+      run.id,
+      changed.map((i) => rows[i]!),
+    );
     return { inserted, unchanged: existing.length - changed.length, updated: changed.length };
   });
   // The rows above widened the run's pending range; the rollups catch up after the response.

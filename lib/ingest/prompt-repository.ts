@@ -14,7 +14,16 @@ export type TPromptRow = {
 export type TStoredPrompt = TPromptRow & { index: number };
 export type TPromptRef = { id: string; externalId: string; subtask: string; benchmark: string };
 
-type TDbPrompt = { i: number; external_id: string; text: string; benchmark: string; subtask: string; tier: TPromptRow["tier"]; split: TPromptRow["split"]; spec: unknown };
+type TDbPrompt = {
+  i: number;
+  external_id: string;
+  text: string;
+  benchmark: string;
+  subtask: string;
+  tier: TPromptRow["tier"];
+  split: TPromptRow["split"];
+  spec: unknown;
+};
 
 function columns(prompts: readonly TPromptRow[]) {
   return [
@@ -31,7 +40,11 @@ function columns(prompts: readonly TPromptRow[]) {
 const UNNEST = `unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`;
 
 /** Inserts new prompts (key: project, externalId) and returns the ones that existed before, by batch index. */
-export async function insertPromptsReturningExisting(tx: TSql, projectId: string, prompts: readonly TPromptRow[]): Promise<{ inserted: number; existing: TStoredPrompt[] }> {
+export async function insertPromptsReturningExisting(
+  tx: TSql,
+  projectId: string,
+  prompts: readonly TPromptRow[],
+): Promise<{ inserted: number; existing: TStoredPrompt[] }> {
   if (prompts.length === 0) return { inserted: 0, existing: [] };
   const rows = await tx.query<TDbPrompt & { n: number }>(
     `WITH input AS (
@@ -51,7 +64,16 @@ export async function insertPromptsReturningExisting(tx: TSql, projectId: string
   const [head, ...existing] = rows;
   return {
     inserted: head?.n ?? 0,
-    existing: existing.map((r) => ({ index: r.i, externalId: r.external_id, text: r.text, benchmark: r.benchmark, subtask: r.subtask, tier: r.tier, split: r.split, spec: r.spec })),
+    existing: existing.map((r) => ({
+      index: r.i,
+      externalId: r.external_id,
+      text: r.text,
+      benchmark: r.benchmark,
+      subtask: r.subtask,
+      tier: r.tier,
+      split: r.split,
+      spec: r.spec,
+    })),
   };
 }
 

@@ -13,7 +13,15 @@ import { insertPromptsReturningExisting, updatePrompts, type TPromptRow } from "
 const PROMPT_FIELDS = ["text", "benchmark", "subtask", "tier", "split", "spec"] as const;
 
 function toRow(p: TPromptInput): TPromptRow {
-  return { externalId: p.externalId, text: p.text, benchmark: p.benchmark ?? "", subtask: p.subtask ?? "", tier: p.tier ?? null, split: p.split ?? null, spec: p.spec ?? null };
+  return {
+    externalId: p.externalId,
+    text: p.text,
+    benchmark: p.benchmark ?? "",
+    subtask: p.subtask ?? "",
+    tier: p.tier ?? null,
+    split: p.split ?? null,
+    spec: p.spec ?? null,
+  };
 }
 
 /**
@@ -34,7 +42,12 @@ export async function upsertPromptsInTx(
     return { stored, conflicts: diffStated(index, path, stored, { ...prompts[stored.index]! }, PROMPT_FIELDS) };
   });
   const changed = diffs.filter((d) => d.conflicts.length > 0);
-  if (overwrite) await updatePrompts(tx, projectId, changed.map((d) => ({ ...d.stored, ...stated(prompts[d.stored.index]!) })));
+  if (overwrite)
+    await updatePrompts(
+      tx,
+      projectId,
+      changed.map((d) => ({ ...d.stored, ...stated(prompts[d.stored.index]!) })),
+    );
   // Counted from the total: a row a concurrent batch inserted first is neither new here nor in our snapshot.
   const counts = { inserted, unchanged: rows.length - inserted - changed.length, updated: overwrite ? changed.length : 0 };
   return { counts, conflicts: changed.flatMap((d) => d.conflicts) };

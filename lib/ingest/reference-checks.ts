@@ -29,6 +29,9 @@ export async function assertJudgeRuns(projectId: string, judgments: readonly { j
   const known = await findRunIdsInProject(projectId, [...new Set(wanted.map((j) => j.judgment.judgeRunId!))]);
   const unknown = wanted.filter((j) => !known.has(j.judgment.judgeRunId!));
   if (unknown.length > 0) {
-    throw unresolvedError("judgeRunId names no run of this project", unknown.map((j) => ({ path: `${j.path}.judgeRunId`, message: `unknown run ${j.judgment.judgeRunId}` })));
+    throw unresolvedError(
+      "judgeRunId names no run of this project",
+      unknown.map((j) => ({ path: `${j.path}.judgeRunId`, message: `unknown run ${j.judgment.judgeRunId}` })),
+    );
   }
 }

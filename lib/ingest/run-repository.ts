@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-export const runSelect = {
+const runSelect = {
   id: true,
   projectId: true,
   name: true,
@@ -62,7 +62,18 @@ export async function insertRun(run: TNewRun): Promise<string | null> {
     `INSERT INTO runs (project_id, name, method, tags, config, notes, baseline_run_id, baseline_step, external_id, created_by_id, created_at, updated_at)
      VALUES ($1::uuid, $2, $3, $4::text[], $5::jsonb, $6, $7::uuid, $8, $9, $10::uuid, date_trunc('milliseconds', clock_timestamp()), now())
      ON CONFLICT (project_id, external_id) DO NOTHING RETURNING id`,
-    [run.projectId, run.name, run.method, run.tags, JSON.stringify(run.config), run.notes, run.baselineRunId, run.baselineStep, run.externalId, run.createdById],
+    [
+      run.projectId,
+      run.name,
+      run.method,
+      run.tags,
+      JSON.stringify(run.config),
+      run.notes,
+      run.baselineRunId,
+      run.baselineStep,
+      run.externalId,
+      run.createdById,
+    ],
   );
   return row?.id ?? null;
 }
@@ -83,9 +94,7 @@ export async function findRuns(projectId: string, filter: TRunFilter, page: { li
     ...(filter.method ? { method: filter.method } : {}),
     ...(filter.tag ? { tags: { has: filter.tag } } : {}),
     ...(filter.status ? { status: filter.status } : {}),
-    ...(page.after
-      ? { OR: [{ createdAt: { lt: page.after.createdAt } }, { createdAt: page.after.createdAt, id: { lt: page.after.id } }] }
-      : {}),
+    ...(page.after ? { OR: [{ createdAt: { lt: page.after.createdAt } }, { createdAt: page.after.createdAt, id: { lt: page.after.id } }] } : {}),
   };
   return prisma.run.findMany({ where, select: runSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: page.limit });
 }
@@ -102,4 +111,3 @@ export async function touchRunHeartbeat(id: string, at: Date): Promise<void> {
   const { prisma } = await getDb();
   await prisma.run.update({ where: { id }, data: { heartbeatAt: at }, select: { id: true } });
 }
-

@@ -21,7 +21,15 @@ describe("runs through the ingest API", () => {
   it("creates a run once per externalId and gives its page URL", async () => {
     const { project, actor } = await keyActor();
     const first = await create(actor, { name: "janus sft", method: "sft", tags: ["a", "a", "b"], config: { lr: 1e-5 }, externalId: "wandb-123" });
-    expect(first).toMatchObject({ created: true, name: "janus sft", method: "sft", tags: ["a", "b"], config: { lr: 1e-5 }, status: "running", project: project.slug });
+    expect(first).toMatchObject({
+      created: true,
+      name: "janus sft",
+      method: "sft",
+      tags: ["a", "b"],
+      config: { lr: 1e-5 },
+      status: "running",
+      project: project.slug,
+    });
     expect(first.url).toMatch(new RegExp(`/p/${project.slug}/runs/${first.id}$`));
     const again = await create(actor, { name: "renamed", externalId: "wandb-123" });
     expect(again).toMatchObject({ id: first.id, created: false, name: "janus sft" });

@@ -21,7 +21,7 @@ import {
 } from "./run-repository";
 
 /** The run page's address; absolute when the public URL is known (NEXTAUTH_URL), else a path. */
-export function runUrl(projectSlug: string, runId: string): string {
+function runUrl(projectSlug: string, runId: string): string {
   const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/+$/, "");
   return `${base}/p/${encodeURIComponent(projectSlug)}/runs/${runId}`;
 }
@@ -97,7 +97,12 @@ export async function getRun(actor: TActor, runId: string): Promise<TRun> {
 function redactForShare(actor: TActor, run: TRun): TRun {
   if (actor.kind !== "share") return run;
   const baselineInScope = run.baselineRunId !== null && actor.runIds.includes(run.baselineRunId);
-  const scoped = { ...run, url: `/shared/${actor.linkId}`, baselineRunId: baselineInScope ? run.baselineRunId : null, baselineStep: baselineInScope ? run.baselineStep : null };
+  const scoped = {
+    ...run,
+    url: `/shared/${actor.linkId}`,
+    baselineRunId: baselineInScope ? run.baselineRunId : null,
+    baselineStep: baselineInScope ? run.baselineStep : null,
+  };
   if (!isAnonymized(actor)) return scoped;
   return { ...scoped, name: displayRunName(actor, run), project: "anonymized", tags: [], notes: "", config: {}, externalId: null };
 }

@@ -19,15 +19,41 @@ export type TStoredSample = {
   subtask: string;
 };
 
-type TDbSample = { subtask: string; id: string; step: number; prompt_id: string; candidate: number; epoch: number | null; candidates: number | null; blob_sha256: string | null; role: TSampleRow["role"]; gen_log_lik: number | null };
+type TDbSample = {
+  subtask: string;
+  id: string;
+  step: number;
+  prompt_id: string;
+  candidate: number;
+  epoch: number | null;
+  candidates: number | null;
+  blob_sha256: string | null;
+  role: TSampleRow["role"];
+  gen_log_lik: number | null;
+};
 
 const SAMPLE_COLUMNS = `s.id::text AS id, s.step, s.prompt_id, s.candidate, s.epoch, s.candidates, s.blob_sha256, s.role::text AS role, s.gen_log_lik, s.subtask`;
 
 function toStoredSample(r: TDbSample): TStoredSample {
-  return { id: r.id, step: r.step, promptId: r.prompt_id, candidate: r.candidate, epoch: r.epoch, candidates: r.candidates, imageSha256: r.blob_sha256, role: r.role, genLogLik: r.gen_log_lik, subtask: r.subtask };
+  return {
+    id: r.id,
+    step: r.step,
+    promptId: r.prompt_id,
+    candidate: r.candidate,
+    epoch: r.epoch,
+    candidates: r.candidates,
+    imageSha256: r.blob_sha256,
+    role: r.role,
+    genLogLik: r.gen_log_lik,
+    subtask: r.subtask,
+  };
 }
 
-export async function findSamplesByKeys(tx: TSql, runId: string, keys: readonly { step: number; promptId: string; candidate: number }[]): Promise<TStoredSample[]> {
+export async function findSamplesByKeys(
+  tx: TSql,
+  runId: string,
+  keys: readonly { step: number; promptId: string; candidate: number }[],
+): Promise<TStoredSample[]> {
   if (keys.length === 0) return [];
   const rows = await tx.query<TDbSample>(
     `SELECT ${SAMPLE_COLUMNS} FROM unnest($2::int[], $3::uuid[], $4::int[]) AS k(step, prompt_id, candidate)
@@ -40,7 +66,10 @@ export async function findSamplesByKeys(tx: TSql, runId: string, keys: readonly 
 /** Samples of this run by id (ids of other runs are simply not found). */
 export async function findSamplesByIds(tx: TSql, runId: string, ids: readonly string[]): Promise<TStoredSample[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.query<TDbSample>(`SELECT ${SAMPLE_COLUMNS} FROM samples s WHERE s.run_id = $1::uuid AND s.id = ANY($2::int8[])`, [runId, [...new Set(ids)]]);
+  const rows = await tx.query<TDbSample>(`SELECT ${SAMPLE_COLUMNS} FROM samples s WHERE s.run_id = $1::uuid AND s.id = ANY($2::int8[])`, [
+    runId,
+    [...new Set(ids)],
+  ]);
   return rows.map(toStoredSample);
 }
 
@@ -69,15 +98,38 @@ export type TStoredJudgment = Pick<TJudgmentRow, "sampleId" | "kind" | "judge" |
   reason: string | null;
 };
 
-export async function findJudgmentsByKeys(tx: TSql, keys: readonly Pick<TJudgmentRow, "sampleId" | "kind" | "judge" | "judgeStep">[]): Promise<TStoredJudgment[]> {
+export async function findJudgmentsByKeys(
+  tx: TSql,
+  keys: readonly Pick<TJudgmentRow, "sampleId" | "kind" | "judge" | "judgeStep">[],
+): Promise<TStoredJudgment[]> {
   if (keys.length === 0) return [];
-  const rows = await tx.query<{ sample_id: string; kind: TJudgmentRow["kind"]; judge: string; judge_step: number; verdict: 0 | 1 | null; prob: number | null; score: number | null; response: string | null; reason: string | null }>(
+  const rows = await tx.query<{
+    sample_id: string;
+    kind: TJudgmentRow["kind"];
+    judge: string;
+    judge_step: number;
+    verdict: 0 | 1 | null;
+    prob: number | null;
+    score: number | null;
+    response: string | null;
+    reason: string | null;
+  }>(
     `SELECT j.sample_id::text AS sample_id, j.kind::text AS kind, j.judge, j.judge_step, j.verdict::int AS verdict, j.prob, j.score, j.response, j.reason
      FROM unnest($1::int8[], $2::text[], $3::text[], $4::int[]) AS k(sample_id, kind, judge, judge_step)
      JOIN judgments j ON j.sample_id = k.sample_id AND j.kind = k.kind::judge_kind AND j.judge = k.judge AND j.judge_step = k.judge_step`,
     [keys.map((k) => k.sampleId), keys.map((k) => k.kind), keys.map((k) => k.judge), keys.map((k) => k.judgeStep)],
   );
-  return rows.map((r) => ({ sampleId: r.sample_id, kind: r.kind, judge: r.judge, judgeStep: r.judge_step, verdict: r.verdict, prob: r.prob, score: r.score, response: r.response, reason: r.reason }));
+  return rows.map((r) => ({
+    sampleId: r.sample_id,
+    kind: r.kind,
+    judge: r.judge,
+    judgeStep: r.judge_step,
+    verdict: r.verdict,
+    prob: r.prob,
+    score: r.score,
+    response: r.response,
+    reason: r.reason,
+  }));
 }
 
 export async function updateJudgments(tx: TSql, rows: readonly TJudgmentRow[]): Promise<void> {
@@ -87,12 +139,6 @@ export async function updateJudgments(tx: TSql, rows: readonly TJudgmentRow[]): 
      FROM unnest($1::int8[], $2::text[], $3::text[], $4::int[], $5::int2[], $6::float8[], $7::float8[], $8::text[], $9::text[])
        AS t(sample_id, kind, judge, judge_step, verdict, prob, score, response, reason)
      WHERE j.sample_id = t.sample_id AND j.kind = t.kind::judge_kind AND j.judge = t.judge AND j.judge_step = t.judge_step`,
-    [
-      rows.map((r) => r.sampleId),
-      rows.map((r) => r.kind),
-      rows.map((r) => r.judge),
-      rows.map((r) => r.judgeStep),
-      ...judgmentVerdictColumns(rows),
-    ],
+    [rows.map((r) => r.sampleId), rows.map((r) => r.kind), rows.map((r) => r.judge), rows.map((r) => r.judgeStep), ...judgmentVerdictColumns(rows)],
   );
 }

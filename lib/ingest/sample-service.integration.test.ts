@@ -35,14 +35,28 @@ async function counts(runId: string) {
   return row!;
 }
 
-const inlinePrompt = { externalId: "geneval/00001", text: "a photo of a red bench", benchmark: "geneval", subtask: "color_attr", spec: { include: [{ class: "bench", color: "red" }] } };
+const inlinePrompt = {
+  externalId: "geneval/00001",
+  text: "a photo of a red bench",
+  benchmark: "geneval",
+  subtask: "color_attr",
+  spec: { include: [{ class: "bench", color: "red" }] },
+};
 
 describe("logging samples with judgments", () => {
   it("registers inline prompts, copies subtask and benchmark, applies the self-judge defaults and records the checkpoint", async () => {
     const { actor, runId } = await setup();
     const result = await log(actor, runId, {
       samples: [
-        { step: 100, prompt: inlinePrompt, candidate: 0, judgments: [{ kind: "self", verdict: 0, response: "The score is 0." }, { kind: "external", judge: "geneval", verdict: 1 }] },
+        {
+          step: 100,
+          prompt: inlinePrompt,
+          candidate: 0,
+          judgments: [
+            { kind: "self", verdict: 0, response: "The score is 0." },
+            { kind: "external", judge: "geneval", verdict: 1 },
+          ],
+        },
         { step: 100, prompt: "geneval/00001", candidate: 1, role: "sft_chosen", judgments: [{ kind: "self", verdict: 1, prob: 0.9 }] },
       ],
     });
@@ -66,7 +80,12 @@ describe("logging samples with judgments", () => {
     const batch = { samples: [{ step: 5, prompt: inlinePrompt, judgments: [{ kind: "self" as const, verdict: 1 as const }] }] };
     const first = await log(actor, runId, batch);
     const again = await log(actor, runId, batch);
-    expect(again).toEqual({ samples: { inserted: 0, unchanged: 1, updated: 0 }, judgments: { inserted: 0, unchanged: 1, updated: 0 }, prompts: { inserted: 0, unchanged: 1, updated: 0 }, sampleIds: first.sampleIds });
+    expect(again).toEqual({
+      samples: { inserted: 0, unchanged: 1, updated: 0 },
+      judgments: { inserted: 0, unchanged: 1, updated: 0 },
+      prompts: { inserted: 0, unchanged: 1, updated: 0 },
+      sampleIds: first.sampleIds,
+    });
     const before = await counts(runId);
 
     const changed = {
@@ -101,11 +120,20 @@ describe("logging samples with judgments", () => {
     const { actor, runId } = await setup();
     const other = await createTestRun((await createTestProject()).id);
     const sha = "a".repeat(64);
-    await expect(log(actor, runId, { samples: [{ step: 1, prompt: inlinePrompt }, { step: 1, prompt: "nope" }] })).rejects.toMatchObject({
+    await expect(
+      log(actor, runId, {
+        samples: [
+          { step: 1, prompt: inlinePrompt },
+          { step: 1, prompt: "nope" },
+        ],
+      }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: [{ path: "samples.1.prompt" }],
     });
-    await expect(log(actor, runId, { samples: [{ step: 1, prompt: inlinePrompt, imageSha256: sha }] })).rejects.toMatchObject({ details: [{ path: "samples.0.imageSha256" }] });
+    await expect(log(actor, runId, { samples: [{ step: 1, prompt: inlinePrompt, imageSha256: sha }] })).rejects.toMatchObject({
+      details: [{ path: "samples.0.imageSha256" }],
+    });
     await expect(
       log(actor, runId, { samples: [{ step: 1, prompt: inlinePrompt, judgments: [{ kind: "self", judgeRunId: other.id, judgeStep: 3, verdict: 1 }] }] }),
     ).rejects.toMatchObject({ details: [{ path: "samples.0.judgments.0.judgeRunId" }] });
@@ -115,11 +143,18 @@ describe("logging samples with judgments", () => {
   it("links uploaded images and takes a judgment by another run's checkpoint as self:<runId>", async () => {
     const { actor, runId, project } = await setup();
     const judgeRun = await createTestRun(project.id);
-    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#0f0" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#0f0" } })
+      .png()
+      .toBuffer();
     const sha = createHash("sha256").update(png).digest("hex");
     await storeBlob(png, sha);
-    await log(actor, runId, { samples: [{ step: 0, prompt: inlinePrompt, imageSha256: sha, judgments: [{ kind: "self", judgeRunId: judgeRun.id, judgeStep: 400, verdict: 0 }] }] });
-    const [row] = await db.current.sql.query(`SELECT s.blob_sha256, j.judge, j.judge_step FROM samples s JOIN judgments j ON j.sample_id = s.id WHERE s.run_id = $1`, [runId]);
+    await log(actor, runId, {
+      samples: [{ step: 0, prompt: inlinePrompt, imageSha256: sha, judgments: [{ kind: "self", judgeRunId: judgeRun.id, judgeStep: 400, verdict: 0 }] }],
+    });
+    const [row] = await db.current.sql.query(
+      `SELECT s.blob_sha256, j.judge, j.judge_step FROM samples s JOIN judgments j ON j.sample_id = s.id WHERE s.run_id = $1`,
+      [runId],
+    );
     expect(row).toEqual({ blob_sha256: sha, judge: `self:${judgeRun.id}`, judge_step: 400 });
   });
 });
@@ -145,7 +180,13 @@ describe("adding judgments later", () => {
 describe("the runs table's cached figures", () => {
   it("are recomputed from the ingested judgments once the batches settle, and follow later batches", async () => {
     const { actor, runId } = await setup();
-    const stat = async () => (await db.current.sql.query<{ latest_step: number; non: number; non_n: number; gen: number; gen_n: number }>(`SELECT latest_step, non, non_n, gen, gen_n FROM run_stats WHERE run_id = $1`, [runId]))[0];
+    const stat = async () =>
+      (
+        await db.current.sql.query<{ latest_step: number; non: number; non_n: number; gen: number; gen_n: number }>(
+          `SELECT latest_step, non, non_n, gen, gen_n FROM run_stats WHERE run_id = $1`,
+          [runId],
+        )
+      )[0];
     const sample = (candidate: number, self: 0 | 1, external: 0 | 1) => ({
       step: 100,
       prompt: inlinePrompt,

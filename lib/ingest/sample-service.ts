@@ -33,12 +33,21 @@ export async function logSamples(actor: TActor, runId: string, request: TLogSamp
   const { samples } = request;
   validateSampleBatch(samples);
   await assertImagesUploaded(samples.map((s, i) => ({ sha256: s.imageSha256, path: `samples.${i}.imageSha256` })));
-  await assertJudgeRuns(run.projectId, samples.flatMap((s, i) => s.judgments.map((judgment, k) => ({ judgment, path: `samples.${i}.judgments.${k}` }))));
+  await assertJudgeRuns(
+    run.projectId,
+    samples.flatMap((s, i) => s.judgments.map((judgment, k) => ({ judgment, path: `samples.${i}.judgments.${k}` }))),
+  );
 
   const result = await withTransaction(async (tx) => {
     await lockRunWrites(tx, run.id);
     const inline = inlinePrompts(samples);
-    const prompts = await upsertPromptsInTx(tx, run.projectId, inline.map((p) => p.prompt), (k) => ({ index: inline[k]!.sampleIndex, path: `samples.${inline[k]!.sampleIndex}.prompt` }), overwrite);
+    const prompts = await upsertPromptsInTx(
+      tx,
+      run.projectId,
+      inline.map((p) => p.prompt),
+      (k) => ({ index: inline[k]!.sampleIndex, path: `samples.${inline[k]!.sampleIndex}.prompt` }),
+      overwrite,
+    );
     const refs = await resolvePrompts(tx, run.projectId, samples);
     const rows: TSampleRow[] = samples.map((s, i) => toSampleRow(s, refs[i]!));
     const written = await upsertSamples(tx, run.id, samples, rows, overwrite);
@@ -52,7 +61,11 @@ export async function logSamples(actor: TActor, runId: string, request: TLogSamp
     const judged = await upsertJudgmentsInTx(tx, judgments, overwrite);
     const conflicts = [...prompts.conflicts, ...written.conflicts, ...judged.conflicts];
     if (conflicts.length > 0 && !overwrite) throw conflictError("fields", conflicts);
-    await upsertCheckpoints(tx, run.id, rows.map((r) => ({ step: r.step, epoch: r.epoch })));
+    await upsertCheckpoints(
+      tx,
+      run.id,
+      rows.map((r) => ({ step: r.step, epoch: r.epoch })),
+    );
     return { samples: written.counts, judgments: judged.counts, prompts: prompts.counts, sampleIds: written.ids };
   });
   await afterSamplesIngested(run.id);
@@ -61,8 +74,11 @@ export async function logSamples(actor: TActor, runId: string, request: TLogSamp
 
 async function resolvePrompts(tx: TSql, projectId: string, samples: readonly TSampleInput[]): Promise<TPromptRef[]> {
   const found = await findPromptsByExternalIds(tx, projectId, samples.map(promptExternalId));
-  const unknown = samples.flatMap((s, i) => (found.has(promptExternalId(s)) ? [] : [{ path: `samples.${i}.prompt`, message: `no prompt "${promptExternalId(s)}" in this project` }]));
-  if (unknown.length > 0) throw unresolvedError(`${unknown.length} samples name unregistered prompts; register them (POST /api/v1/prompts) or send them inline`, unknown);
+  const unknown = samples.flatMap((s, i) =>
+    found.has(promptExternalId(s)) ? [] : [{ path: `samples.${i}.prompt`, message: `no prompt "${promptExternalId(s)}" in this project` }],
+  );
+  if (unknown.length > 0)
+    throw unresolvedError(`${unknown.length} samples name unregistered prompts; register them (POST /api/v1/prompts) or send them inline`, unknown);
   return samples.map((s) => found.get(promptExternalId(s))!);
 }
 
@@ -85,10 +101,25 @@ async function upsertSamples(tx: TSql, runId: string, samples: readonly TSampleI
   const inserted = await insertSamples(tx, runId, rows);
   const keyOf = (r: { step: number; promptId: string; candidate: number }) => sampleKey(r.step, r.promptId, r.candidate);
   const rest = rows.flatMap((row, index) => (inserted.has(keyOf(row)) ? [] : [{ row, index }]));
-  const stored = new Map((await findSamplesByKeys(tx, runId, rest.map((r) => r.row))).map((s) => [keyOf(s), s]));
-  const conflicts: TConflict[] = rest.flatMap(({ row, index }) => diffStated(index, `samples.${index}`, stored.get(keyOf(row))!, { ...samples[index]! }, SAMPLE_FIELDS));
+  const stored = new Map(
+    (
+      await findSamplesByKeys(
+        tx,
+        runId,
+        rest.map((r) => r.row),
+      )
+    ).map((s) => [keyOf(s), s]),
+  );
+  const conflicts: TConflict[] = rest.flatMap(({ row, index }) =>
+    diffStated(index, `samples.${index}`, stored.get(keyOf(row))!, { ...samples[index]! }, SAMPLE_FIELDS),
+  );
   const changed = new Set(conflicts.map((c) => c.index));
-  if (overwrite) await updateSamples(tx, runId, rest.filter((r) => changed.has(r.index)).map((r) => ({ ...r.row, id: stored.get(keyOf(r.row))!.id })));
+  if (overwrite)
+    await updateSamples(
+      tx,
+      runId,
+      rest.filter((r) => changed.has(r.index)).map((r) => ({ ...r.row, id: stored.get(keyOf(r.row))!.id })),
+    );
   const ids = rows.map((row) => inserted.get(keyOf(row)) ?? stored.get(keyOf(row))!.id);
   const counts = { inserted: inserted.size, unchanged: rest.length - changed.size, updated: overwrite ? changed.size : 0 };
   return { ids: ids.map(String), counts, conflicts };

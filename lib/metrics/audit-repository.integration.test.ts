@@ -18,7 +18,10 @@ const image = fc.record({
   step: fc.constantFrom(0, 10),
   role: fc.constantFrom(...ROLES),
   external: fc.option(verdict, { nil: undefined }),
-  score: fc.option(fc.integer({ min: 0, max: 8 }).map((k) => k / 8), { nil: undefined }),
+  score: fc.option(
+    fc.integer({ min: 0, max: 8 }).map((k) => k / 8),
+    { nil: undefined },
+  ),
   human: fc.array(verdict, { maxLength: 3 }),
   /** Judged by the other benchmark's judge, whose verdict the audit must not read. */
   strayJudge: fc.boolean(),
@@ -33,7 +36,10 @@ const otherJudge = (prompt: number) => (benchmarkOf(prompt) === "geneval" ? "vlm
 describe("supervision audit in SQL equals the TypeScript reference", () => {
   it("counts SFT precision and DPO pair preferences exactly, for an external judge and for annotators", async () => {
     const project = await createTestProject();
-    const prompts = await createTestPrompts(project.id, [0, 1, 2, 3].map((i) => ({ benchmark: benchmarkOf(i) })));
+    const prompts = await createTestPrompts(
+      project.id,
+      [0, 1, 2, 3].map((i) => ({ benchmark: benchmarkOf(i) })),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(image, { maxLength: 30 }), async (images) => {
         const run = await createTestRun(project.id);
@@ -45,7 +51,8 @@ describe("supervision audit in SQL equals the TypeScript reference", () => {
             const candidate = candidates.get(key) ?? 0;
             candidates.set(key, candidate + 1);
             const judgments: TTestJudgment[] = img.human.map((v, k) => ({ kind: "human", judge: `annotator-${k}`, verdict: v }));
-            if (img.external !== undefined || img.score !== undefined) judgments.push({ kind: "external", judge: judgeOf(img), verdict: img.external ?? null, score: img.score ?? null });
+            if (img.external !== undefined || img.score !== undefined)
+              judgments.push({ kind: "external", judge: judgeOf(img), verdict: img.external ?? null, score: img.score ?? null });
             return { step: img.step, prompt: prompts[img.prompt]!, candidate, role: img.role, judgments };
           }),
         );
@@ -59,7 +66,9 @@ describe("supervision audit in SQL equals the TypeScript reference", () => {
           }));
         expect(await countSupervisionInRun(run.id, null, { kind: "external", judges: JUDGES })).toEqual(countSupervision(asSamples(false)));
         expect(await countSupervisionInRun(run.id, null, { kind: "human" })).toEqual(countSupervision(asSamples(true)));
-        expect(await countSupervisionInRun(run.id, 10, { kind: "external", judges: JUDGES })).toEqual(countSupervision(asSamples(false).filter((s) => s.step === 10)));
+        expect(await countSupervisionInRun(run.id, 10, { kind: "external", judges: JUDGES })).toEqual(
+          countSupervision(asSamples(false).filter((s) => s.step === 10)),
+        );
       }),
       { seed: 4242, numRuns: 25 },
     );
@@ -77,7 +86,15 @@ describe("supervision audit in SQL equals the TypeScript reference", () => {
     ]);
     const actor = { kind: "user" as const, userId: project.ownerId };
     const audit = await getSupervisionAudit(actor, run.id);
-    expect(audit).toMatchObject({ runId: run.id, judge: "geneval", judges: { geneval: "geneval" }, sftPrecision: { value: 0.5, n: 2 }, dpo: { pairs: 1, agree: 1 }, sftAtRisk: true, dpoAtRisk: false });
+    expect(audit).toMatchObject({
+      runId: run.id,
+      judge: "geneval",
+      judges: { geneval: "geneval" },
+      sftPrecision: { value: 0.5, n: 2 },
+      dpo: { pairs: 1, agree: 1 },
+      sftAtRisk: true,
+      dpoAtRisk: false,
+    });
     await expect(getSupervisionAudit(actor, run.id, { judge: "nobody" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });

@@ -14,7 +14,6 @@ import { auditFromCounts, DEFAULT_AUDIT_THRESHOLD } from "./supervision-audit";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HUMAN = "human";
 
-
 /**
  * The supervision audit of a run's training data (docs/metrics.md#supervision-audit): how many
  * SFT-chosen images an independent judge calls aligned, and how often it agrees with the DPO pairs.
@@ -28,7 +27,9 @@ export async function getSupervisionAudit(actor: TActor, runId: string, query: T
   if (query.judge !== undefined && query.judge !== HUMAN) {
     const externals = (await listExternalJudges(run.id)).map((j) => j.judge);
     if (!externals.includes(query.judge)) {
-      throw new AppError("INVALID_INPUT", `External judge "${query.judge}" has not judged this run (judges: ${externals.join(", ") || "none"}; or "human").`, { field: "judge" });
+      throw new AppError("INVALID_INPUT", `External judge "${query.judge}" has not judged this run (judges: ${externals.join(", ") || "none"}; or "human").`, {
+        field: "judge",
+      });
     }
   }
   const picked = query.judge === HUMAN ? {} : pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark([run.id], TRAINING_ROLES));
@@ -36,5 +37,10 @@ export async function getSupervisionAudit(actor: TActor, runId: string, query: T
   const isHuman = query.judge === HUMAN || (query.judge === undefined && Object.keys(judges).length === 0);
   const judge: TAuditJudge = isHuman ? { kind: "human" } : { kind: "external", judges };
   const counts = await countSupervisionInRun(run.id, query.step ?? null, judge);
-  return { runId: run.id, ...auditFromCounts(counts, query.threshold ?? DEFAULT_AUDIT_THRESHOLD), judge: isHuman ? HUMAN : (query.judge ?? singleJudge(judges)), judges };
+  return {
+    runId: run.id,
+    ...auditFromCounts(counts, query.threshold ?? DEFAULT_AUDIT_THRESHOLD),
+    judge: isHuman ? HUMAN : (query.judge ?? singleJudge(judges)),
+    judges,
+  };
 }

@@ -24,7 +24,11 @@ describe("cluster bootstrap over prompts", () => {
     // Replicate 0 draws prompts (0, 0, 2); replicate 1 draws (1, 2, 2). Two counts per prompt.
     const weights = { rows: 3, replicates: 2, counts: Uint16Array.from([2, 0, 1, 0, 1, 2]) };
     const values = new Float64Array(3 * LANES);
-    [[1, 3], [10, 3], [100, 4]].forEach(([a, b], i) => values.set([a!, b!], i * LANES));
+    [
+      [1, 3],
+      [10, 3],
+      [100, 4],
+    ].forEach(([a, b], i) => values.set([a!, b!], i * LANES));
     const sums = resampledSums(weights, values);
     expect([sums[0], sums[1], sums[LANES], sums[LANES + 1]]).toEqual([102, 10, 210, 11]);
     expect(sums[LANES - 1]).toBe(0);

@@ -52,7 +52,14 @@ export function resampledSums(weights: TResampleWeights, values: Float64Array): 
   const sums = new Float64Array(replicates * LANES);
   for (let r = 0; r < replicates; r++) {
     const base = r * rows;
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      a3 = 0,
+      a4 = 0,
+      a5 = 0,
+      a6 = 0,
+      a7 = 0;
     for (let i = 0; i < rows; i++) {
       const w = counts[base + i]!;
       const o = i * LANES;

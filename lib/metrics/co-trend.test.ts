@@ -4,8 +4,12 @@ import { classifyCoTrend } from "./co-trend";
 import type { TMeasure } from "./summary-types";
 
 const m = (value: number, lo: number, hi: number, n = 100): TMeasure => ({ value, n, lo, hi, lowN: false });
-const up = m(0.05, 0.02, 0.08), down = m(-0.05, -0.08, -0.02), flat = m(0.01, -0.02, 0.04);
-const undUp = m(0.7, 0.6, 0.8), undDown = m(0.3, 0.2, 0.4), undFlat = m(0.52, 0.4, 0.64);
+const up = m(0.05, 0.02, 0.08),
+  down = m(-0.05, -0.08, -0.02),
+  flat = m(0.01, -0.02, 0.04);
+const undUp = m(0.7, 0.6, 0.8),
+  undDown = m(0.3, 0.2, 0.4),
+  undFlat = m(0.52, 0.4, 0.64);
 
 describe("co-trend classes, decided on intervals", () => {
   it.each([

@@ -39,7 +39,11 @@ export function classifyCoTrend(input: TCoTrendInput): Omit<TTrend, "deltaGen" |
 
   const nonImproved = input.deltaNon.value !== null && input.deltaNon.value < 0;
   const alarm = nonImproved && (gen === "down" || und === "down");
-  const reasons = [describe("ΔGen", input.deltaGen, gen, 0), describe("Und", input.und, und, 0.5), describe("ΔNon", input.deltaNon, direction(input.deltaNon, 0), 0)];
+  const reasons = [
+    describe("ΔGen", input.deltaGen, gen, 0),
+    describe("Und", input.und, und, 0.5),
+    describe("ΔNon", input.deltaNon, direction(input.deltaNon, 0), 0),
+  ];
   if (alarm) {
     const worse = [gen === "down" ? "Gen" : null, und === "down" ? "Und" : null].filter(Boolean).join(" and ");
     reasons.push(`data-quality alarm: the Nonunified score improved while ${worse} got significantly worse — check the supervision`);

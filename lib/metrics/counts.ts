@@ -41,7 +41,24 @@ export type TOwnCell = TCellKey & TOwnCounts;
 export type TTripleCell = TCellKey & { triples: TTripleCounts };
 
 export function zeroOwnCounts(): TOwnCounts {
-  return { images: 0, selfN: 0, self0: 0, selfNull: 0, extN: 0, ext1: 0, scoreN: 0, scoreSum: 0, scoreSq: 0, tp: 0, fp: 0, tn: 0, fn: 0, humN: 0, humSelf0N: 0, humSelf0Bad: 0 };
+  return {
+    images: 0,
+    selfN: 0,
+    self0: 0,
+    selfNull: 0,
+    extN: 0,
+    ext1: 0,
+    scoreN: 0,
+    scoreSum: 0,
+    scoreSq: 0,
+    tp: 0,
+    fp: 0,
+    tn: 0,
+    fn: 0,
+    humN: 0,
+    humSelf0N: 0,
+    humSelf0Bad: 0,
+  };
 }
 
 export function zeroTriples(): TTripleCounts {

@@ -47,7 +47,10 @@ export function computeCurriculum(rows: readonly TCurriculumRow[]): TCurriculumR
     const stepRows = mergePrompts(byStep.get(step)!);
     const poolBefore = pool.size;
     const histogram = new Array<number>(BINS).fill(0);
-    let rateSum = 0, rated = 0, discarded = 0, admitted = 0;
+    let rateSum = 0,
+      rated = 0,
+      discarded = 0,
+      admitted = 0;
     for (const row of stepRows) {
       if (row.candidates > 0) {
         const rate = row.accepted / row.candidates;
@@ -66,7 +69,16 @@ export function computeCurriculum(rows: readonly TCurriculumRow[]): TCurriculumR
         admitted += 1;
       }
     }
-    rounds.push({ step, prompts: stepRows.length, passRateHistogram: histogram, meanPassRate: rated ? rateSum / rated : null, poolBefore, discarded, admitted, poolAfter: pool.size });
+    rounds.push({
+      step,
+      prompts: stepRows.length,
+      passRateHistogram: histogram,
+      meanPassRate: rated ? rateSum / rated : null,
+      poolBefore,
+      discarded,
+      admitted,
+      poolAfter: pool.size,
+    });
   }
   return rounds;
 }

@@ -8,7 +8,7 @@ import { proportionMeasure } from "./measure";
 import type { TMeasure } from "./summary-types";
 
 /** One line of GenEval's evaluator output: one generated image. */
-export const ZGenEvalRecord = z.object({
+const ZGenEvalRecord = z.object({
   filename: z.string().max(4096),
   tag: z.string().min(1).max(100),
   prompt: z.string().max(4096),

@@ -4,7 +4,7 @@ import type { TMeasure } from "./summary-types";
 import { wilsonInterval, Z95 } from "./wilson";
 
 /** Below this many observations a rate is flagged rather than read as a finding (docs/metrics.md#conventions). */
-export const LOW_N = 30;
+const LOW_N = 30;
 /** The understanding score rests on disagreements, which are rarer: flag below this many. */
 export const LOW_N_DISAGREEMENTS = 10;
 

@@ -75,7 +75,11 @@ export function bootstrapOverall(subtasks: readonly TBootstrapSubtask[], options
     return { own: resampledSums(weights, subtask.rows), baseline: baselineSumsFor(cache, subtask, weights) };
   });
   const out = { gen: [] as number[], non: [] as number[], und: [] as number[], deltaGen: [] as number[], deltaNon: [] as number[] };
-  const gen = new MeanAccumulator(), non = new MeanAccumulator(), und = new MeanAccumulator(), baseGen = new MeanAccumulator(), baseNon = new MeanAccumulator();
+  const gen = new MeanAccumulator(),
+    non = new MeanAccumulator(),
+    und = new MeanAccumulator(),
+    baseGen = new MeanAccumulator(),
+    baseNon = new MeanAccumulator();
   for (let r = 0; r < options.replicates; r++) {
     const o = r * LANES;
     subtasks.forEach((subtask, s) => {
@@ -96,10 +100,25 @@ export function bootstrapOverall(subtasks: readonly TBootstrapSubtask[], options
   const resamplable = (has: (s: TBootstrapSubtask) => boolean) => subtasks.every((s) => !has(s) || s.promptIds.length >= 2);
   const interval = (values: number[], ok: boolean) => (ok ? percentileInterval(values) : null);
   return {
-    gen: interval(out.gen, resamplable((s) => s.has.gen)),
-    non: interval(out.non, resamplable((s) => s.has.non)),
-    und: interval(out.und, resamplable((s) => s.has.und)),
-    deltaGen: interval(out.deltaGen, resamplable((s) => s.has.gen || s.has.baselineGen)),
-    deltaNon: interval(out.deltaNon, resamplable((s) => s.has.non || s.has.baselineNon)),
+    gen: interval(
+      out.gen,
+      resamplable((s) => s.has.gen),
+    ),
+    non: interval(
+      out.non,
+      resamplable((s) => s.has.non),
+    ),
+    und: interval(
+      out.und,
+      resamplable((s) => s.has.und),
+    ),
+    deltaGen: interval(
+      out.deltaGen,
+      resamplable((s) => s.has.gen || s.has.baselineGen),
+    ),
+    deltaNon: interval(
+      out.deltaNon,
+      resamplable((s) => s.has.non || s.has.baselineNon),
+    ),
   };
 }

@@ -62,7 +62,10 @@ export async function listExternalJudges(runId: string): Promise<{ judge: string
  * External judgments on the runs' images in `roles`, per benchmark and judge: what the default judge
  * of each benchmark is chosen from (external-judges.ts › pickJudgePerBenchmark).
  */
-export async function countExternalJudgmentsByBenchmark(runIds: readonly string[], roles: readonly TSampleRole[]): Promise<{ benchmark: string; judge: string; judgments: number }[]> {
+export async function countExternalJudgmentsByBenchmark(
+  runIds: readonly string[],
+  roles: readonly TSampleRole[],
+): Promise<{ benchmark: string; judge: string; judgments: number }[]> {
   const { sql } = await getDb();
   return sql.query<{ benchmark: string; judge: string; judgments: number }>(
     `SELECT s.benchmark, j.judge, count(*)::int AS judgments

@@ -33,13 +33,28 @@ export async function upsertRunStat(stat: TRunStatRow): Promise<void> {
 export async function findRunStat(runId: string): Promise<TRunStatRow | null> {
   const { sql } = await getDb();
   const [row] = await sql.query<{
-    latest_step: number | null; gen: number | null; gen_n: number; und: number | null; und_n: number; non: number | null; non_n: number;
-    non_series: TRunStatRow["nonSeries"]; benchmarks: string[];
+    latest_step: number | null;
+    gen: number | null;
+    gen_n: number;
+    und: number | null;
+    und_n: number;
+    non: number | null;
+    non_n: number;
+    non_series: TRunStatRow["nonSeries"];
+    benchmarks: string[];
   }>(`SELECT latest_step, gen, gen_n, und, und_n, non, non_n, non_series, benchmarks FROM run_stats WHERE run_id = $1::uuid`, [runId]);
   if (!row) return null;
   return {
-    runId, latestStep: row.latest_step, gen: row.gen, genN: row.gen_n, und: row.und, undN: row.und_n, non: row.non, nonN: row.non_n,
-    nonSeries: row.non_series, benchmarks: row.benchmarks,
+    runId,
+    latestStep: row.latest_step,
+    gen: row.gen,
+    genN: row.gen_n,
+    und: row.und,
+    undN: row.und_n,
+    non: row.non,
+    nonN: row.non_n,
+    nonSeries: row.non_series,
+    benchmarks: row.benchmarks,
   };
 }
 

@@ -21,9 +21,18 @@ async function runWithImages(images: TImageSpec[], options: { baselineRunId?: st
 }
 
 // The paper's subtask Non values 43.33, 43.00, 27.33, 31.00, 2.33, 10.33 (n = 300 each) → 26.22.
-const PAPER: [string, number][] = [["color", 130], ["shape", 129], ["texture", 82], ["spatial", 93], ["non_spatial", 7], ["complex", 31]];
+const PAPER: [string, number][] = [
+  ["color", 130],
+  ["shape", 129],
+  ["texture", 82],
+  ["spatial", 93],
+  ["non_spatial", 7],
+  ["complex", 31],
+];
 const paperImages = (step: number): TImageSpec[] =>
-  PAPER.flatMap(([subtask, rejected]) => Array.from({ length: 300 }, (_, i) => ({ step, promptId: `${subtask}-${i % 100}`, subtask, self: (i < rejected ? 0 : 1) as 0 | 1 })));
+  PAPER.flatMap(([subtask, rejected]) =>
+    Array.from({ length: 300 }, (_, i) => ({ step, promptId: `${subtask}-${i % 100}`, subtask, self: (i < rejected ? 0 : 1) as 0 | 1 })),
+  );
 
 describe("run summary through PostgreSQL (known answers)", () => {
   it("reproduces the paper's Overall 26.22 from 1,800 stored self verdicts", async () => {
@@ -49,7 +58,10 @@ describe("run summary through PostgreSQL (known answers)", () => {
       { step: 0, promptId: "b", self: 0, external: 0, judgedBy: [[judge, 50, 1]] },
       ...repeat(5, { step: 0, promptId: "c", self: 1, external: 1, judgedBy: [[judge, 50, 1]] }),
     ];
-    const runImages: TImageSpec[] = [...repeat(7, { step: 50, promptId: "a", self: 1, external: 1 }), ...repeat(3, { step: 50, promptId: "b", self: 0, external: 0 })];
+    const runImages: TImageSpec[] = [
+      ...repeat(7, { step: 50, promptId: "a", self: 1, external: 1 }),
+      ...repeat(3, { step: 50, promptId: "b", self: 0, external: 0 }),
+    ];
     const prompts = await ensurePrompts(project.id, [...baseImages, ...runImages]);
     await seedImages(base.id, baseImages, prompts);
     await seedImages(run.id, runImages, prompts);
@@ -69,7 +81,10 @@ describe("run summary through PostgreSQL (known answers)", () => {
     const project = await createTestProject();
     const base = await createTestRun(project.id, { name: "pre-trained" });
     const run = await createTestRun(project.id, { baselineRunId: base.id });
-    const baseImages: TImageSpec[] = [...repeat(6, { step: 0, promptId: "a", self: 1, external: 1 }), ...repeat(4, { step: 0, promptId: "b", self: 0, external: 0 })];
+    const baseImages: TImageSpec[] = [
+      ...repeat(6, { step: 0, promptId: "a", self: 1, external: 1 }),
+      ...repeat(4, { step: 0, promptId: "b", self: 0, external: 0 }),
+    ];
     const runImages: TImageSpec[] = repeat(10, { step: 50, promptId: "a", self: 1, external: 1 });
     const prompts = await ensurePrompts(project.id, [...baseImages, ...runImages]);
     await seedImages(base.id, baseImages, prompts);
@@ -88,7 +103,15 @@ describe("run summary through PostgreSQL (known answers)", () => {
   it("honours baselineStep, step, externalJudge and benchmark", async () => {
     const images: TImageSpec[] = [0, 10, 20].flatMap((step) => [
       ...repeat(4, { step, promptId: "a", self: 1, external: step === 20 ? 1 : 0 }),
-      ...repeat(2, { step, promptId: "g", benchmark: "geneval", subtask: "counting", self: 0, external: 1, extra: [{ kind: "external" as const, judge: "vlm", judgeStep: -1, verdict: 0 }] }),
+      ...repeat(2, {
+        step,
+        promptId: "g",
+        benchmark: "geneval",
+        subtask: "counting",
+        self: 0,
+        external: 1,
+        extra: [{ kind: "external" as const, judge: "vlm", judgeStep: -1, verdict: 0 }],
+      }),
     ]);
     const { project, run } = await runWithImages(images);
     const summary = await getRunSummary(owner(project), run.id, { baselineStep: 10, step: 20, externalJudge: "vlm", benchmark: "geneval" });
@@ -107,7 +130,15 @@ describe("run summary through PostgreSQL (known answers)", () => {
     // GenEval's prompts judged by its detector (and a few by the VLM), T2I-CompBench's by the VLM.
     // Training candidates (SFT-chosen, discarded) of the same checkpoint must change nothing.
     const images: TImageSpec[] = [
-      ...repeat(3, { step: 0, promptId: "g", benchmark: "geneval", subtask: "counting", self: 1, external: 1, extra: [{ kind: "external" as const, judge: "qwen", judgeStep: -1, verdict: 0 }] }),
+      ...repeat(3, {
+        step: 0,
+        promptId: "g",
+        benchmark: "geneval",
+        subtask: "counting",
+        self: 1,
+        external: 1,
+        extra: [{ kind: "external" as const, judge: "qwen", judgeStep: -1, verdict: 0 }],
+      }),
       { step: 0, promptId: "g", benchmark: "geneval", subtask: "counting", self: 0, external: 0 },
       ...repeat(4, { step: 0, promptId: "t", benchmark: "t2i-compbench", subtask: "color", self: 1, external: 0, externalJudge: "qwen" }),
       ...repeat(2, { step: 0, promptId: "t", benchmark: "t2i-compbench", subtask: "color", self: 1, external: 1, externalJudge: "qwen" }),
@@ -147,7 +178,8 @@ describe("run summary: who may read it and which parameters are refused", () => 
   it("refuses a baseline step, step, judge or baseline run that does not exist here", async () => {
     const { project, run } = await runWithImages(repeat(3, { step: 0, promptId: "a", self: 1, external: 1 }));
     const elsewhere = await createTestRun((await createTestProject()).id);
-    const refuse = (query: Parameters<typeof getRunSummary>[2]) => expect(getRunSummary(owner(project), run.id, query)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const refuse = (query: Parameters<typeof getRunSummary>[2]) =>
+      expect(getRunSummary(owner(project), run.id, query)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await refuse({ baselineStep: 7 });
     await refuse({ step: 7 });
     await refuse({ externalJudge: "nobody" });
@@ -160,14 +192,28 @@ describe("run summary: who may read it and which parameters are refused", () => 
     const base = await createTestRun(project.id);
     const run = await createTestRun(project.id, { baselineRunId: base.id });
     const summary = ZRunSummary.parse(await getRunSummary(owner(project), run.id));
-    expect(summary).toEqual({ runId: run.id, baseline: { runId: base.id, step: -1, runName: base.name }, externalJudge: null, externalJudges: {}, checkpoints: [] });
+    expect(summary).toEqual({
+      runId: run.id,
+      baseline: { runId: base.id, step: -1, runName: base.name },
+      externalJudge: null,
+      externalJudges: {},
+      checkpoints: [],
+    });
   });
 
   it("names the baseline as an anonymized share link names runs", async () => {
     const project = await createTestProject();
     const base = await createTestRun(project.id, { name: "secret baseline" });
     const run = await createTestRun(project.id, { name: "secret run", baselineRunId: base.id });
-    const share = (anonymized: boolean, runIds: string[]): TActor => ({ kind: "share", linkId: "l", projectId: project.id, scope: "comparison", runIds, sampleIds: [], anonymized });
+    const share = (anonymized: boolean, runIds: string[]): TActor => ({
+      kind: "share",
+      linkId: "l",
+      projectId: project.id,
+      scope: "comparison",
+      runIds,
+      sampleIds: [],
+      anonymized,
+    });
     expect((await getRunSummary(share(true, [run.id, base.id]), run.id)).baseline.runName).toBe("Run B");
     expect((await getRunSummary(share(true, [run.id]), run.id)).baseline.runName).toBe("Run B");
     expect((await getRunSummary(share(false, [run.id]), run.id)).baseline.runName).toBe("secret baseline");
@@ -186,7 +232,10 @@ describe("cached run stats", () => {
     const stat = await refreshRunStat(run.id);
     // Step 10: t2i/color Non 1/5, geneval/colors Non 0/2 → unweighted 0.1; Gen (5/5 + 0/2) / 2 = 0.5.
     expect(stat).toMatchObject({ latestStep: 10, non: 0.1, nonN: 7, gen: 0.5, genN: 7, benchmarks: ["geneval", "t2i"] });
-    expect(stat!.nonSeries).toEqual([{ step: 0, value: 1, n: 4 }, { step: 10, value: 0.1, n: 7 }]);
+    expect(stat!.nonSeries).toEqual([
+      { step: 0, value: 1, n: 4 },
+      { step: 10, value: 0.1, n: 7 },
+    ]);
     expect(await getRunStat(owner(project), run.id)).toEqual(stat);
     const [row] = await db.current.sql.query<{ non: number }>(`SELECT non FROM run_stats WHERE run_id = $1`, [run.id]);
     expect(row?.non).toBe(0.1);

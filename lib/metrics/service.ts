@@ -9,7 +9,14 @@ import { DEFAULT_REPLICATES, DEFAULT_SEED, type TBootstrapOptions } from "./boot
 import { aggregateOwnCells, aggregateTripleCells } from "./summary-repository";
 import { pickJudgePerBenchmark, singleJudge, type TExternalJudges } from "./external-judges";
 import { cachedJudgeChoice } from "./judge-choice-cache";
-import { countExternalJudgmentsByBenchmark, findFirstCheckpointStep, findRunForSummary, listCheckpoints, listExternalJudges, type TSummaryRun } from "./run-context-repository";
+import {
+  countExternalJudgmentsByBenchmark,
+  findFirstCheckpointStep,
+  findRunForSummary,
+  listCheckpoints,
+  listExternalJudges,
+  type TSummaryRun,
+} from "./run-context-repository";
 import { EVAL_ROLES } from "./sample-roles";
 import { findRunStat, listRunIdsWithCheckpoints, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
 import { summarizeCheckpoints } from "./summarize";
@@ -34,14 +41,18 @@ async function resolveBaseline(run: TSummaryRun, query: Pick<TRunSummaryQuery, "
   let baselineRun = run;
   if (query.baseline) {
     const found = query.baseline === run.id ? run : await findRunForSummary(query.baseline);
-    if (!found || found.projectId !== run.projectId) throw new AppError("INVALID_INPUT", `Baseline run ${query.baseline} is not a run of this project.`, { field: "baseline" });
+    if (!found || found.projectId !== run.projectId)
+      throw new AppError("INVALID_INPUT", `Baseline run ${query.baseline} is not a run of this project.`, { field: "baseline" });
     baselineRun = found;
   } else if (run.baselineRunId) {
     baselineRun = (await findRunForSummary(run.baselineRunId)) ?? run;
   }
   if (query.baselineStep !== undefined) {
     const [checkpoint] = await listCheckpoints(baselineRun.id, [query.baselineStep]);
-    if (!checkpoint) throw new AppError("INVALID_INPUT", `Step ${query.baselineStep} is not a checkpoint of the baseline run "${baselineRun.name}".`, { field: "baselineStep" });
+    if (!checkpoint)
+      throw new AppError("INVALID_INPUT", `Step ${query.baselineStep} is not a checkpoint of the baseline run "${baselineRun.name}".`, {
+        field: "baselineStep",
+      });
     return { run: baselineRun, step: query.baselineStep };
   }
   const isRecorded = !query.baseline && baselineRun.id === run.baselineRunId;
@@ -62,7 +73,9 @@ async function resolveExternalJudges(run: TSummaryRun, baseline: TBaseline, requ
     const known = new Set((await Promise.all(runIds.map(listExternalJudges))).flat().map((j) => j.judge));
     if (!known.has(requested)) {
       const list = [...known].sort().join(", ") || "none";
-      throw new AppError("INVALID_INPUT", `External judge "${requested}" has not judged this run or its baseline (judges: ${list}).`, { field: "externalJudge" });
+      throw new AppError("INVALID_INPUT", `External judge "${requested}" has not judged this run or its baseline (judges: ${list}).`, {
+        field: "externalJudge",
+      });
     }
   }
   const picked = await cachedJudgeChoice(runIds, async () => pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark(runIds, EVAL_ROLES)));
@@ -76,7 +89,11 @@ async function resolveExternalJudges(run: TSummaryRun, baseline: TBaseline, requ
 type TComputeOptions = { steps: readonly number[] | null; externalJudges: TExternalJudges; benchmark: string | null; bootstrap: TBootstrapOptions | null };
 
 /** Aggregates in SQL (own images, the baseline's own images, the baseline's images judged by each checkpoint), then summarises. */
-async function computeSummary(run: TSummaryRun, baseline: TBaseline, options: TComputeOptions): Promise<{ checkpoints: TCheckpointSummary[]; benchmarks: string[] }> {
+async function computeSummary(
+  run: TSummaryRun,
+  baseline: TBaseline,
+  options: TComputeOptions,
+): Promise<{ checkpoints: TCheckpointSummary[]; benchmarks: string[] }> {
   const checkpoints = await listCheckpoints(run.id, options.steps);
   const steps = checkpoints.map((c) => c.step);
   const scope = { externalJudges: options.externalJudges, benchmark: options.benchmark };
@@ -87,7 +104,13 @@ async function computeSummary(run: TSummaryRun, baseline: TBaseline, options: TC
     aggregateTripleCells({ baselineRunId: baseline.run.id, baselineStep: baseline.step, currentJudge: sameRun ? "self" : `self:${run.id}`, steps, ...scope }),
   ]);
   return {
-    checkpoints: summarizeCheckpoints({ checkpoints, own, baseline: baselineOwn ?? own.filter((c) => c.step === baseline.step), triples, bootstrap: options.bootstrap }),
+    checkpoints: summarizeCheckpoints({
+      checkpoints,
+      own,
+      baseline: baselineOwn ?? own.filter((c) => c.step === baseline.step),
+      triples,
+      bootstrap: options.bootstrap,
+    }),
     benchmarks: [...new Set(own.map((c) => c.benchmark))].sort(),
   };
 }
@@ -139,12 +162,16 @@ export async function getBaselineCheckpoint(actor: TActor, runId: string): Promi
   const baseline = await resolveBaseline(run, {});
   if (baseline.step < 0) return null;
   const externalJudges = await resolveExternalJudges(run, baseline, undefined, null);
-  const { checkpoints } = await computeSummary(baseline.run, { run: baseline.run, step: baseline.step }, {
-    steps: [baseline.step],
-    externalJudges,
-    benchmark: null,
-    bootstrap: SUMMARY_BOOTSTRAP,
-  });
+  const { checkpoints } = await computeSummary(
+    baseline.run,
+    { run: baseline.run, step: baseline.step },
+    {
+      steps: [baseline.step],
+      externalJudges,
+      benchmark: null,
+      bootstrap: SUMMARY_BOOTSTRAP,
+    },
+  );
   return checkpoints[0] ?? null;
 }
 

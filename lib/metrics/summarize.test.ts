@@ -14,8 +14,16 @@ function summarizeOwnRun(images: TImageSpec[], baselineStep: number, steps: numb
   const { samples, judgments } = buildRecords(images);
   const input: TSummaryInput = {
     checkpoints: steps.map((step) => ({ step, epoch: null })),
-    own: tallyOwnCells(samples.filter((s) => steps.includes(s.step)), judgments, JUDGES),
-    baseline: tallyOwnCells(samples.filter((s) => s.step === baselineStep), judgments, JUDGES),
+    own: tallyOwnCells(
+      samples.filter((s) => steps.includes(s.step)),
+      judgments,
+      JUDGES,
+    ),
+    baseline: tallyOwnCells(
+      samples.filter((s) => s.step === baselineStep),
+      judgments,
+      JUDGES,
+    ),
     triples: tallyTripleCells(samples, judgments, { baselineStep, currentJudge: "self", steps, externalJudges: JUDGES }),
     bootstrap,
   };
@@ -37,13 +45,22 @@ function paperImages(imagesPerSubtask: (subtask: string) => number): TImageSpec[
   return PAPER.flatMap(([subtask, rejected]) => {
     const total = imagesPerSubtask(subtask);
     const scaledRejected = (rejected * total) / 300;
-    return Array.from({ length: total }, (_, i) => ({ step: 0, promptId: `${subtask}-${i % (total / 3)}`, subtask, self: i < scaledRejected ? (0 as const) : (1 as const) }));
+    return Array.from({ length: total }, (_, i) => ({
+      step: 0,
+      promptId: `${subtask}-${i % (total / 3)}`,
+      subtask,
+      self: i < scaledRejected ? (0 as const) : (1 as const),
+    }));
   });
 }
 
 describe("run summary from counters", () => {
   it("reproduces the paper's arithmetic: Overall Non = unweighted mean of subtasks = 26.22", () => {
-    const [checkpoint] = summarizeOwnRun(paperImages(() => 300), 0, [0]);
+    const [checkpoint] = summarizeOwnRun(
+      paperImages(() => 300),
+      0,
+      [0],
+    );
     const values = checkpoint!.subtasks.map((s) => [s.subtask, (s.non.value! * 100).toFixed(2)]);
     expect(Object.fromEntries(values)).toEqual({ color: "43.33", shape: "43.00", texture: "27.33", spatial: "31.00", non_spatial: "2.33", complex: "10.33" });
     expect((checkpoint!.overall.non.value! * 100).toFixed(2)).toBe("26.22");
@@ -53,7 +70,11 @@ describe("run summary from counters", () => {
   });
 
   it("keeps the unweighted Overall when subtasks differ in size, and shows the pooled rate beside it", () => {
-    const [checkpoint] = summarizeOwnRun(paperImages((s) => (s === "color" ? 600 : 300)), 0, [0]);
+    const [checkpoint] = summarizeOwnRun(
+      paperImages((s) => (s === "color" ? 600 : 300)),
+      0,
+      [0],
+    );
     expect((checkpoint!.overall.non.value! * 100).toFixed(2)).toBe("26.22");
     expect(checkpoint!.overall.nonPooled).toMatchObject({ value: 602 / 2100, n: 2100 });
   });
@@ -116,7 +137,14 @@ describe("run summary from counters", () => {
   });
 
   it("gives a single prompt its value but no Overall interval (one cluster cannot show spread)", () => {
-    const [checkpoint] = summarizeOwnRun([{ step: 0, promptId: "only", self: 0, external: 1 }, { step: 0, promptId: "only", self: 1, external: 1 }], 0, [0]);
+    const [checkpoint] = summarizeOwnRun(
+      [
+        { step: 0, promptId: "only", self: 0, external: 1 },
+        { step: 0, promptId: "only", self: 1, external: 1 },
+      ],
+      0,
+      [0],
+    );
     expect(checkpoint!.overall.non).toMatchObject({ value: 0.5, n: 2, lo: null, hi: null, lowN: true });
     expect(checkpoint!.subtasks[0]!.non.lo).not.toBeNull();
   });
@@ -134,7 +162,13 @@ describe("run summary from counters", () => {
 
   it("gives a checkpoint the same figures alone as among all (the draws depend on the subtask, not on the company)", () => {
     const images: TImageSpec[] = [0, 10, 20].flatMap((step) =>
-      Array.from({ length: 40 }, (_, i) => ({ step, promptId: `p${i % 13}`, subtask: i % 2 ? "color" : "shape", self: ((i * 7 + step) % 3 === 0 ? 0 : 1) as 0 | 1, external: ((i + step) % 4 === 0 ? 0 : 1) as 0 | 1 })),
+      Array.from({ length: 40 }, (_, i) => ({
+        step,
+        promptId: `p${i % 13}`,
+        subtask: i % 2 ? "color" : "shape",
+        self: ((i * 7 + step) % 3 === 0 ? 0 : 1) as 0 | 1,
+        external: ((i + step) % 4 === 0 ? 0 : 1) as 0 | 1,
+      })),
     );
     const all = summarizeOwnRun(images, 0, [0, 10, 20]);
     const alone = summarizeOwnRun(images, 0, [20]);
@@ -143,7 +177,12 @@ describe("run summary from counters", () => {
   });
 
   it("skips intervals when asked to (cached run stats)", () => {
-    const [checkpoint] = summarizeOwnRun(paperImages(() => 300), 0, [0], null);
+    const [checkpoint] = summarizeOwnRun(
+      paperImages(() => 300),
+      0,
+      [0],
+      null,
+    );
     expect(checkpoint!.overall.non).toMatchObject({ lo: null, hi: null });
     expect(checkpoint!.subtasks[0]!.non.lo).not.toBeNull();
   });

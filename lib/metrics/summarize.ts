@@ -5,7 +5,17 @@
 import { LANES, type TBootstrapOptions } from "./bootstrap";
 import { classifyCoTrend } from "./co-trend";
 import { computeConfusion } from "./confusion";
-import { addOwnCounts, addTriples, stratumKey, type TOwnCell, type TOwnCounts, type TTripleCell, type TTripleCounts, zeroOwnCounts, zeroTriples } from "./counts";
+import {
+  addOwnCounts,
+  addTriples,
+  stratumKey,
+  type TOwnCell,
+  type TOwnCounts,
+  type TTripleCell,
+  type TTripleCounts,
+  zeroOwnCounts,
+  zeroTriples,
+} from "./counts";
 import { computeGeneration, generationRatio, usesScores } from "./generation";
 import { EMPTY_MEASURE, estimateMeasure, LOW_N_DISAGREEMENTS, proportionMeasure } from "./measure";
 import { computeNonunified } from "./nonunified";
@@ -55,8 +65,15 @@ const sumOwn = (cells: readonly TOwnCell[] = []) => cells.reduce<TOwnCounts>((to
 const sumTriples = (cells: readonly TTripleCell[] = []) => cells.reduce<TTripleCounts>((total, cell) => addTriples(total, cell.triples), zeroTriples());
 
 /** Per-prompt rows over the union of the prompts seen at the checkpoint, at the baseline, or in the triples. */
-function bootstrapSubtask(key: string, cells: { own: readonly TOwnCell[]; baseline: readonly TOwnCell[]; triples: readonly TTripleCell[] }, totals: { own: TOwnCounts; baseline: TOwnCounts }, has: TBootstrapSubtask["has"]): TBootstrapSubtask {
-  const promptIds = [...new Set([...cells.own.map((c) => c.promptId), ...cells.baseline.map((c) => c.promptId), ...cells.triples.map((c) => c.promptId)])].sort();
+function bootstrapSubtask(
+  key: string,
+  cells: { own: readonly TOwnCell[]; baseline: readonly TOwnCell[]; triples: readonly TTripleCell[] },
+  totals: { own: TOwnCounts; baseline: TOwnCounts },
+  has: TBootstrapSubtask["has"],
+): TBootstrapSubtask {
+  const promptIds = [
+    ...new Set([...cells.own.map((c) => c.promptId), ...cells.baseline.map((c) => c.promptId), ...cells.triples.map((c) => c.promptId)]),
+  ].sort();
   const row = new Map(promptIds.map((id, i) => [id, i * LANES]));
   const fill = (target: Float64Array, list: readonly TOwnCell[], scores: boolean) => {
     for (const cell of list) {
@@ -127,22 +144,37 @@ function summarizeCheckpoint(
   let intervals: TOverallIntervals = { gen: null, non: null, und: null, deltaGen: null, deltaNon: null };
   if (bootstrap) {
     const inputs = keys.map((key, i) =>
-      bootstrapSubtask(key, { own: own.get(key) ?? [], baseline: base[i]?.cells ?? [], triples: triples.get(key) ?? [] }, { own: ownTotals[i]!, baseline: base[i]?.total ?? zeroOwnCounts() }, {
-        gen: subtasks[i]!.gen.value !== null,
-        non: subtasks[i]!.non.value !== null,
-        und: subtasks[i]!.und.value !== null,
-        baselineGen: baselineGen[i]!.value !== null,
-        baselineNon: baselineNon[i]!.value !== null,
-      }),
+      bootstrapSubtask(
+        key,
+        { own: own.get(key) ?? [], baseline: base[i]?.cells ?? [], triples: triples.get(key) ?? [] },
+        { own: ownTotals[i]!, baseline: base[i]?.total ?? zeroOwnCounts() },
+        {
+          gen: subtasks[i]!.gen.value !== null,
+          non: subtasks[i]!.non.value !== null,
+          und: subtasks[i]!.und.value !== null,
+          baselineGen: baselineGen[i]!.value !== null,
+          baselineNon: baselineNon[i]!.value !== null,
+        },
+      ),
     );
     intervals = bootstrapOverall(inputs, bootstrap.options, bootstrap.cache);
   }
 
   const pooled = ownTotals.reduce((total, counts) => addOwnCounts(total, counts), zeroOwnCounts());
   const overall: TOverall = {
-    gen: overallOf(subtasks.map((s) => s.gen), intervals.gen),
-    und: overallOf(subtasks.map((s) => s.und), intervals.und, LOW_N_DISAGREEMENTS),
-    non: overallOf(subtasks.map((s) => s.non), intervals.non),
+    gen: overallOf(
+      subtasks.map((s) => s.gen),
+      intervals.gen,
+    ),
+    und: overallOf(
+      subtasks.map((s) => s.und),
+      intervals.und,
+      LOW_N_DISAGREEMENTS,
+    ),
+    non: overallOf(
+      subtasks.map((s) => s.non),
+      intervals.non,
+    ),
     nonPooled: proportionMeasure(pooled.self0, pooled.selfN),
   };
   const deltaGen = difference(overall.gen, overallOf(baselineGen, null), intervals.deltaGen);
@@ -167,5 +199,7 @@ export function summarizeCheckpoints(input: TSummaryInput): TCheckpointSummary[]
     }),
   );
   const bootstrap = input.bootstrap ? { options: input.bootstrap, cache: createBootstrapCache() } : null;
-  return input.checkpoints.map((checkpoint) => summarizeCheckpoint(checkpoint, own.get(checkpoint.step) ?? new Map(), triples.get(checkpoint.step) ?? new Map(), baseline, bootstrap));
+  return input.checkpoints.map((checkpoint) =>
+    summarizeCheckpoint(checkpoint, own.get(checkpoint.step) ?? new Map(), triples.get(checkpoint.step) ?? new Map(), baseline, bootstrap),
+  );
 }

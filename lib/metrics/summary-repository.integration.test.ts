@@ -49,7 +49,10 @@ describe("SQL aggregates equal the TypeScript reference on random runs", () => {
     await fc.assert(
       fc.asyncProperty(datasetArbitrary, async (dataset) => {
         const baselineRun = dataset.crossRun ? await createTestRun(project.id, { name: "B" }) : null;
-        const run = await createTestRun(project.id, { baselineRunId: baselineRun?.id ?? null, baselineStep: baselineRun ? dataset.recordedBaselineStep : null });
+        const run = await createTestRun(project.id, {
+          baselineRunId: baselineRun?.id ?? null,
+          baselineStep: baselineRun ? dataset.recordedBaselineStep : null,
+        });
         const specs = materializeDataset(dataset, run.id);
         const prompts = await ensurePrompts(project.id, [...specs.run, ...specs.baselineRun]);
         const r: TRecords = await seedImages(run.id, specs.run, prompts);
@@ -77,7 +80,12 @@ describe("SQL aggregates equal the TypeScript reference on random runs", () => {
         const sqlTriples = await aggregateTripleCells({ baselineRunId: baselineRun?.id ?? run.id, ...tripleOptions, benchmark: null });
         const triples = tallyTripleCells(b.samples, b.judgments, tripleOptions);
         expect(byKey(sqlTriples)).toEqual(triples);
-        const streamed = await aggregateTripleCells({ baselineRunId: baselineRun?.id ?? run.id, ...tripleOptions, steps: [...runSteps, ...padding], benchmark: null });
+        const streamed = await aggregateTripleCells({
+          baselineRunId: baselineRun?.id ?? run.id,
+          ...tripleOptions,
+          steps: [...runSteps, ...padding],
+          benchmark: null,
+        });
         expect(byKey(streamed)).toEqual(triples);
 
         // The service (baseline resolution, judge choice, SQL, bootstrap) against the reference.
@@ -89,7 +97,11 @@ describe("SQL aggregates equal the TypeScript reference on random runs", () => {
         const reference = summarizeCheckpoints({
           checkpoints: runSteps.map((step) => ({ step, epoch: null })),
           own: tallyOwnCells(r.samples, r.judgments, judges),
-          baseline: tallyOwnCells(b.samples.filter((s) => s.step === baselineStep), b.judgments, judges),
+          baseline: tallyOwnCells(
+            b.samples.filter((s) => s.step === baselineStep),
+            b.judgments,
+            judges,
+          ),
           triples,
           bootstrap: { replicates: DEFAULT_REPLICATES, seed: DEFAULT_SEED },
         });

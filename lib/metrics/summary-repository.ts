@@ -30,10 +30,26 @@ export type TCellScope = {
 };
 
 type TOwnRow = {
-  step: number; benchmark: string; subtask: string; prompt_id: string; images: number;
-  self_n: number; self0: number; self_null: number; ext_n: number; ext1: number;
-  score_n: number; score_sum: number; score_sq: number; tp: number; fp: number; tn: number; fn: number;
-  hum_n: number; hum_self0_n: number; hum_self0_bad: number;
+  step: number;
+  benchmark: string;
+  subtask: string;
+  prompt_id: string;
+  images: number;
+  self_n: number;
+  self0: number;
+  self_null: number;
+  ext_n: number;
+  ext1: number;
+  score_n: number;
+  score_sum: number;
+  score_sq: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  hum_n: number;
+  hum_self0_n: number;
+  hum_self0_bad: number;
 };
 
 // `judgments.step` repeats the sample's step, so "judged by its own checkpoint" is judge_step = step.
@@ -108,19 +124,48 @@ async function queryPerStep<T>(sql: TSql | undefined, text: string, params: read
   if (sql || db.kind !== "postgres" || steps.length < CHUNK_FROM) return queryOnce<T>(sql ?? db.sql, text, params);
   const size = Math.ceil(steps.length / PARALLEL_CHUNKS);
   const chunks = Array.from({ length: PARALLEL_CHUNKS }, (_, i) => steps.slice(i * size, (i + 1) * size)).filter((c) => c.length > 0);
-  const results = await Promise.all(chunks.map((chunk) => queryOnce<T>(db.sql, text, params.map((p, i) => (i === stepsIndex ? chunk : p)))));
+  const results = await Promise.all(
+    chunks.map((chunk) =>
+      queryOnce<T>(
+        db.sql,
+        text,
+        params.map((p, i) => (i === stepsIndex ? chunk : p)),
+      ),
+    ),
+  );
   return results.flat();
 }
 
 /** Per (checkpoint, subtask, prompt): counters over the run's own images (see tallyOwnCells). */
 export async function aggregateOwnCells(scope: TCellScope, sql?: TSql): Promise<TOwnCell[]> {
   if (scope.steps.length === 0) return [];
-  const rows = await queryPerStep<TOwnRow>(sql, OWN_CELLS_SQL, [scope.runId, scope.steps, JSON.stringify(scope.externalJudges), scope.benchmark, scope.roles], 1);
+  const rows = await queryPerStep<TOwnRow>(
+    sql,
+    OWN_CELLS_SQL,
+    [scope.runId, scope.steps, JSON.stringify(scope.externalJudges), scope.benchmark, scope.roles],
+    1,
+  );
   return rows.map((r) => ({
-    step: r.step, benchmark: r.benchmark, subtask: r.subtask, promptId: r.prompt_id, images: r.images,
-    selfN: r.self_n, self0: r.self0, selfNull: r.self_null, extN: r.ext_n, ext1: r.ext1,
-    scoreN: r.score_n, scoreSum: r.score_sum, scoreSq: r.score_sq, tp: r.tp, fp: r.fp, tn: r.tn, fn: r.fn,
-    humN: r.hum_n, humSelf0N: r.hum_self0_n, humSelf0Bad: r.hum_self0_bad,
+    step: r.step,
+    benchmark: r.benchmark,
+    subtask: r.subtask,
+    promptId: r.prompt_id,
+    images: r.images,
+    selfN: r.self_n,
+    self0: r.self0,
+    selfNull: r.self_null,
+    extN: r.ext_n,
+    ext1: r.ext1,
+    scoreN: r.score_n,
+    scoreSum: r.score_sum,
+    scoreSq: r.score_sq,
+    tp: r.tp,
+    fp: r.fp,
+    tn: r.tn,
+    fn: r.fn,
+    humN: r.hum_n,
+    humSelf0N: r.hum_self0_n,
+    humSelf0Bad: r.hum_self0_bad,
   }));
 }
 
@@ -135,7 +180,10 @@ export type TTripleScope = {
   benchmark: string | null;
 };
 
-type TTripleRow = { step: number; benchmark: string; subtask: string; prompt_id: string } & Record<`t${"000" | "001" | "010" | "011" | "100" | "101" | "110" | "111"}`, number>;
+type TTripleRow = { step: number; benchmark: string; subtask: string; prompt_id: string } & Record<
+  `t${"000" | "001" | "010" | "011" | "100" | "101" | "110" | "111"}`,
+  number
+>;
 
 // The baseline's evaluation images with their own and external verdicts (each image's benchmark's
 // judge) are gathered once (a few thousand rows, hashed once); every judging checkpoint's verdicts
@@ -174,7 +222,10 @@ export async function aggregateTripleCells(scope: TTripleScope, sql?: TSql): Pro
   const params = [scope.baselineRunId, scope.baselineStep, scope.currentJudge, scope.steps, JSON.stringify(scope.externalJudges), scope.benchmark];
   const rows = await queryPerStep<TTripleRow>(sql, TRIPLE_CELLS_SQL, params, 3);
   return rows.map((r) => ({
-    step: r.step, benchmark: r.benchmark, subtask: r.subtask, promptId: r.prompt_id,
+    step: r.step,
+    benchmark: r.benchmark,
+    subtask: r.subtask,
+    promptId: r.prompt_id,
     triples: { "000": r.t000, "001": r.t001, "010": r.t010, "011": r.t011, "100": r.t100, "101": r.t101, "110": r.t110, "111": r.t111 },
   }));
 }

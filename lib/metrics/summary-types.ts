@@ -14,7 +14,7 @@ export const ZMeasure = z.object({
 export type TMeasure = z.infer<typeof ZMeasure>;
 
 /** Self-judge verdicts on a checkpoint's own images against the external verdict. */
-export const ZConfusion = z.object({
+const ZConfusion = z.object({
   tp: z.number().int(),
   fp: z.number().int(),
   tn: z.number().int(),
@@ -28,7 +28,7 @@ export type TConfusion = z.infer<typeof ZConfusion>;
 
 /** Keys are `${external}${baselineSelf}${currentSelf}` over the baseline's images, e.g. "010". */
 export const TRIPLE_KEYS = ["000", "001", "010", "011", "100", "101", "110", "111"] as const;
-export const ZTriples = z.object({
+const ZTriples = z.object({
   counts: z.record(z.enum(TRIPLE_KEYS), z.number().int()),
   /** (0,1,0): a false positive of the baseline that this checkpoint now rejects — co-improvement's mechanism. */
   correctedFalsePositives: z.number().int(),
@@ -38,7 +38,7 @@ export const ZTriples = z.object({
 });
 export type TTriples = z.infer<typeof ZTriples>;
 
-export const ZSubtaskSummary = z.object({
+const ZSubtaskSummary = z.object({
   subtask: z.string(),
   benchmark: z.string(),
   gen: ZMeasure,
@@ -53,8 +53,8 @@ export const ZSubtaskSummary = z.object({
 });
 export type TSubtaskSummary = z.infer<typeof ZSubtaskSummary>;
 
-export const CO_TREND_CLASSES = ["co-improvement", "co-degradation", "generation-only", "understanding-only", "trade-off", "inconclusive"] as const;
-export const ZTrend = z.object({
+const CO_TREND_CLASSES = ["co-improvement", "co-degradation", "generation-only", "understanding-only", "trade-off", "inconclusive"] as const;
+const ZTrend = z.object({
   class: z.enum(CO_TREND_CLASSES),
   /** Non improved while Gen or Und got significantly worse: the intrinsic score is misleading. */
   alarm: z.boolean(),
@@ -65,7 +65,7 @@ export const ZTrend = z.object({
 });
 export type TTrend = z.infer<typeof ZTrend>;
 
-export const ZOverall = z.object({
+const ZOverall = z.object({
   /** Unweighted mean of the subtask values (the paper's convention); intervals by cluster bootstrap over prompts. */
   gen: ZMeasure,
   und: ZMeasure,
@@ -75,7 +75,7 @@ export const ZOverall = z.object({
 });
 export type TOverall = z.infer<typeof ZOverall>;
 
-export const ZCheckpointSummary = z.object({
+const ZCheckpointSummary = z.object({
   step: z.number().int(),
   epoch: z.number().nullable(),
   subtasks: z.array(ZSubtaskSummary),

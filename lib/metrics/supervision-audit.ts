@@ -55,7 +55,9 @@ export function countSupervision(samples: readonly TAuditSample[]): TSupervision
     if (!group) groups.set(key, (group = { chosen: [], rejected: [] }));
     (s.role === "dpo_chosen" ? group.chosen : group.rejected).push(s);
   }
-  let agree = 0, disagree = 0, ties = 0;
+  let agree = 0,
+    disagree = 0,
+    ties = 0;
   for (const { chosen, rejected } of groups.values()) {
     for (const c of chosen) {
       for (const r of rejected) {

@@ -7,12 +7,19 @@ import { judgeOfBenchmark, type TExternalJudges } from "./external-judges";
 import { EVAL_ROLES, type TSampleRole } from "./sample-roles";
 
 export type TSampleRecord = { id: string; step: number; promptId: string; benchmark: string; subtask: string; role: TSampleRole };
-export type TJudgmentRecord = { sampleId: string; kind: "self" | "external" | "human"; judge: string; judgeStep: number; verdict: 0 | 1 | null; score: number | null };
+export type TJudgmentRecord = {
+  sampleId: string;
+  kind: "self" | "external" | "human";
+  judge: string;
+  judgeStep: number;
+  verdict: 0 | 1 | null;
+  score: number | null;
+};
 
 /** The self judge of a checkpoint on its own run's images; another run's checkpoints are "self:<runId>". */
-export const OWN_SELF_JUDGE = "self";
+const OWN_SELF_JUDGE = "self";
 /** External and human judges are not checkpoints: their judge step is -1. */
-export const NOT_A_CHECKPOINT = -1;
+const NOT_A_CHECKPOINT = -1;
 
 function cellId(key: TCellKey): string {
   return `${key.step}\u0000${key.benchmark}\u0000${key.subtask}\u0000${key.promptId}`;
@@ -42,7 +49,12 @@ function judgmentsBySample(judgments: readonly TJudgmentRecord[]): Map<string, T
  * sample's own step; the external verdict and score are those of the sample's benchmark's judge
  * (judge step -1); human verdicts of any annotator are combined by majority.
  */
-export function tallyOwnCells(samples: readonly TSampleRecord[], judgments: readonly TJudgmentRecord[], externalJudges: TExternalJudges, roles: readonly TSampleRole[] = EVAL_ROLES): TOwnCell[] {
+export function tallyOwnCells(
+  samples: readonly TSampleRecord[],
+  judgments: readonly TJudgmentRecord[],
+  externalJudges: TExternalJudges,
+  roles: readonly TSampleRole[] = EVAL_ROLES,
+): TOwnCell[] {
   const bySample = judgmentsBySample(judgments);
   const cells = new Map<string, TOwnCell>();
   for (const sample of samples) {

@@ -8,7 +8,11 @@ import { buildRecords } from "./testing/records";
 
 // Curriculum statistics and flips are served from the summary's per-prompt counters; from raw
 // candidate verdicts they must come out the same.
-const image = fc.record({ step: fc.constantFrom(0, 10, 20), promptId: fc.constantFrom("a", "b", "c"), self: fc.constantFrom<0 | 1 | null | undefined>(0, 1, null, undefined) });
+const image = fc.record({
+  step: fc.constantFrom(0, 10, 20),
+  promptId: fc.constantFrom("a", "b", "c"),
+  self: fc.constantFrom<0 | 1 | null | undefined>(0, 1, null, undefined),
+});
 
 describe("curriculum and flips from per-prompt counters", () => {
   it("equal the same statistics computed from each candidate's verdict", () => {

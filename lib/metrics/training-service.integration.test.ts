@@ -38,8 +38,16 @@ describe("curriculum statistics and flips through PostgreSQL", () => {
     const actor = { kind: "user" as const, userId: project.ownerId };
 
     const { rounds, passRates } = await getCurriculumStats(actor, run.id);
-    expect(passRates.filter((r) => r.step === 10).map((r) => [r.promptId, r.accepted, r.candidates]).sort()).toEqual(
-      [[prompts.get("a")!.id, 4, 4], [prompts.get("b")!.id, 1, 4]].sort(),
+    expect(
+      passRates
+        .filter((r) => r.step === 10)
+        .map((r) => [r.promptId, r.accepted, r.candidates])
+        .sort(),
+    ).toEqual(
+      [
+        [prompts.get("a")!.id, 4, 4],
+        [prompts.get("b")!.id, 1, 4],
+      ].sort(),
     );
     expect(rounds.map((r) => [r.step, r.prompts, r.discarded, r.admitted, r.poolAfter])).toEqual([
       [0, 2, 1, 0, 1],

@@ -17,7 +17,12 @@ import { aggregateOwnCells } from "./summary-repository";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function loadOwnCells(actor: TActor, runId: string, benchmark: string | null, roles: readonly TSampleRole[]): Promise<{ run: TSummaryRun; cells: TOwnCell[] }> {
+async function loadOwnCells(
+  actor: TActor,
+  runId: string,
+  benchmark: string | null,
+  roles: readonly TSampleRole[],
+): Promise<{ run: TSummaryRun; cells: TOwnCell[] }> {
   const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
   if (!run) throw notFound("Run", runId);
   await requireRunAccess(actor, run, "viewer");

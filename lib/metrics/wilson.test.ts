@@ -22,10 +22,13 @@ describe("Wilson 95% interval", () => {
 
   it("always contains the point estimate and stays inside [0, 1]", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), ([k, n]) => {
-        const { lo, hi } = wilsonInterval(k, n)!;
-        return lo >= 0 && hi <= 1 && lo <= k / n + 1e-12 && k / n <= hi + 1e-12;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        ([k, n]) => {
+          const { lo, hi } = wilsonInterval(k, n)!;
+          return lo >= 0 && hi <= 1 && lo <= k / n + 1e-12 && k / n <= hi + 1e-12;
+        },
+      ),
       { seed: 42, numRuns: 500 },
     );
   });

@@ -5,7 +5,6 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TSql } from "@/lib/db/sql";
 
-
 const inviteSelect = {
   id: true,
   projectId: true,

@@ -10,7 +10,7 @@ import { claimInvite, findInviteByHash, insertInvite, listOpenInvites, markInvit
 import { upsertMemberKeepingHigherRole } from "./member-repository";
 import type { TInviteDTO } from "./member-types";
 
-export const INVITE_PREFIX = "ugi_";
+const INVITE_PREFIX = "ugi_";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const INVALID = "This invitation is not valid: it was already used, revoked, or it has expired. Ask for a new one.";
@@ -19,7 +19,13 @@ const INVALID = "This invitation is not valid: it was already used, revoked, or 
 export async function createInvite(actor: TActor, projectId: string, input: { role: TRole; expiresInDays: number }) {
   const { userId } = await requireMemberRole(actor, projectId, "owner");
   const token = generateSecret(INVITE_PREFIX);
-  const invite = await insertInvite({ projectId, role: input.role, tokenHash: hashSecret(token), createdById: userId, expiresAt: new Date(Date.now() + input.expiresInDays * DAY_MS) });
+  const invite = await insertInvite({
+    projectId,
+    role: input.role,
+    tokenHash: hashSecret(token),
+    createdById: userId,
+    expiresAt: new Date(Date.now() + input.expiresInDays * DAY_MS),
+  });
   return { id: invite.id, token, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
 }
 
@@ -38,7 +44,8 @@ export async function getOpenInvites(actor: TActor, projectId: string): Promise<
 
 export async function revokeInvite(actor: TActor, projectId: string, inviteId: string) {
   await requireMemberRole(actor, projectId, "owner");
-  if ((await markInviteRevoked(projectId, inviteId, new Date())) === 0) throw new AppError("NOT_FOUND", "That invitation was not found, or it was already used or revoked.");
+  if ((await markInviteRevoked(projectId, inviteId, new Date())) === 0)
+    throw new AppError("NOT_FOUND", "That invitation was not found, or it was already used or revoked.");
 }
 
 async function findUsableInvite(token: string) {
@@ -54,7 +61,12 @@ async function findUsableInvite(token: string) {
 export async function getInvitePreview(token: string) {
   const invite = await findUsableInvite(token);
   if (!invite) throw new AppError("NOT_FOUND", INVALID);
-  return { projectName: invite.project.name, role: invite.role, invitedBy: invite.createdBy.name ?? invite.createdBy.email, expiresAt: invite.expiresAt.toISOString() };
+  return {
+    projectName: invite.project.name,
+    role: invite.role,
+    invitedBy: invite.createdBy.name ?? invite.createdBy.email,
+    expiresAt: invite.expiresAt.toISOString(),
+  };
 }
 
 /** Joins the signed-in person to the project; the link is then spent. */

@@ -4,7 +4,6 @@ import type { TRole } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
 
-
 export async function listMembers(projectId: string) {
   const { prisma } = await getDb();
   const rows = await prisma.membership.findMany({
@@ -25,7 +24,10 @@ export async function lockProject(tx: TSql, projectId: string): Promise<boolean>
 }
 
 export async function findMemberRole(tx: TSql, projectId: string, userId: string): Promise<TRole | null> {
-  const [row] = await tx.query<{ role: TRole }>(`SELECT role::text AS role FROM memberships WHERE project_id = $1::uuid AND user_id = $2::uuid`, [projectId, userId]);
+  const [row] = await tx.query<{ role: TRole }>(`SELECT role::text AS role FROM memberships WHERE project_id = $1::uuid AND user_id = $2::uuid`, [
+    projectId,
+    userId,
+  ]);
   return row?.role ?? null;
 }
 

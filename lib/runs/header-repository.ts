@@ -18,8 +18,6 @@ const runHeaderSelect = {
   stats: { select: { latestStep: true, gen: true, genN: true, und: true, undN: true, non: true, nonN: true } },
 } satisfies Prisma.RunSelect;
 
-export type TRunHeaderRow = Prisma.RunGetPayload<{ select: typeof runHeaderSelect }>;
-
 export async function findRunHeader(runId: string) {
   const { prisma } = await getDb();
   return prisma.run.findUnique({ where: { id: runId }, select: runHeaderSelect });

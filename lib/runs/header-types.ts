@@ -1,6 +1,14 @@
 // The run header: what the top of a run page (and a shared run) shows. Pure types, client-safe.
 
-export type TRunHeaderStatsDTO = { latestStep: number | null; gen: number | null; genN: number; und: number | null; undN: number; non: number | null; nonN: number };
+type TRunHeaderStatsDTO = {
+  latestStep: number | null;
+  gen: number | null;
+  genN: number;
+  und: number | null;
+  undN: number;
+  non: number | null;
+  nonN: number;
+};
 
 export type TRunHeaderDTO = {
   id: string;

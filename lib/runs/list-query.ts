@@ -1,7 +1,7 @@
 // The runs table's query: search, filters, sort and the keyset cursor, all from the URL. Pure.
 import { z } from "zod";
 
-export const RUN_SORTS = ["created", "name", "gen", "und", "non"] as const;
+const RUN_SORTS = ["created", "name", "gen", "und", "non"] as const;
 export type TRunSort = (typeof RUN_SORTS)[number];
 export const RUN_STATUSES = ["running", "finished", "failed"] as const;
 export const RUNS_PAGE_SIZE = 50;
@@ -17,7 +17,7 @@ const text = (max: number) =>
     .optional()
     .catch(undefined);
 
-export const ZRunListQuery = z.object({
+const ZRunListQuery = z.object({
   q: text(200),
   method: text(100),
   tag: text(100),
@@ -37,7 +37,10 @@ const ZCursor = z.tuple([z.union([z.string().max(400), z.number(), z.null()]), z
 // base64url through btoa/atob so the module stays importable in the browser too.
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 function fromBase64Url(raw: string): string {

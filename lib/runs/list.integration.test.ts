@@ -41,7 +41,12 @@ describe("runs table", () => {
     expect(values.slice(firstNull).every((v) => v === null)).toBe(true);
     expect(values.slice(0, firstNull)).toEqual([...values.slice(0, firstNull)].sort((a, b) => a! - b!));
     const descending = await allPages(actor, project.id, parseRunListQuery({ sort: "non" }));
-    expect(descending.map((n) => nonOf.get(n)!).slice(-24).every((v) => v === null)).toBe(true);
+    expect(
+      descending
+        .map((n) => nonOf.get(n)!)
+        .slice(-24)
+        .every((v) => v === null),
+    ).toBe(true);
     const byDate = await allPages(actor, project.id, parseRunListQuery({}));
     expect(byDate).toHaveLength(120);
     expect(new Set(byDate).size).toBe(120);
@@ -57,7 +62,13 @@ describe("runs table", () => {
     expect(page.runs.map((r) => r.name)).toEqual(["janus 100%_sft"]);
     expect(page.runs[0]).toMatchObject({ gen: { value: 0.5, n: 10, lowN: true }, und: { value: null, n: 0, lowN: false }, benchmarks: ["geneval"] });
     expect(page.runs[0]!.nonSeries.map((p) => p.value)).toEqual([0.4, 0.3]);
-    for (const [filter, count] of [[{ method: "dpo" }, 1], [{ tag: "paper" }, 2], [{ status: "running" }, 1], [{ benchmark: "geneval" }, 1], [{ tag: "nope" }, 0]] as const) {
+    for (const [filter, count] of [
+      [{ method: "dpo" }, 1],
+      [{ tag: "paper" }, 2],
+      [{ status: "running" }, 1],
+      [{ benchmark: "geneval" }, 1],
+      [{ tag: "nope" }, 0],
+    ] as const) {
       const result = await listRunsPage(actor, project.id, parseRunListQuery(filter));
       expect(result.total).toBe(count);
       expect(result.runs).toHaveLength(count);

@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-export const runListSelect = {
+const runListSelect = {
   id: true,
   projectId: true,
   name: true,

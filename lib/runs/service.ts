@@ -33,7 +33,11 @@ export async function listRunsForProject(actor: TActor, projectId: string, optio
 export async function listRunsPage(actor: TActor, projectId: string, query: TRunListQuery): Promise<TRunPageDTO> {
   await requireProjectRole(actor, projectId, "viewer");
   const cursor = decodeCursor(query.after);
-  const [rows, total, facets] = await Promise.all([findRunPage(projectId, query, cursor, RUNS_PAGE_SIZE + 1), countRunPage(projectId, query), findRunFacets(projectId)]);
+  const [rows, total, facets] = await Promise.all([
+    findRunPage(projectId, query, cursor, RUNS_PAGE_SIZE + 1),
+    countRunPage(projectId, query),
+    findRunFacets(projectId),
+  ]);
   const page = rows.slice(0, RUNS_PAGE_SIZE);
   const last = page.at(-1);
   const nextCursor = rows.length > RUNS_PAGE_SIZE && last ? encodeCursor({ value: last.sort_value, id: last.id }) : null;

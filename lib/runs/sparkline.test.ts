@@ -4,7 +4,11 @@ import { parseNonSeries, sparklineDomain, sparklinePath } from "./sparkline";
 
 describe("sparkline", () => {
   it("reads arrays of rates and of { step, value } objects", () => {
-    expect(parseNonSeries([0.4, null, 0.3])).toEqual([{ step: null, value: 0.4 }, { step: null, value: null }, { step: null, value: 0.3 }]);
+    expect(parseNonSeries([0.4, null, 0.3])).toEqual([
+      { step: null, value: 0.4 },
+      { step: null, value: null },
+      { step: null, value: 0.3 },
+    ]);
     expect(parseNonSeries([{ step: 100, value: 0.2, n: 300 }])).toEqual([{ step: 100, value: 0.2 }]);
   });
 
@@ -14,7 +18,16 @@ describe("sparkline", () => {
   });
 
   it("breaks the path at a missing checkpoint instead of bridging it", () => {
-    const path = sparklinePath([{ step: 0, value: 1 }, { step: 1, value: null }, { step: 2, value: 0 }], 22, 12, 1);
+    const path = sparklinePath(
+      [
+        { step: 0, value: 1 },
+        { step: 1, value: null },
+        { step: 2, value: 0 },
+      ],
+      22,
+      12,
+      1,
+    );
     expect(path).toBe("M1.0 1.0M21.0 11.0");
   });
 

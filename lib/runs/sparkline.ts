@@ -10,7 +10,7 @@ const ZPoint = z.union([
   z.object({ step: z.number().optional(), value: z.number().nullable().optional(), non: z.number().nullable().optional() }).passthrough(),
 ]);
 
-export const MAX_SPARK_POINTS = 200;
+const MAX_SPARK_POINTS = 200;
 
 /**
  * Reads non_series as written by the metrics engine: an array of rates (or nulls) or of
@@ -28,7 +28,7 @@ export function parseNonSeries(json: unknown): TSparkPoint[] {
 }
 
 /** Smallest y range of a sparkline: 10 percentage points. */
-export const MIN_SPAN = 0.1;
+const MIN_SPAN = 0.1;
 
 /** The row's y range: its values' extent, widened around its middle to MIN_SPAN, kept inside [0, 1]. */
 export function sparklineDomain(points: readonly TSparkPoint[]): [number, number] {

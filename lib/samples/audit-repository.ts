@@ -33,7 +33,15 @@ export async function drawAuditSample(filter: { runId: string; step: number | nu
   return rows.map((r) => r.id);
 }
 
-export async function insertAuditSession(row: { projectId: string; runId: string; step: number | null; role: TSampleRole | null; seed: number; sampleIds: string[]; userId: string }): Promise<string> {
+export async function insertAuditSession(row: {
+  projectId: string;
+  runId: string;
+  step: number | null;
+  role: TSampleRole | null;
+  seed: number;
+  sampleIds: string[];
+  userId: string;
+}): Promise<string> {
   const { sql } = await getDb();
   const [created] = await sql.query<{ id: string }>(
     `INSERT INTO audit_sessions (project_id, run_id, step, role, seed, sample_ids, created_by_id)
@@ -43,7 +51,17 @@ export async function insertAuditSession(row: { projectId: string; runId: string
   return created!.id;
 }
 
-export type TAuditSessionRow = { id: string; project_id: string; run_id: string; run_name: string; step: number | null; role: TSampleRole | null; seed: number; sample_ids: string[]; created_iso: string };
+export type TAuditSessionRow = {
+  id: string;
+  project_id: string;
+  run_id: string;
+  run_name: string;
+  step: number | null;
+  role: TSampleRole | null;
+  seed: number;
+  sample_ids: string[];
+  created_iso: string;
+};
 
 export async function findAuditSession(id: string): Promise<TAuditSessionRow | null> {
   const { sql } = await getDb();
@@ -54,16 +72,6 @@ export async function findAuditSession(id: string): Promise<TAuditSessionRow | n
     [id],
   );
   return row ?? null;
-}
-
-export async function findAuditSessionsForProject(projectId: string, limit: number): Promise<TAuditSessionRow[]> {
-  const { sql } = await getDb();
-  return sql.query<TAuditSessionRow>(
-    `SELECT a.id, a.project_id, a.run_id, r.name AS run_name, a.step, a.role::text AS role, a.seed, a.sample_ids::text[] AS sample_ids,
-       to_char(a.created_at, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_iso
-     FROM audit_sessions a JOIN runs r ON r.id = a.run_id WHERE a.project_id = $1::uuid ORDER BY a.created_at DESC LIMIT $2`,
-    [projectId, limit],
-  );
 }
 
 export type TAuditItemRow = {

@@ -6,11 +6,11 @@ import { AppError, notFound } from "@/lib/errors";
 import { getRunForViewer } from "@/lib/runs/service";
 
 import { estimateSelfPrecision } from "./audit-estimate";
-import { drawAuditSample, findAuditItems, findAuditSession, findAuditSessionsForProject, insertAuditSession, upsertHumanLabel } from "./audit-repository";
+import { drawAuditSample, findAuditItems, findAuditSession, insertAuditSession, upsertHumanLabel } from "./audit-repository";
 import { findSampleRef } from "./detail-repository";
 import type { TSampleRole } from "./explorer-query";
 import { sampleImageUrls } from "./image-urls";
-import type { TAuditSessionDTO, TAuditSessionListItem, TVerdict } from "./types";
+import type { TAuditSessionDTO, TVerdict } from "./types";
 
 const verdict = (v: number | null): TVerdict => (v === 0 || v === 1 ? v : null);
 
@@ -39,7 +39,8 @@ export async function createAuditSession(
   await getRunForViewer(actor, projectId, input.runId);
   const seed = input.seed ?? Date.now() % 2_147_483_647;
   const sampleIds = await drawAuditSample({ runId: input.runId, step: input.step ?? null, role: input.role ?? null, size: input.size, seed });
-  if (sampleIds.length === 0) throw new AppError("INVALID_INPUT", "No sample of this run matches the checkpoint and role: nothing to audit.", { field: "form" });
+  if (sampleIds.length === 0)
+    throw new AppError("INVALID_INPUT", "No sample of this run matches the checkpoint and role: nothing to audit.", { field: "form" });
   const id = await insertAuditSession({ projectId, runId: input.runId, step: input.step ?? null, role: input.role ?? null, seed, sampleIds, userId });
   return { id };
 }
@@ -75,10 +76,4 @@ export async function getAuditSession(actor: TActor, projectId: string, sessionI
     labeled: items.filter((i) => i.label !== null).length,
     precision: estimateSelfPrecision(items),
   };
-}
-
-export async function listAuditSessions(actor: TActor, projectId: string): Promise<TAuditSessionListItem[]> {
-  await requireProjectRole(actor, projectId, "viewer");
-  const rows = await findAuditSessionsForProject(projectId, 20);
-  return rows.map((r) => ({ id: r.id, runName: r.run_name, step: r.step, role: r.role, size: r.sample_ids.length, createdAt: r.created_iso }));
 }

@@ -11,7 +11,15 @@ describe("bulk sample and judgment writes", () => {
     const run = await createTestRun(project.id);
     const [prompt] = await createTestPrompts(project.id, [{ subtask: "color_attr" }]);
     const ids = await createTestSamples(run.id, [
-      { step: 100, prompt: prompt!, candidate: 0, judgments: [{ kind: "self", verdict: 0, response: "The score is 0." }, { kind: "external", verdict: 1 }] },
+      {
+        step: 100,
+        prompt: prompt!,
+        candidate: 0,
+        judgments: [
+          { kind: "self", verdict: 0, response: "The score is 0." },
+          { kind: "external", verdict: 1 },
+        ],
+      },
       { step: 100, prompt: prompt!, candidate: 1, judgments: [{ kind: "self", verdict: null, response: "I cannot tell." }] },
     ]);
     expect(ids).toHaveLength(2);

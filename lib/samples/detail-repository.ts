@@ -78,7 +78,12 @@ export async function findPromptTimeline(runId: string, promptId: string, candid
 }
 
 /** The same prompt and candidate at the same step in the project's other runs. */
-export async function findSameStepInOtherRuns(promptId: string, runId: string, step: number, candidate: number): Promise<(TTimelineRow & { run_name: string; project_id: string })[]> {
+export async function findSameStepInOtherRuns(
+  promptId: string,
+  runId: string,
+  step: number,
+  candidate: number,
+): Promise<(TTimelineRow & { run_name: string; project_id: string })[]> {
   const { sql } = await getDb();
   return sql.query(
     `SELECT ${TIMELINE_COLUMNS}, r.name AS run_name, r.project_id FROM samples s JOIN runs r ON r.id = s.run_id ${OWN_SELF}

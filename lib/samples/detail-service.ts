@@ -23,7 +23,8 @@ export async function requireReadableSample(actor: TActor, sampleId: string, pro
 
 /** The filmstrip: the prompt at every checkpoint, self and external verdicts as two tracks, flips marked where they land. */
 function toTimeline(rows: readonly TTimelineRow[]): TTimelinePoint[] {
-  const flipSteps = (pick: (r: TTimelineRow) => number | null) => new Set(findFlips(rows.map((r) => ({ step: r.step, verdict: verdict(pick(r)) }))).map((f) => f.toStep));
+  const flipSteps = (pick: (r: TTimelineRow) => number | null) =>
+    new Set(findFlips(rows.map((r) => ({ step: r.step, verdict: verdict(pick(r)) }))).map((f) => f.toStep));
   const selfFlips = flipSteps((r) => r.self_verdict);
   const externalFlips = flipSteps((r) => r.ext_verdict);
   return rows.map((r) => ({
@@ -77,6 +78,13 @@ export async function getSampleDetail(actor: TActor, projectId: string, sampleId
     timeline: toTimeline(timeline),
     otherRuns: others
       .filter((o) => o.project_id === ref.project_id)
-      .map((o) => ({ runId: o.run_id, runName: o.run_name, sampleId: o.id, image: sampleImageUrls(o.id, o.blob_sha256), self: verdict(o.self_verdict), external: verdict(o.ext_verdict) })),
+      .map((o) => ({
+        runId: o.run_id,
+        runName: o.run_name,
+        sampleId: o.id,
+        image: sampleImageUrls(o.id, o.blob_sha256),
+        self: verdict(o.self_verdict),
+        external: verdict(o.ext_verdict),
+      })),
   };
 }

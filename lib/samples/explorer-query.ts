@@ -52,7 +52,16 @@ const text = (max: number) =>
 const ZExplorerQuery = z.object({
   run: z.uuid("not a run id").optional(),
   step: z
-    .union([z.literal("all"), z.string().regex(/^-?\d{1,9}$/).transform(Number)], { error: "a checkpoint step (a whole number) or all" })
+    .union(
+      [
+        z.literal("all"),
+        z
+          .string()
+          .regex(/^-?\d{1,9}$/)
+          .transform(Number),
+      ],
+      { error: "a checkpoint step (a whole number) or all" },
+    )
     .optional(),
   benchmark: text(100),
   subtask: text(100),
@@ -72,8 +81,13 @@ export function parseExplorerQuery(search: Record<string, string | string[] | un
     if (value !== undefined && value !== "") flat[k] = value;
   }
   const parsed = ZExplorerQuery.safeParse(flat);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message} (got “${String(flat[String(i.path[0])] ?? "").slice(0, 60)}”)`) };
-  if (parsed.data.cursor !== undefined && !decodeExplorerCursor(parsed.data.cursor)) return { ok: false, errors: ["cursor: not a page position of this explorer; start again from the first page"] };
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message} (got “${String(flat[String(i.path[0])] ?? "").slice(0, 60)}”)`),
+    };
+  if (parsed.data.cursor !== undefined && !decodeExplorerCursor(parsed.data.cursor))
+    return { ok: false, errors: ["cursor: not a page position of this explorer; start again from the first page"] };
   const query: TExplorerQuery = {};
   for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) (query as Record<string, unknown>)[k] = v;
   return { ok: true, query };

@@ -64,7 +64,14 @@ const CLASS_SQL_COUNTS: Record<TVerdictClass, string> = { ...CLASS_SQL, cfp: `(j
 // The ORDER BY names run_id too, so that only that index gives the order: the primary key's id order
 // is the same for one step, but the planner then walks the whole table's ids to reach the step.
 // Counts read whole checkpoints: hash joins, linear at any size.
-const PAGE_PLAN = ["SET LOCAL enable_sort = off", "SET LOCAL enable_hashjoin = off", "SET LOCAL enable_mergejoin = off", "SET LOCAL enable_bitmapscan = off", "SET LOCAL max_parallel_workers_per_gather = 0", "SET LOCAL jit = off"];
+const PAGE_PLAN = [
+  "SET LOCAL enable_sort = off",
+  "SET LOCAL enable_hashjoin = off",
+  "SET LOCAL enable_mergejoin = off",
+  "SET LOCAL enable_bitmapscan = off",
+  "SET LOCAL max_parallel_workers_per_gather = 0",
+  "SET LOCAL jit = off",
+];
 const COUNT_PLAN = ["SET LOCAL work_mem = '64MB'", "SET LOCAL enable_nestloop = off", "SET LOCAL enable_mergejoin = off", "SET LOCAL jit = off"];
 
 async function withPlan<T>(sql: TSql, settings: readonly string[], fn: (tx: TSql) => Promise<T>): Promise<T> {
@@ -100,15 +107,17 @@ export async function findExplorerPage(filter: TExplorerFilter, cursor: TExplore
     add((p) => `(s.step, s.id) > (${stepParam}::int, ${p}::bigint)`, cursor.id);
   }
   params.push(limit);
-  return withPlan(sql, PAGE_PLAN, (tx) => tx.query<TExplorerRow>(
-    `SELECT s.id::text AS id, s.step, s.candidate, s.role::text AS role, s.subtask, s.benchmark, s.blob_sha256, p.text AS prompt,
+  return withPlan(sql, PAGE_PLAN, (tx) =>
+    tx.query<TExplorerRow>(
+      `SELECT s.id::text AS id, s.step, s.candidate, s.role::text AS role, s.subtask, s.benchmark, s.blob_sha256, p.text AS prompt,
        js.verdict::int AS self_verdict, js.response AS self_response, je.verdict::int AS ext_verdict, je.judge AS ext_judge, je.reason AS ext_reason,
        (SELECT json_agg(json_build_object('judge', h.judge, 'verdict', h.verdict) ORDER BY h.judge) FROM judgments h WHERE h.sample_id = s.id AND h.kind = 'human') AS humans
      FROM samples s JOIN prompts p ON p.id = s.prompt_id ${SELF} ${EXTERNAL} ${filter.cls === "flipped" ? PREVIOUS : ""}
      WHERE ${where.join(" AND ")}
      ORDER BY s.run_id, s.step, s.id LIMIT $${params.length}`,
-    params,
-  ));
+      params,
+    ),
+  );
 }
 
 export type TClassCounts = Record<TVerdictClass | "total", number>;

@@ -5,7 +5,16 @@ import { AppError } from "@/lib/errors";
 import { getRunForViewer, listRunsForProject } from "@/lib/runs/service";
 
 import { decodeExplorerCursor, encodeExplorerCursor, EXPLORER_PAGE_SIZE, SAMPLE_ROLES, type TExplorerQuery, type TVerdictClass } from "./explorer-query";
-import { countExplorerClasses, countExplorerFacets, countRunSteps, findExplorerPage, findPromptIdsMatching, findRunSteps, type TExplorerFilter, type TExplorerRow } from "./explorer-repository";
+import {
+  countExplorerClasses,
+  countExplorerFacets,
+  countRunSteps,
+  findExplorerPage,
+  findPromptIdsMatching,
+  findRunSteps,
+  type TExplorerFilter,
+  type TExplorerRow,
+} from "./explorer-repository";
 import { sampleImageUrls } from "./image-urls";
 import type { TExplorerCard, TExplorerPageDTO, TFacetValue, TVerdict } from "./types";
 
@@ -32,7 +41,9 @@ function toCard(row: TExplorerRow): TExplorerCard {
 }
 
 const facetList = (counts: Map<string, number>, order?: readonly string[]): TFacetValue[] =>
-  [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => (order ? order.indexOf(a.value) - order.indexOf(b.value) : a.value.localeCompare(b.value)));
+  [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => (order ? order.indexOf(a.value) - order.indexOf(b.value) : a.value.localeCompare(b.value)));
 
 /**
  * One page of the explorer for a project member: the run (default: the newest), the checkpoint
@@ -43,7 +54,18 @@ const facetList = (counts: Map<string, number>, order?: readonly string[]): TFac
 export async function getExplorerPage(actor: TActor, projectId: string, query: TExplorerQuery): Promise<TExplorerPageDTO> {
   const { runs } = await listRunsForProject(actor, projectId, { take: 200 });
   const runList = runs.map((r) => ({ id: r.id, name: r.name }));
-  const empty: TExplorerPageDTO = { query, runs: runList, runId: null, steps: [], step: null, cards: [], nextCursor: null, classCounts: EMPTY_COUNTS, facets: { subtask: [], role: [], benchmark: [] }, searchCapped: false };
+  const empty: TExplorerPageDTO = {
+    query,
+    runs: runList,
+    runId: null,
+    steps: [],
+    step: null,
+    cards: [],
+    nextCursor: null,
+    classCounts: EMPTY_COUNTS,
+    facets: { subtask: [], role: [], benchmark: [] },
+    searchCapped: false,
+  };
   const runId = query.run ?? runs[0]?.id;
   if (!runId) return empty;
   if (!runList.some((r) => r.id === runId)) {
@@ -54,10 +76,20 @@ export async function getExplorerPage(actor: TActor, projectId: string, query: T
   const known = await findRunSteps(runId);
   const step = query.step === "all" ? null : (query.step ?? known.at(-1) ?? null);
   if (step !== null && !known.includes(step)) {
-    throw new AppError("INVALID_INPUT", `step: the run has no checkpoint ${step} (it has ${known.length ? known.slice(0, 20).join(", ") : "none yet"}).`, { field: "step" });
+    throw new AppError("INVALID_INPUT", `step: the run has no checkpoint ${step} (it has ${known.length ? known.slice(0, 20).join(", ") : "none yet"}).`, {
+      field: "step",
+    });
   }
   const matched = query.q ? await findPromptIdsMatching(projectId, query.q, SEARCH_PROMPTS + 1) : null;
-  const filter: TExplorerFilter = { runId, step, benchmark: query.benchmark, subtask: query.subtask, role: query.role, cls: query.class, promptIds: matched ? matched.slice(0, SEARCH_PROMPTS) : null };
+  const filter: TExplorerFilter = {
+    runId,
+    step,
+    benchmark: query.benchmark,
+    subtask: query.subtask,
+    role: query.role,
+    cls: query.class,
+    promptIds: matched ? matched.slice(0, SEARCH_PROMPTS) : null,
+  };
   const [rows, classCounts, facets, steps] = await Promise.all([
     findExplorerPage(filter, decodeExplorerCursor(query.cursor), EXPLORER_PAGE_SIZE + 1),
     countExplorerClasses(filter),

@@ -49,7 +49,8 @@ async function world() {
 describe("explorer repository and service", () => {
   it("selects each verdict class exactly and counts agree with the pages", async () => {
     const w = await world();
-    const at = async (step: number | "all", cls?: TExplorerQuery["class"]) => (await getExplorerPage(w.actor, w.project.id, { run: w.run.id, step, class: cls })).cards.map((c) => c.prompt).sort();
+    const at = async (step: number | "all", cls?: TExplorerQuery["class"]) =>
+      (await getExplorerPage(w.actor, w.project.id, { run: w.run.id, step, class: cls })).cards.map((c) => c.prompt).sort();
     expect(await at(0, "fp")).toEqual(["a red bench"]);
     expect(await at(0, "fn")).toEqual(["two cows"]);
     expect(await at(0, "contradiction")).toEqual(["a red bench", "two cows"]);
@@ -90,12 +91,18 @@ describe("explorer repository and service", () => {
 
   it("pages by keyset without repeats or gaps while the run keeps ingesting", async () => {
     const w = await world();
-    const prompts = await createTestPrompts(w.project.id, Array.from({ length: 7 }, (_, i) => ({ text: `extra ${i}`, subtask: "x", benchmark: "geneval" })));
+    const prompts = await createTestPrompts(
+      w.project.id,
+      Array.from({ length: 7 }, (_, i) => ({ text: `extra ${i}`, subtask: "x", benchmark: "geneval" })),
+    );
     const filter = { runId: w.run.id, step: null, promptIds: null };
     const first = await findExplorerPage(filter, null, 4);
     expect(first.map((r) => r.step)).toEqual([0, 0, 0, 10]);
     // More images arrive at both steps after the first page was read.
-    await createTestSamples(w.run.id, prompts.map((prompt, i) => ({ step: i % 2 === 0 ? 0 : 10, prompt, judgments: judged(1, 1) })));
+    await createTestSamples(
+      w.run.id,
+      prompts.map((prompt, i) => ({ step: i % 2 === 0 ? 0 : 10, prompt, judgments: judged(1, 1) })),
+    );
     const seen = first.map((r) => r.id);
     let cursor = { step: first.at(-1)!.step, id: first.at(-1)!.id };
     for (;;) {

@@ -17,8 +17,6 @@ const sampleCardSelect = {
   judgments: { select: { kind: true, judge: true, judgeStep: true, verdict: true }, orderBy: [{ kind: "asc" }, { judgeStep: "asc" }], take: 20 },
 } satisfies Prisma.SampleSelect;
 
-export type TSampleCardRow = Prisma.SampleGetPayload<{ select: typeof sampleCardSelect }>;
-
 /** Samples by id with their run's project: enough to authorize each one and show it as a card. */
 export async function findSampleCards(ids: bigint[]) {
   const { prisma } = await getDb();

@@ -38,7 +38,15 @@ export type TExplorerPageDTO = {
   searchCapped: boolean;
 };
 
-export type TTimelinePoint = { sampleId: string; step: number; image: TSampleImage; self: TVerdict; external: TVerdict; selfFlip: boolean; externalFlip: boolean };
+export type TTimelinePoint = {
+  sampleId: string;
+  step: number;
+  image: TSampleImage;
+  self: TVerdict;
+  external: TVerdict;
+  selfFlip: boolean;
+  externalFlip: boolean;
+};
 
 export type TSampleDetailDTO = {
   id: string;
@@ -55,13 +63,34 @@ export type TSampleDetailDTO = {
   image: (TSampleImage & { width: number; height: number; mediaType: string }) | null;
   /** The row names a blob but its file is gone: the page shows a placeholder and says so. */
   imageMissing: boolean;
-  judgments: { kind: "self" | "external" | "human"; judge: string; judgeStep: number; verdict: TVerdict; prob: number | null; score: number | null; response: string | null; reason: string | null; annotator: string | null }[];
+  judgments: {
+    kind: "self" | "external" | "human";
+    judge: string;
+    judgeStep: number;
+    verdict: TVerdict;
+    prob: number | null;
+    score: number | null;
+    response: string | null;
+    reason: string | null;
+    annotator: string | null;
+  }[];
   myLabel: { verdict: TVerdict; note: string | null } | null;
   timeline: TTimelinePoint[];
   otherRuns: { runId: string; runName: string; sampleId: string; image: TSampleImage; self: TVerdict; external: TVerdict }[];
 };
 
-export type TAuditItem = { id: string; step: number; prompt: string; subtask: string; role: string; image: TSampleImage; self: TVerdict; external: TVerdict; label: TVerdict; note: string | null };
+type TAuditItem = {
+  id: string;
+  step: number;
+  prompt: string;
+  subtask: string;
+  role: string;
+  image: TSampleImage;
+  self: TVerdict;
+  external: TVerdict;
+  label: TVerdict;
+  note: string | null;
+};
 
 export type TAuditSessionDTO = {
   id: string;
@@ -76,5 +105,3 @@ export type TAuditSessionDTO = {
   /** Precision of the self-judge's acceptances: share of self-accepted images the reviewer calls aligned. */
   precision: TMeasure;
 };
-
-export type TAuditSessionListItem = { id: string; runName: string; step: number | null; role: string | null; size: number; createdAt: string };

@@ -22,15 +22,20 @@ describe("computeBucketGrid", () => {
 
   it("covers the requested range with at most ~maxBuckets aligned buckets", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1_000_000, max: 50_000_000 }), fc.integer({ min: 0, max: 200_000_000 }), fc.integer({ min: 10, max: 1500 }), (from, span, max) => {
-        const grid = computeBucketGrid(from, from + span, max);
-        expect(grid.from).toBeLessThanOrEqual(from);
-        expect(grid.to).toBeGreaterThanOrEqual(from + span);
-        expect(grid.count).toBeLessThanOrEqual(max + 1);
-        expect(Number.isInteger(grid.from / grid.width)).toBe(true);
-        if (grid.level) expect(grid.width % grid.level.width).toBe(0);
-        expect(grid.to - grid.from + 1).toBe(grid.count * grid.width);
-      }),
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 50_000_000 }),
+        fc.integer({ min: 0, max: 200_000_000 }),
+        fc.integer({ min: 10, max: 1500 }),
+        (from, span, max) => {
+          const grid = computeBucketGrid(from, from + span, max);
+          expect(grid.from).toBeLessThanOrEqual(from);
+          expect(grid.to).toBeGreaterThanOrEqual(from + span);
+          expect(grid.count).toBeLessThanOrEqual(max + 1);
+          expect(Number.isInteger(grid.from / grid.width)).toBe(true);
+          if (grid.level) expect(grid.width % grid.level.width).toBe(0);
+          expect(grid.to - grid.from + 1).toBe(grid.count * grid.width);
+        },
+      ),
     );
   });
 });

@@ -20,7 +20,7 @@ export type TDensePoint = {
   bucketTo: number;
 };
 
-export type TDenseChartSeries = { runId: string; runName: string; color: string; points: TDensePoint[]; drawn: number; inRange: number; total: number };
+type TDenseChartSeries = { runId: string; runName: string; color: string; points: TDensePoint[]; drawn: number; inRange: number; total: number };
 
 export type TDenseChartModel = {
   key: string;
@@ -39,7 +39,7 @@ export type TDenseChartOptions = { xAxis: TXAxis; logY: boolean; emaWeight: numb
 
 const X_LABEL: Record<TXAxis, string> = { step: "step", epoch: "epoch", time: "relative time (s)" };
 /** An empty stretch at least this many times the usual spacing between buckets is drawn as a gap. */
-export const GAP_FACTOR = 2;
+const GAP_FACTOR = 2;
 
 export function prepareDenseChart(panel: TDensePanel, options: TDenseChartOptions): TDenseChartModel {
   const notes: string[] = panel.missing.map((m) => `${m.runName} has not logged ${panel.key}.`);
@@ -54,8 +54,7 @@ export function prepareDenseChart(panel: TDensePanel, options: TDenseChartOption
   }
   const hidden = series.flatMap((s) => s.points).length === 0;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
-  const xDomain: [number, number] =
-    options.xAxis === "step" ? [panel.grid.from, panel.grid.to] : xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
+  const xDomain: [number, number] = options.xAxis === "step" ? [panel.grid.from, panel.grid.to] : xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
   const nonFinite = panel.series.reduce((sum, s) => sum + s.buckets.reduce((a, b) => a + b.nonFinite, 0), 0);
   if (nonFinite > 0) notes.push(`${nonFinite.toLocaleString("en-US")} NaN or infinite values are not drawn (gaps where a bucket's last value is one).`);
   return {
@@ -114,20 +113,45 @@ function prepareSeries(
       band = null;
     }
     const bucketFrom = grid.from + b.i * grid.width;
-    raw.push({ x, step: b.lastStep, last: b.last, band, ema: null, n: b.n, nonFinite: b.nonFinite, bucket: b.i, bucketFrom, bucketTo: bucketFrom + grid.width - 1 });
+    raw.push({
+      x,
+      step: b.lastStep,
+      last: b.last,
+      band,
+      ema: null,
+      n: b.n,
+      nonFinite: b.nonFinite,
+      bucket: b.i,
+      bucketFrom,
+      bucketTo: bucketFrom + grid.width - 1,
+    });
   }
-  const ema = options.emaWeight > 0 ? emaDebiased(raw.map((p) => p.last), options.emaWeight) : raw.map(() => null);
+  const ema =
+    options.emaWeight > 0
+      ? emaDebiased(
+          raw.map((p) => p.last),
+          options.emaWeight,
+        )
+      : raw.map(() => null);
   const points = insertGaps(raw.map((p, k) => ({ ...p, last: keepPositive(p.last), ema: keepPositive(ema[k] ?? null) })));
   if (hiddenByLog > 0) notes.push(`${s.runName}: ${hiddenByLog} values ≤ 0 are not drawn on the log scale.`);
   if (noClock > 0) notes.push(`${s.runName}: ${noClock} buckets have no wall time and are not drawn on the time axis.`);
-  return { runId: s.runId, runName: s.runName, color: options.colors.get(s.runId) ?? "#64748b", points, drawn: raw.length, inRange: s.pointsInRange, total: s.pointsTotal };
+  return {
+    runId: s.runId,
+    runName: s.runName,
+    color: options.colors.get(s.runId) ?? "#64748b",
+    points,
+    drawn: raw.length,
+    inRange: s.pointsInRange,
+    total: s.pointsTotal,
+  };
 }
 
 /**
  * Consecutive buckets are joined; an empty stretch of at least GAP_FACTOR times the median spacing
  * between non-empty buckets gets a null point, so missing data shows as a gap, never as a bridge.
  */
-export function insertGaps(points: readonly TDensePoint[]): TDensePoint[] {
+function insertGaps(points: readonly TDensePoint[]): TDensePoint[] {
   if (points.length < 2) return [...points];
   const spacings = points.slice(1).map((p, k) => p.bucket - points[k]!.bucket);
   const median = [...spacings].sort((a, b) => a - b)[Math.floor(spacings.length / 2)]!;
@@ -145,11 +169,35 @@ export function insertGaps(points: readonly TDensePoint[]): TDensePoint[] {
 
 /** The CSV of exactly what is drawn: one row per drawn bucket and run. */
 export function denseChartCsvRows(model: TDenseChartModel) {
-  const header = ["run", model.xLabel, "step", "last", "min", "max", "points_in_bucket", "non_finite", "bucket_from_step", "bucket_to_step", ...(model.ema ? ["ema"] : [])];
+  const header = [
+    "run",
+    model.xLabel,
+    "step",
+    "last",
+    "min",
+    "max",
+    "points_in_bucket",
+    "non_finite",
+    "bucket_from_step",
+    "bucket_to_step",
+    ...(model.ema ? ["ema"] : []),
+  ];
   const rows = model.series.flatMap((s) =>
     s.points
       .filter((p) => p.n > 0)
-      .map((p) => [s.runName, p.x, p.step, p.last, p.band?.[0] ?? null, p.band?.[1] ?? null, p.n, p.nonFinite, p.bucketFrom, p.bucketTo, ...(model.ema ? [p.ema] : [])]),
+      .map((p) => [
+        s.runName,
+        p.x,
+        p.step,
+        p.last,
+        p.band?.[0] ?? null,
+        p.band?.[1] ?? null,
+        p.n,
+        p.nonFinite,
+        p.bucketFrom,
+        p.bucketTo,
+        ...(model.ema ? [p.ema] : []),
+      ]),
   );
   return { header, rows };
 }

@@ -13,6 +13,16 @@ describe("toRanges", () => {
   });
 
   it("reads pairs as closed ranges when filling the next level", () => {
-    expect(toRanges([{ key: "a", block: 0 }, { key: "a", block: 2 }, { key: "a", block: 3 }, { key: "a", block: 3 }], true)).toEqual([{ key: "a", lo: 0, hi: 3 }]);
+    expect(
+      toRanges(
+        [
+          { key: "a", block: 0 },
+          { key: "a", block: 2 },
+          { key: "a", block: 3 },
+          { key: "a", block: 3 },
+        ],
+        true,
+      ),
+    ).toEqual([{ key: "a", lo: 0, hi: 3 }]);
   });
 });

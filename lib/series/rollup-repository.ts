@@ -33,7 +33,11 @@ export async function rollUpPendingPoints(runId: string, sql?: TSql): Promise<nu
     );
     if (pending.length === 0) return 0;
     const { shift } = ROLLUP_LEVELS[0]!;
-    await refreshBlockRanges(tx, runId, pending.map((p) => ({ key: p.key, lo: p.lo >> shift, hi: p.hi >> shift })));
+    await refreshBlockRanges(
+      tx,
+      runId,
+      pending.map((p) => ({ key: p.key, lo: p.lo >> shift, hi: p.hi >> shift })),
+    );
     // SKIP LOCKED: a key row locked by a batch still in flight is that batch's to widen again; waiting
     // for it while holding rollup rows could deadlock against nothing useful.
     await tx.execute(
@@ -52,7 +56,13 @@ async function refreshBlockRanges(sql: TSql, runId: string, finestRanges: TBlock
   await refreshFinestLevel(sql, runId, ranges);
   for (let i = 1; i < ROLLUP_LEVELS.length; i++) {
     const shift = ROLLUP_LEVELS[i]!.shift - ROLLUP_LEVELS[i - 1]!.shift;
-    ranges = toRanges(ranges.flatMap((r) => [{ key: r.key, block: r.lo >> shift }, { key: r.key, block: r.hi >> shift }]), true);
+    ranges = toRanges(
+      ranges.flatMap((r) => [
+        { key: r.key, block: r.lo >> shift },
+        { key: r.key, block: r.hi >> shift },
+      ]),
+      true,
+    );
     await refreshCoarserLevel(sql, runId, ROLLUP_LEVELS[i - 1]!.width, ROLLUP_LEVELS[i]!.width, shift, ranges);
   }
 }

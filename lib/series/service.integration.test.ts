@@ -15,7 +15,12 @@ const T0 = Date.UTC(2026, 10, 1);
 
 function curve(count: number, seed: number, at: (step: number) => number | undefined = () => undefined): TMetricPointRow[] {
   const rng = createRng(seed);
-  return Array.from({ length: count }, (_, step) => ({ key: "train/loss", step, value: at(step) ?? 2 * Math.exp(-step / 30_000) + 0.1 * rng(), wallTime: new Date(T0 + step * 1000) }));
+  return Array.from({ length: count }, (_, step) => ({
+    key: "train/loss",
+    step,
+    value: at(step) ?? 2 * Math.exp(-step / 30_000) + 0.1 * rng(),
+    wallTime: new Date(T0 + step * 1000),
+  }));
 }
 
 async function insertInBatches(runId: string, points: TMetricPointRow[]) {
@@ -31,7 +36,10 @@ describe("dense curves: bucketing on the server", () => {
     const project = await createTestProject();
     const run = await createTestRun(project.id);
     const SPIKE_STEP = 61_337;
-    await insertInBatches(run.id, curve(100_000, 1, (step) => (step === SPIKE_STEP ? 40 : undefined)));
+    await insertInBatches(
+      run.id,
+      curve(100_000, 1, (step) => (step === SPIKE_STEP ? 40 : undefined)),
+    );
     const actor = { kind: "user" as const, userId: project.ownerId };
     const panel = await getDensePanel(actor, query([run.id]));
     expect(panel.grid.source).toBe("rollup-16");
@@ -49,7 +57,9 @@ describe("dense curves: bucketing on the server", () => {
     const project = await createTestProject();
     const run = await createTestRun(project.id);
     const rng = createRng(7);
-    const points = curve(40_000, 3, (step) => (step % 997 === 5 ? Number.NaN : step % 1999 === 11 ? Number.POSITIVE_INFINITY : rng() < 0.001 ? -50 : undefined));
+    const points = curve(40_000, 3, (step) =>
+      step % 997 === 5 ? Number.NaN : step % 1999 === 11 ? Number.POSITIVE_INFINITY : rng() < 0.001 ? -50 : undefined,
+    );
     await insertInBatches(run.id, points);
     const actor = { kind: "user" as const, userId: project.ownerId };
     const panel = await getDensePanel(actor, query([run.id], { from: "0", to: "39999", buckets: "500" }));
@@ -58,7 +68,13 @@ describe("dense curves: bucketing on the server", () => {
     for (const b of panel.series[0]!.buckets) {
       const inside = points.filter((p) => p.step >= b.i * 80 && p.step < (b.i + 1) * 80);
       const finite = inside.map((p) => p.value).filter(Number.isFinite);
-      expect(b).toMatchObject({ n: inside.length, nonFinite: inside.length - finite.length, min: Math.min(...finite), max: Math.max(...finite), lastStep: inside.at(-1)!.step });
+      expect(b).toMatchObject({
+        n: inside.length,
+        nonFinite: inside.length - finite.length,
+        min: Math.min(...finite),
+        max: Math.max(...finite),
+        lastStep: inside.at(-1)!.step,
+      });
       const last = inside.at(-1)!.value;
       expect(b.last).toBe(Number.isFinite(last) ? last : null);
       expect(b.lastWall).toBe(T0 + b.lastStep * 1000);
@@ -87,7 +103,10 @@ describe("dense curves: bucketing on the server", () => {
     const run = await createTestRun(project.id);
     await insertInBatches(run.id, curve(60_000, 6));
     await insertMetricPoints(db.current.sql, run.id, [{ key: "train/loss", step: 59_999, value: 1, wallTime: null }]);
-    const [keys] = await db.current.sql.query<{ count: number; min_step: number; max_step: number }>(`SELECT count, min_step, max_step FROM run_metric_keys WHERE run_id = $1`, [run.id]);
+    const [keys] = await db.current.sql.query<{ count: number; min_step: number; max_step: number }>(
+      `SELECT count, min_step, max_step FROM run_metric_keys WHERE run_id = $1`,
+      [run.id],
+    );
     expect(keys).toEqual({ count: 60_000, min_step: 0, max_step: 59_999 });
     const zoomed = await getDensePanel({ kind: "user", userId: project.ownerId }, query([run.id], { from: "10000", to: "10499" }));
     expect(zoomed.grid).toMatchObject({ from: 10_000, width: 1, source: "points" });

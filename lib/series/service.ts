@@ -95,9 +95,12 @@ export async function listMetricKeys(actor: TActor, runIds: readonly string[]): 
   const byKey = new Map<string, TMetricKeyDTO>();
   for (const row of rows) {
     const seen = byKey.get(row.key);
-    byKey.set(row.key, seen
-      ? { key: row.key, count: seen.count + row.count, minStep: Math.min(seen.minStep, row.min_step), maxStep: Math.max(seen.maxStep, row.max_step) }
-      : { key: row.key, count: row.count, minStep: row.min_step, maxStep: row.max_step });
+    byKey.set(
+      row.key,
+      seen
+        ? { key: row.key, count: seen.count + row.count, minStep: Math.min(seen.minStep, row.min_step), maxStep: Math.max(seen.maxStep, row.max_step) }
+        : { key: row.key, count: row.count, minStep: row.min_step, maxStep: row.max_step },
+    );
   }
   return [...byKey.values()];
 }

@@ -4,7 +4,15 @@ import type { TActor } from "@/lib/auth/actor";
 
 import { anonymousRunLabel, displayPersonName, displayProjectName, displayRunName } from "./anonymize";
 
-const share = (anonymized: boolean): TActor => ({ kind: "share", linkId: "l", projectId: "p", scope: "comparison", runIds: ["r1", "r2"], sampleIds: [], anonymized });
+const share = (anonymized: boolean): TActor => ({
+  kind: "share",
+  linkId: "l",
+  projectId: "p",
+  scope: "comparison",
+  runIds: ["r1", "r2"],
+  sampleIds: [],
+  anonymized,
+});
 
 describe("anonymized share links", () => {
   it("label runs by their position in the link, the same on every visit", () => {

@@ -4,8 +4,8 @@ import type { TActor } from "@/lib/auth/actor";
 // people. Runs become "Run A", "Run B", … in the order the link lists them, so a reviewer can still
 // tell them apart and the labels stay the same on every visit.
 
-export const ANONYMOUS_PROJECT = "Anonymized project";
-export const ANONYMOUS_PERSON = "Anonymous";
+const ANONYMOUS_PROJECT = "Anonymized project";
+const ANONYMOUS_PERSON = "Anonymous";
 
 export function isAnonymized(actor: TActor): boolean {
   return actor.kind === "share" && actor.anonymized;

@@ -9,7 +9,16 @@ import { isHttpsDeployment } from "@/lib/http/public-url";
 import { findRunNamesInProject } from "@/lib/runs/header-repository";
 import { findSampleCards } from "@/lib/samples/ref-repository";
 
-import { findShareLinkByHash, findShareLinkById, insertShareLink, listShareLinks, markShareLinkRevoked, recordShareLinkOpened, touchShareLink, type TShareLinkRow } from "./repository";
+import {
+  findShareLinkByHash,
+  findShareLinkById,
+  insertShareLink,
+  listShareLinks,
+  markShareLinkRevoked,
+  recordShareLinkOpened,
+  touchShareLink,
+  type TShareLinkRow,
+} from "./repository";
 import { createShareSecret, looksLikeShareToken, shareCookieName } from "./share-token";
 import { SHARE_LIMITS, type TCreateShareLinkInput, type TShareLinkDTO, type TShareLinkStatus } from "./types";
 
@@ -49,7 +58,16 @@ export async function createShareLink(actor: TActor, projectId: string, input: T
   }
   const scope = await resolveScope(projectId, input);
   const { token, tokenHash } = createShareSecret();
-  const link = await insertShareLink({ projectId, tokenHash, scope: input.scope, ...scope, anonymized: input.anonymized, label: input.label, createdById: userId, expiresAt: input.expiresAt });
+  const link = await insertShareLink({
+    projectId,
+    tokenHash,
+    scope: input.scope,
+    ...scope,
+    anonymized: input.anonymized,
+    label: input.label,
+    createdById: userId,
+    expiresAt: input.expiresAt,
+  });
   return { id: link.id, token, path: `/share/${token}` };
 }
 

@@ -2,7 +2,7 @@ import { generateSecret, hashSecret } from "@/lib/auth/tokens";
 
 // Share tokens are 256-bit secrets like API keys, with their own prefix so one Authorization header
 // can carry either and the server tells them apart without a lookup.
-export const SHARE_TOKEN_PREFIX = "ugs_";
+const SHARE_TOKEN_PREFIX = "ugs_";
 
 export function createShareSecret(): { token: string; tokenHash: string } {
   const token = generateSecret(SHARE_TOKEN_PREFIX);

@@ -23,7 +23,15 @@ async function lab() {
   const other = await createTestRun(project.id, { name: "alice · unrelated" });
   const [prompt] = await createTestPrompts(project.id, [{ text: "a red cube left of a blue ball" }]);
   const sampleIds = await createTestSamples(tuned.id, [
-    { step: 10, prompt: prompt!, candidate: 0, judgments: [{ kind: "self", verdict: 1 }, { kind: "external", verdict: 0 }] },
+    {
+      step: 10,
+      prompt: prompt!,
+      candidate: 0,
+      judgments: [
+        { kind: "self", verdict: 1 },
+        { kind: "external", verdict: 0 },
+      ],
+    },
     { step: 10, prompt: prompt!, candidate: 1 },
   ]);
   return { owner, project, baseline, tuned, other, sampleIds: sampleIds.map(String) };
@@ -49,7 +57,14 @@ describe("share links", () => {
   it("of a comparison keep the exact view and label runs A, B when anonymized", async () => {
     const { owner, project, baseline, tuned } = await lab();
     const query = "runs=a,b&metric=non&smooth=0.6&x=step&range=100-400";
-    const link = await createShareLink(as(owner.id), project.id, { ...common, anonymized: true, label: "for reviewer 2", scope: "comparison", runIds: [baseline.id, tuned.id], viewQuery: query });
+    const link = await createShareLink(as(owner.id), project.id, {
+      ...common,
+      anonymized: true,
+      label: "for reviewer 2",
+      scope: "comparison",
+      runIds: [baseline.id, tuned.id],
+      viewQuery: query,
+    });
     const view = await getSharedView(await authenticateShareToken(link.token));
     expect(view.viewQuery).toBe(query);
     expect(view.projectName).toBe("Anonymized project");
@@ -69,7 +84,9 @@ describe("share links", () => {
     expect(view.runs).toEqual([]);
     expect(view.samples.map((s) => [s.id, s.prompt, s.judgments.map((j) => j.verdict)])).toEqual([[sampleIds[0], "a red cube left of a blue ball", [1, 0]]]);
     await expect(getRunHeader(actor, tuned.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(requireSampleAccess(actor, { id: sampleIds[1]!, runId: tuned.id, projectId: project.id }, "viewer")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(requireSampleAccess(actor, { id: sampleIds[1]!, runId: tuned.id, projectId: project.id }, "viewer")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await requireSampleAccess(actor, { id: sampleIds[0]!, runId: tuned.id, projectId: project.id }, "viewer")).toBe("viewer");
   });
 
@@ -78,11 +95,19 @@ describe("share links", () => {
     const elsewhere = await lab();
     const viewer = await createTestUser();
     await addTestMember(project.id, viewer.id, "viewer");
-    await expect(createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: elsewhere.tuned.id })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(createShareLink(as(owner.id), project.id, { ...common, scope: "samples", sampleIds: [sampleIds[0]!, elsewhere.sampleIds[0]!] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: elsewhere.tuned.id })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await expect(
+      createShareLink(as(owner.id), project.id, { ...common, scope: "samples", sampleIds: [sampleIds[0]!, elsewhere.sampleIds[0]!] }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(createShareLink(as(viewer.id), project.id, { ...common, scope: "run", runId: tuned.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createShareLink(as(elsewhere.owner.id), project.id, { ...common, scope: "run", runId: tuned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(createShareLink({ kind: "apiKey", keyId: "k", projectId: project.id }, project.id, { ...common, scope: "run", runId: tuned.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createShareLink(as(elsewhere.owner.id), project.id, { ...common, scope: "run", runId: tuned.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      createShareLink({ kind: "apiKey", keyId: "k", projectId: project.id }, project.id, { ...common, scope: "run", runId: tuned.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("stop at once when revoked; editors revoke only their own", async () => {
@@ -100,9 +125,20 @@ describe("share links", () => {
 
   it("expire, and refuse an expiry in the past", async () => {
     const { owner, project, tuned } = await lab();
-    await expect(createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id, expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id, expiresAt: new Date(Date.now() - 1000) }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const link = await createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id, expiresAt: new Date(Date.now() + 50) });
-    await expect.poll(() => authenticateShareToken(link.token).then(() => "valid", (error: { message: string }) => error.message), { timeout: 5000 }).toBe("The share link has expired.");
+    await expect
+      .poll(
+        () =>
+          authenticateShareToken(link.token).then(
+            () => "valid",
+            (error: { message: string }) => error.message,
+          ),
+        { timeout: 5000 },
+      )
+      .toBe("The share link has expired.");
   });
 
   it("never give a share actor project-wide access", async () => {

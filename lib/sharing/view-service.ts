@@ -49,7 +49,12 @@ async function getSharedSamples(actor: TShareActor): Promise<TSharedSampleDTO[]>
       subtask: row.subtask,
       prompt: row.prompt.text,
       hasImage: row.blobSha256 !== null,
-      judgments: row.judgments.map((j) => ({ kind: j.kind, judge: isAnonymized(actor) && j.kind === "human" ? "human" : j.judge, judgeStep: j.judgeStep, verdict: j.verdict })),
+      judgments: row.judgments.map((j) => ({
+        kind: j.kind,
+        judge: isAnonymized(actor) && j.kind === "human" ? "human" : j.judge,
+        judgeStep: j.judgeStep,
+        verdict: j.verdict,
+      })),
     });
   }
   return samples;

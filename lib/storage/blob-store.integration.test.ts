@@ -11,7 +11,9 @@ import { blobPath, readBlob, storeBlob, storeBlobs } from "./blob-store";
 const db = setupTestDatabase();
 
 async function png(width: number, height: number, color = "#4f46e5") {
-  return sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 }
 
 describe("blob store", () => {
@@ -33,7 +35,10 @@ describe("blob store", () => {
     await expect(storeBlob(truncated)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     // Header and size intact, the end missing: refused too (the header alone used to pass).
     const large = await png(300, 200, "#123456");
-    await expect(storeBlob(large.subarray(0, large.length - 12))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("truncated") });
+    await expect(storeBlob(large.subarray(0, large.length - 12))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("truncated"),
+    });
     const [row] = await db.current.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM blobs WHERE sha256 = $1`, [
       createHash("sha256").update(bytes).digest("hex"),
     ]);
@@ -46,8 +51,14 @@ describe("blob store", () => {
     const hashes = await storeBlobs([a, b, b]);
     const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
     expect(hashes).toEqual([known.sha256, sha(b), sha(b)]);
-    const rows = await db.current.sql.query<{ sha256: string; width: number; height: number }>(`SELECT sha256, width, height FROM blobs WHERE sha256 = ANY($1::char(64)[]) ORDER BY width`, [hashes]);
-    expect(rows).toEqual([{ sha256: known.sha256, width: 4, height: 4 }, { sha256: sha(b), width: 6, height: 3 }]);
+    const rows = await db.current.sql.query<{ sha256: string; width: number; height: number }>(
+      `SELECT sha256, width, height FROM blobs WHERE sha256 = ANY($1::char(64)[]) ORDER BY width`,
+      [hashes],
+    );
+    expect(rows).toEqual([
+      { sha256: known.sha256, width: 4, height: 4 },
+      { sha256: sha(b), width: 6, height: 3 },
+    ]);
     expect((await readBlob(sha(b)))?.bytes.equals(b)).toBe(true);
     await expect(storeBlobs([a, new TextEncoder().encode("GIF89a....")])).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
   });

@@ -19,7 +19,7 @@ import { isCompletePng } from "./png-structure";
 export const BLOB_LIMITS = { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 } as const;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export function isSha256(value: string): boolean {
+function isSha256(value: string): boolean {
   return SHA256.test(value);
 }
 

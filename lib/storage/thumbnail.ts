@@ -31,7 +31,10 @@ export async function readThumbnail(sha256: string, size: number): Promise<Buffe
   } catch {
     return null;
   }
-  const bytes = await sharp(source, { limitInputPixels: BLOB_LIMITS.maxPixels }).resize(size, size, { fit: "inside", withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+  const bytes = await sharp(source, { limitInputPixels: BLOB_LIMITS.maxPixels })
+    .resize(size, size, { fit: "inside", withoutEnlargement: true })
+    .webp({ quality: 78 })
+    .toBuffer();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
   fs.writeFileSync(temp, bytes);

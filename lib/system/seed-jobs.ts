@@ -39,7 +39,8 @@ export async function startSeedJob(token: string | null, scenario: string): Prom
   await requireAdmin(token);
   const seeders = await loadSeeders();
   if (!seeders) throw new AppError("NOT_FOUND", "This server was started without the seed scenarios.");
-  if (!seeders.scenarioNames.includes(scenario)) throw new AppError("INVALID_INPUT", `Unknown scenario "${scenario}". Known: ${seeders.scenarioNames.join(", ")}.`);
+  if (!seeders.scenarioNames.includes(scenario))
+    throw new AppError("INVALID_INPUT", `Unknown scenario "${scenario}". Known: ${seeders.scenarioNames.join(", ")}.`);
   const running = [...jobs.values()].find((j) => j.status === "running");
   if (running) throw new AppError("CONFLICT", `Scenario "${running.scenario}" is still being seeded (job ${running.id}).`, { jobId: running.id });
   const job: TSeedJob = { id: randomUUID(), scenario, status: "running", log: [], result: null, error: null };

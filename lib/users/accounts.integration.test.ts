@@ -13,7 +13,9 @@ describe("accounts", () => {
     const user = await createTestUser();
     const before = await verifyCredentials(user.email.toUpperCase(), user.password);
     expect(before?.sessionVersion).toBe(0);
-    await expect(changePassword({ kind: "user", userId: user.id }, { currentPassword: "wrong", newPassword: "a-new-long-password" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(changePassword({ kind: "user", userId: user.id }, { currentPassword: "wrong", newPassword: "a-new-long-password" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     const { sessionVersion } = await changePassword({ kind: "user", userId: user.id }, { currentPassword: user.password, newPassword: "a-new-long-password" });
     expect(sessionVersion).toBe(1);
     expect(await getCurrentSessionUser(user.id, 0)).toBeNull();
@@ -27,9 +29,19 @@ describe("accounts", () => {
     const email = `Oauth-${uniqueSuffix()}@Example.test`;
     const user = await adapter.createUser!({ email, name: "Octo Cat", image: null, emailVerified: null });
     expect(user.email).toBe(email.toLowerCase());
-    await adapter.linkAccount!({ userId: user.id, type: "oauth", provider: "github", providerAccountId: "42", access_token: "gho_secret", refresh_token: "ghr_secret" });
+    await adapter.linkAccount!({
+      userId: user.id,
+      type: "oauth",
+      provider: "github",
+      providerAccountId: "42",
+      access_token: "gho_secret",
+      refresh_token: "ghr_secret",
+    });
     expect(await adapter.getUserByAccount!({ provider: "github", providerAccountId: "42" })).toMatchObject({ id: user.id, sessionVersion: 0 });
-    const [row] = await db.current.sql.query<{ access_token: string | null; refresh_token: string | null }>(`SELECT access_token, refresh_token FROM accounts WHERE user_id = $1`, [user.id]);
+    const [row] = await db.current.sql.query<{ access_token: string | null; refresh_token: string | null }>(
+      `SELECT access_token, refresh_token FROM accounts WHERE user_id = $1`,
+      [user.id],
+    );
     expect(row).toEqual({ access_token: null, refresh_token: null });
   });
 });

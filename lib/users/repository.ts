@@ -12,11 +12,6 @@ export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({ where: { email }, select: userWithPasswordSelect });
 }
 
-export async function findUserById(id: string) {
-  const { prisma } = await getDb();
-  return prisma.user.findUnique({ where: { id }, select: userSelect });
-}
-
 export async function findUserWithPasswordById(id: string) {
   const { prisma } = await getDb();
   return prisma.user.findUnique({ where: { id }, select: userWithPasswordSelect });

@@ -3,7 +3,7 @@ import { z } from "zod";
 // Contracts of the project forms: creation, members, invites, API keys. Client-safe.
 
 export const PROJECT_ROLES = ["owner", "editor", "viewer"] as const;
-export const ZRole = z.enum(PROJECT_ROLES);
+const ZRole = z.enum(PROJECT_ROLES);
 
 export const ZSlug = z
   .string()

@@ -4,7 +4,7 @@ import { SAMPLE_ROLES } from "@/lib/samples/explorer-query";
 
 // Contracts of the explorer's server actions: a human label and a new audit session. Client-safe.
 
-export const AUDIT_LIMITS = { maxSize: 500, noteChars: 2000 } as const;
+const AUDIT_LIMITS = { maxSize: 500, noteChars: 2000 } as const;
 
 export const ZLabelSample = z.object({
   sampleId: z.string().regex(/^\d{1,18}$/, "not a sample id"),

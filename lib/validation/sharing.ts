@@ -15,7 +15,12 @@ const base = {
 
 export const ZCreateShareLink = z.discriminatedUnion("scope", [
   z.object({ ...base, scope: z.literal("run"), runId: z.uuid() }),
-  z.object({ ...base, scope: z.literal("comparison"), runIds: z.array(z.uuid()).min(2).max(SHARE_LIMITS.comparisonRuns), viewQuery: z.string().max(SHARE_LIMITS.viewQueryChars).default("") }),
+  z.object({
+    ...base,
+    scope: z.literal("comparison"),
+    runIds: z.array(z.uuid()).min(2).max(SHARE_LIMITS.comparisonRuns),
+    viewQuery: z.string().max(SHARE_LIMITS.viewQueryChars).default(""),
+  }),
   z.object({ ...base, scope: z.literal("samples"), sampleIds: z.array(ZBigintId).min(1).max(SHARE_LIMITS.samples) }),
 ]);
 export type TCreateShareLinkRequest = z.infer<typeof ZCreateShareLink>;

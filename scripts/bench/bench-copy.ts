@@ -14,7 +14,12 @@ const COPY_SQL = "COPY metric_points (run_id, key, step, value, wall_time) FROM 
 export function copyText(runId: string, rows: readonly { key: string; step: number; value: number }[], wallTime: string): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < rows.length; i += 50_000) {
-    chunks.push(rows.slice(i, i + 50_000).map((r) => `${runId}\t${r.key}\t${r.step}\t${r.value}\t${wallTime}\n`).join(""));
+    chunks.push(
+      rows
+        .slice(i, i + 50_000)
+        .map((r) => `${runId}\t${r.key}\t${r.step}\t${r.value}\t${wallTime}\n`)
+        .join(""),
+    );
   }
   return chunks;
 }

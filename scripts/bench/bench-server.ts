@@ -32,7 +32,14 @@ export async function startBenchServer(kind: "postgres" | "embedded", port: numb
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseUrl = kind === "postgres" ? await freshDatabase(`unigap_bench_${port}`) : undefined;
-  const env = { ...process.env, PORT: String(port), UNIGAP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    UNIGAP_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? "",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const url = `http://127.0.0.1:${port}`;
   // The first start seeds the demo (simulation, image rendering, summaries): its memory peak is not
   // ingestion's. Let it finish, then measure on a second start of the same database.
@@ -47,7 +54,10 @@ async function spawnUntilHealthy(env: NodeJS.ProcessEnv, port: number, url: stri
   const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, detached: true, stdio: "ignore" });
   const deadline = Date.now() + 240_000;
   for (;;) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok && fs.existsSync(path.join(dataDir, "demo-credentials.json"))) return proc;
     if (Date.now() > deadline) throw new Error(`bench server on ${port} did not start`);
     await new Promise((r) => setTimeout(r, 250));
@@ -55,13 +65,17 @@ async function spawnUntilHealthy(env: NodeJS.ProcessEnv, port: number, url: stri
 }
 
 function descendants(pid: number): number[] {
-  const children = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      return fs.readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1]!.split(" ")[1] === String(pid);
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  const children = fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return fs.readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1]!.split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
   return children.flatMap((c) => [c, ...descendants(c)]);
 }
 

@@ -106,7 +106,12 @@ async function seedDenseRun(db: TDatabase, projectId: string) {
   });
   const [smallMs] = await time(async () => {
     for (let k = 1; k < PANELS; k++) {
-      const points = Array.from({ length: 10_000 }, (_, i) => ({ key: `train/aux_${String(k).padStart(2, "0")}`, step: i * 100, value: Math.sin(i / (50 + k)) + 0.1 * gaussian(rng), wallTime: new Date(t0 + i * 50_000) }));
+      const points = Array.from({ length: 10_000 }, (_, i) => ({
+        key: `train/aux_${String(k).padStart(2, "0")}`,
+        step: i * 100,
+        value: Math.sin(i / (50 + k)) + 0.1 * gaussian(rng),
+        wallTime: new Date(t0 + i * 50_000),
+      }));
       await insertMetricPoints(db.sql, run.id, points);
     }
   });
@@ -126,7 +131,16 @@ async function seedManyRuns(db: TDatabase, projectId: string) {
       );
       for (const { id } of ids) {
         const non = rng() < 0.1 ? null : rng();
-        await createTestRunStats(id, { gen: rng(), genN: 600, und: rng(), undN: Math.floor(rng() * 80), non, nonN: non === null ? 0 : 600, nonSeries: [0.4, 0.35, non], benchmarks: [rng() < 0.5 ? "geneval" : "t2i-compbench"] });
+        await createTestRunStats(id, {
+          gen: rng(),
+          genN: 600,
+          und: rng(),
+          undN: Math.floor(rng() * 80),
+          non,
+          nonN: non === null ? 0 : 600,
+          nonSeries: [0.4, 0.35, non],
+          benchmarks: [rng() < 0.5 ? "geneval" : "t2i-compbench"],
+        });
       }
     }
   });
@@ -141,12 +155,14 @@ async function benchDatabase(kind: "postgres" | "embedded") {
     const project = await createTestProject({ slug: `bench-${kind}` });
     const actor = { kind: "user" as const, userId: project.ownerId };
     const { run, spikeAt, seed } = await seedDenseRun(db, project.id);
-    console.log(`seeded ${POINTS.toLocaleString("en-US")} points in ${(seed.ms / 1000).toFixed(1)} s (${seed.pointsPerSecond.toLocaleString("en-US")} points/s, rollups included)`);
+    console.log(
+      `seeded ${POINTS.toLocaleString("en-US")} points in ${(seed.ms / 1000).toFixed(1)} s (${seed.pointsPerSecond.toLocaleString("en-US")} points/s, rollups included)`,
+    );
     const q = (extra: Record<string, string> = {}) => ZDenseSeriesQuery.parse({ runs: run.id, key: "train/loss", ...extra });
 
     const first = await getDensePanel(actor, q());
     const series = first.series[0]!;
-    const spikeBucket = series.buckets.find((b) => b.lastStep >= spikeAt && (b.i * first.grid.width + first.grid.from) <= spikeAt);
+    const spikeBucket = series.buckets.find((b) => b.lastStep >= spikeAt && b.i * first.grid.width + first.grid.from <= spikeAt);
     const bucketed = await measure(ITERATIONS, () => getDensePanel(actor, q()));
     const rng = createRng(3);
     const zoomed = await measure(ITERATIONS, () => {
@@ -185,7 +201,9 @@ async function benchDatabase(kind: "postgres" | "embedded") {
     let cursor: string | undefined;
     for (let i = 0; i < 100; i++) cursor = (await listRunsPage(tableActor, tableProject.id, { ...byNon, after: cursor })).nextCursor ?? undefined;
     const deepPage = await measure(ITERATIONS, () => listRunsPage(tableActor, tableProject.id, { ...byNon, after: cursor }));
-    const search = await measure(ITERATIONS, () => listRunsPage(tableActor, tableProject.id, parseRunListQuery({ q: "run 07", method: "dpo", benchmark: "geneval", sort: "gen" })));
+    const search = await measure(ITERATIONS, () =>
+      listRunsPage(tableActor, tableProject.id, parseRunListQuery({ q: "run 07", method: "dpo", benchmark: "geneval", sort: "gen" })),
+    );
 
     const result = {
       database: kind,
@@ -196,7 +214,10 @@ async function benchDatabase(kind: "postgres" | "embedded") {
       raw: { ...raw, rows: rawRows },
       runPage20Panels: { ...page, maxPointsPerSeries: maxPerSeries, maxResponseBytes: maxBytes },
       runsTable: { runs: RUNS, seedMs: seedRunsMs, firstPageByNon: firstPage, page100ByNon: deepPage, searchAndFilters: search },
-      targets: { bucketedP95Under150msOnPostgres: kind === "postgres" ? bucketed.p95 < 150 : null, atMost5000PointsPerSeries: maxPerSeries <= MAX_POINTS_PER_SERIES },
+      targets: {
+        bucketedP95Under150msOnPostgres: kind === "postgres" ? bucketed.p95 < 150 : null,
+        atMost5000PointsPerSeries: maxPerSeries <= MAX_POINTS_PER_SERIES,
+      },
     };
     console.table({
       "bucketed, default zoom": bucketed,
@@ -208,7 +229,9 @@ async function benchDatabase(kind: "postgres" | "embedded") {
       "runs table, page 101 by Non": deepPage,
       "runs table, search + filters": search,
     });
-    console.log(`grid: ${first.grid.count} buckets of ${first.grid.width} steps from ${first.grid.source}; spike kept: ${result.bucketed.spikeKept}; max points per series in any response: ${maxPerSeries}; largest panel response: ${(maxBytes / 1024).toFixed(0)} KB`);
+    console.log(
+      `grid: ${first.grid.count} buckets of ${first.grid.width} steps from ${first.grid.source}; spike kept: ${result.bucketed.spikeKept}; max points per series in any response: ${maxPerSeries}; largest panel response: ${(maxBytes / 1024).toFixed(0)} KB`,
+    );
     fs.writeFileSync(path.resolve(".bench", `charts-${kind}.json`), JSON.stringify(result, null, 2));
     return result;
   } finally {

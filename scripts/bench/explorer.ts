@@ -101,7 +101,9 @@ async function benchTarget(target: TTarget): Promise<TResult> {
     rows["counts: classes at a step"] = await percentiles(() => countExplorerClasses(filter()));
     rows["counts: facets at a step"] = await percentiles(() => countExplorerFacets(filter()));
     rows["counts: images per checkpoint"] = await percentiles(() => countRunSteps(run.runId));
-    rows["request: whole explorer page (service)"] = await percentiles(() => getExplorerPage(actor, run.projectId, { run: run.runId, step: pick(), class: "fp" } satisfies TExplorerQuery));
+    rows["request: whole explorer page (service)"] = await percentiles(() =>
+      getExplorerPage(actor, run.projectId, { run: run.runId, step: pick(), class: "fp" } satisfies TExplorerQuery),
+    );
     rows["request: with a text search"] = await percentiles(() => getExplorerPage(actor, run.projectId, { run: run.runId, step: pick(), q: "object 12" }));
     setDb(undefined);
     return { target, samples, rows };

@@ -28,7 +28,12 @@ async function makeImages(): Promise<string[]> {
   const files: string[] = [];
   for (let i = 0; i < COUNT; i++) {
     const file = path.join(dir, `${i}.png`);
-    fs.writeFileSync(file, await sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer());
+    fs.writeFileSync(
+      file,
+      await sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } })
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
     files.push(file);
   }
   return files;
@@ -82,7 +87,9 @@ async function main() {
     });
     const py = JSON.parse(out.trim().split("\n").at(-1)!) as { seconds: number; maxRssMb: number };
     const rate = megabytes / py.seconds;
-    console.log(`Python client: ${rate.toFixed(0)} MB/s (${(COUNT / py.seconds).toFixed(0)} images/s), client peak ${py.maxRssMb.toFixed(0)} MB, server peak ${serverPeakMemoryMb(server).toFixed(0)} MB`);
+    console.log(
+      `Python client: ${rate.toFixed(0)} MB/s (${(COUNT / py.seconds).toFixed(0)} images/s), client peak ${py.maxRssMb.toFixed(0)} MB, server peak ${serverPeakMemoryMb(server).toFixed(0)} MB`,
+    );
     const share = rate / (megabytes / diskSeconds);
     console.log(`\ntarget: Python client ≥ 50% of raw disk → ${(share * 100).toFixed(0)}% ${share >= 0.5 ? "met" : "NOT met"}`);
   } finally {

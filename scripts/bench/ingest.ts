@@ -27,7 +27,11 @@ function clientRows(client: number): TRow[] {
 }
 
 async function api(server: TBenchServer, method: string, route: string, body?: string): Promise<unknown> {
-  const response = await fetch(`${server.url}${route}`, { method, headers: { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" }, body });
+  const response = await fetch(`${server.url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" },
+    body,
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 300)}`);
   return JSON.parse(text);
@@ -42,9 +46,11 @@ async function createRuns(server: TBenchServer, prefix: string): Promise<string[
 /** Runs each client's requests in order, the clients concurrently; returns seconds. */
 async function timed(perClient: (() => Promise<unknown>)[][]): Promise<number> {
   const started = performance.now();
-  await Promise.all(perClient.map(async (requests) => {
-    for (const request of requests) await request();
-  }));
+  await Promise.all(
+    perClient.map(async (requests) => {
+      for (const request of requests) await request();
+    }),
+  );
   return (performance.now() - started) / 1000;
 }
 
@@ -60,7 +66,12 @@ async function benchMetrics(server: TBenchServer, rows: TRow[][]): Promise<numbe
 }
 
 async function benchSamples(server: TBenchServer): Promise<{ seconds: number; samples: number }> {
-  const prompts = Array.from({ length: 1_000 }, (_, i) => ({ externalId: `bench/p${i}`, text: `a photo of object ${i}`, benchmark: "bench", subtask: `t${i % 6}` }));
+  const prompts = Array.from({ length: 1_000 }, (_, i) => ({
+    externalId: `bench/p${i}`,
+    text: `a photo of object ${i}`,
+    benchmark: "bench",
+    subtask: `t${i % 6}`,
+  }));
   await api(server, "POST", "/api/v1/prompts", JSON.stringify({ prompts }));
   const runs = await createRuns(server, "bench-samples");
   const bodies = runs.map(() => {
@@ -68,7 +79,15 @@ async function benchSamples(server: TBenchServer): Promise<{ seconds: number; sa
     for (let start = 0; start < SAMPLES_PER_CLIENT; start += SAMPLE_BATCH) {
       const samples = Array.from({ length: Math.min(SAMPLE_BATCH, SAMPLES_PER_CLIENT - start) }, (_, k) => {
         const i = start + k;
-        return { step: Math.floor(i / 1_000) * 100, prompt: `bench/p${i % 1_000}`, candidate: 0, judgments: [{ kind: "self", verdict: i % 3 ? 1 : 0, prob: 0.7 }, { kind: "external", judge: "geneval", verdict: i % 2 }] };
+        return {
+          step: Math.floor(i / 1_000) * 100,
+          prompt: `bench/p${i % 1_000}`,
+          candidate: 0,
+          judgments: [
+            { kind: "self", verdict: i % 3 ? 1 : 0, prob: 0.7 },
+            { kind: "external", judge: "geneval", verdict: i % 2 },
+          ],
+        };
       });
       out.push(JSON.stringify({ samples }));
     }
@@ -85,7 +104,9 @@ async function benchKind(kind: "postgres" | "embedded", port: number) {
   const rows = Array.from({ length: CLIENTS }, (_, c) => clientRows(c));
   const apiSeconds = await benchMetrics(server, rows);
   const peakMb = serverPeakMemoryMb(server);
-  console.log(`[${kind}] API: ${TOTAL_POINTS.toLocaleString("en")} points in ${apiSeconds.toFixed(1)} s; server peak ${peakMb.toFixed(0)} MB (${idleMb.toFixed(0)} MB after start)`);
+  console.log(
+    `[${kind}] API: ${TOTAL_POINTS.toLocaleString("en")} points in ${apiSeconds.toFixed(1)} s; server peak ${peakMb.toFixed(0)} MB (${idleMb.toFixed(0)} MB after start)`,
+  );
   const samples = await benchSamples(server);
   console.log(`[${kind}] samples: ${samples.samples.toLocaleString("en")} with 2 judgments each in ${samples.seconds.toFixed(1)} s`);
   const copyRuns = await createRuns(server, "bench-copy");
@@ -120,12 +141,17 @@ async function main() {
   console.log("\n| database | API points/s (4 clients × 10k) | raw COPY rows/s | API / COPY | samples/s (2 judgments) | server peak MB |");
   console.log("|---|---|---|---|---|---|");
   for (const r of results) {
-    console.log(`| ${r.kind} | ${r.apiPointsPerSecond.toLocaleString("en")} | ${r.copyPointsPerSecond.toLocaleString("en")} | ${(r.apiShareOfCopy * 100).toFixed(0)}% | ${r.samplesPerSecond.toLocaleString("en")} | ${r.peakServerMemoryMb} |`);
+    console.log(
+      `| ${r.kind} | ${r.apiPointsPerSecond.toLocaleString("en")} | ${r.copyPointsPerSecond.toLocaleString("en")} | ${(r.apiShareOfCopy * 100).toFixed(0)}% | ${r.samplesPerSecond.toLocaleString("en")} | ${r.peakServerMemoryMb} |`,
+    );
   }
   fs.mkdirSync(".bench", { recursive: true });
   fs.writeFileSync(".bench/ingest-report.json", JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
   const pgResult = results.find((r) => r.kind === "postgres");
-  if (pgResult) console.log(`\ntarget (PostgreSQL): API ≥ 70% of COPY → ${pgResult.apiShareOfCopy >= 0.7 ? "met" : "NOT met"}; memory < 500 MB → ${pgResult.peakServerMemoryMb < 500 ? "met" : "NOT met"}`);
+  if (pgResult)
+    console.log(
+      `\ntarget (PostgreSQL): API ≥ 70% of COPY → ${pgResult.apiShareOfCopy >= 0.7 ? "met" : "NOT met"}; memory < 500 MB → ${pgResult.peakServerMemoryMb < 500 ? "met" : "NOT met"}`,
+    );
   const embedded = results.find((r) => r.kind === "embedded");
   if (embedded) console.log(`target (embedded): API ≥ 60% of COPY → ${embedded.apiShareOfCopy >= 0.6 ? "met" : "NOT met"}`);
 }

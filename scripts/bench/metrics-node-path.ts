@@ -48,6 +48,12 @@ export function summarizeCells(steps: readonly number[], cells: TCells): TCheckp
 }
 
 /** Summarises `steps` of a run against its checkpoint `baselineStep`, entirely in Node. */
-export async function summarizeInNode(sql: TSql, runId: string, steps: readonly number[], baselineStep: number, externalJudges: TExternalJudges): Promise<TCheckpointSummary[]> {
+export async function summarizeInNode(
+  sql: TSql,
+  runId: string,
+  steps: readonly number[],
+  baselineStep: number,
+  externalJudges: TExternalJudges,
+): Promise<TCheckpointSummary[]> {
   return summarizeCells(steps, await countInNode(sql, runId, steps, baselineStep, externalJudges));
 }

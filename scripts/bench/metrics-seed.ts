@@ -46,7 +46,10 @@ export async function seedBenchRun(db: TDatabase, shape: TBenchShape, log: (line
   const rng = createRng(2507_16663);
   const project = await createTestProject({ slug: `bench-${Date.now().toString(36)}` });
   const run = await createTestRun(project.id, { name: RUN_NAME, method: "sft" });
-  const prompts = await createTestPrompts(project.id, Array.from({ length: shape.prompts }, (_, i) => ({ externalId: `bench-${i}`, benchmark: "geneval", subtask: TAGS[i % TAGS.length]! })));
+  const prompts = await createTestPrompts(
+    project.id,
+    Array.from({ length: shape.prompts }, (_, i) => ({ externalId: `bench-${i}`, benchmark: "geneval", subtask: TAGS[i % TAGS.length]! })),
+  );
   const difficulty = prompts.map(() => rng());
   const steps = Array.from({ length: shape.checkpoints }, (_, i) => i * STEP);
   let baselineImages: { id: string; external: 0 | 1; subtask: string }[] = [];
@@ -55,7 +58,16 @@ export async function seedBenchRun(db: TDatabase, shape: TBenchShape, log: (line
 
   for (const [index, step] of steps.entries()) {
     const progress = index / Math.max(1, shape.checkpoints - 1);
-    const rows = prompts.flatMap((prompt) => Array.from({ length: shape.candidates }, (_, candidate) => ({ step, promptId: prompt.id, subtask: prompt.subtask, benchmark: prompt.benchmark, candidate, role: "eval" as const })));
+    const rows = prompts.flatMap((prompt) =>
+      Array.from({ length: shape.candidates }, (_, candidate) => ({
+        step,
+        promptId: prompt.id,
+        subtask: prompt.subtask,
+        benchmark: prompt.benchmark,
+        candidate,
+        role: "eval" as const,
+      })),
+    );
     await upsertCheckpoints(db.sql, run.id, [{ step }]);
     const ids = await insertSamples(db.sql, run.id, rows);
     const judgmentRows: TJudgmentRow[] = [];
@@ -63,17 +75,38 @@ export async function seedBenchRun(db: TDatabase, shape: TBenchShape, log: (line
       const id = ids.get(`${step}|${row.promptId}|${row.candidate}`)!;
       const external = bernoulli(rng, 0.35 + 0.35 * progress + 0.3 * (0.5 - difficulty[Math.floor(i / shape.candidates)]!));
       judgmentRows.push({ sampleId: id, runId: run.id, step, subtask: row.subtask, kind: "external", judge: "geneval", judgeStep: -1, verdict: external });
-      judgmentRows.push({ sampleId: id, runId: run.id, step, subtask: row.subtask, kind: "self", judge: "self", judgeStep: step, verdict: selfVerdict(rng, external, progress) });
+      judgmentRows.push({
+        sampleId: id,
+        runId: run.id,
+        step,
+        subtask: row.subtask,
+        kind: "self",
+        judge: "self",
+        judgeStep: step,
+        verdict: selfVerdict(rng, external, progress),
+      });
       return { id, external, subtask: row.subtask };
     });
     judgments += await insertInBatches(db, judgmentRows);
     if (index === 0) baselineImages = images;
     // Every later checkpoint judges the first checkpoint's images: the understanding score's data.
     if (index > 0) {
-      const rejudged = baselineImages.map((image) => ({ sampleId: image.id, runId: run.id, step: 0, subtask: image.subtask, kind: "self" as const, judge: "self", judgeStep: step, verdict: selfVerdict(rng, image.external, progress) }));
+      const rejudged = baselineImages.map((image) => ({
+        sampleId: image.id,
+        runId: run.id,
+        step: 0,
+        subtask: image.subtask,
+        kind: "self" as const,
+        judge: "self",
+        judgeStep: step,
+        verdict: selfVerdict(rng, image.external, progress),
+      }));
       judgments += await insertInBatches(db, rejudged);
     }
-    if ((index + 1) % 10 === 0) log(`  seeded ${index + 1}/${shape.checkpoints} checkpoints, ${judgments.toLocaleString("en")} judgments (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((index + 1) % 10 === 0)
+      log(
+        `  seeded ${index + 1}/${shape.checkpoints} checkpoints, ${judgments.toLocaleString("en")} judgments (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      );
   }
   return { projectId: project.id, ownerId: project.ownerId, runId: run.id, steps, judgments };
 }

@@ -123,7 +123,9 @@ function report(timings: TTiming[]): void {
   for (const t of timings) {
     log(`${t.target.padEnd(10)} one checkpoint  ${ms(t.sqlOne)}  ${ms(t.nodeOne)}  ${(t.nodeOne / t.sqlOne).toFixed(1).padStart(8)}×`);
     log(`${"".padEnd(10)} all ${String(shape.checkpoints).padEnd(11)} ${ms(t.sqlAll)}  ${ms(t.nodeAll)}  ${(t.nodeAll / t.sqlAll).toFixed(1).padStart(8)}×`);
-    log(`${"".padEnd(10)} of which counters ${ms(t.countSqlAll)}  ${ms(t.countNodeAll)}  ${(t.countNodeAll / t.countSqlAll).toFixed(1).padStart(8)}×   (summarise + bootstrap, shared: ${t.summarizeAll.toFixed(0)} ms)`);
+    log(
+      `${"".padEnd(10)} of which counters ${ms(t.countSqlAll)}  ${ms(t.countNodeAll)}  ${(t.countNodeAll / t.countSqlAll).toFixed(1).padStart(8)}×   (summarise + bootstrap, shared: ${t.summarizeAll.toFixed(0)} ms)`,
+    );
   }
   const pgTiming = timings.find((t) => t.target === "postgres");
   if (pgTiming) {

@@ -34,7 +34,14 @@ export function readImports(source) {
   const imports = [];
   for (const match of code.matchAll(/^\s*(import|export)\s+(type\s+)?(?:([^"';]*?)\s+from\s+)?["']([^"']+)["']/gm)) {
     if (match[1] === "export" && !match[3]) continue;
-    const typeOnly = Boolean(match[2]) || /^\{[^}]*\}$/.test(match[3] ?? "") && (match[3] ?? "").replace(/[{}\s]/g, "").split(",").filter(Boolean).every((n) => n.startsWith("type "));
+    const typeOnly =
+      Boolean(match[2]) ||
+      (/^\{[^}]*\}$/.test(match[3] ?? "") &&
+        (match[3] ?? "")
+          .replace(/[{}\s]/g, "")
+          .split(",")
+          .filter(Boolean)
+          .every((n) => n.startsWith("type ")));
     imports.push({ spec: match[4], typeOnly });
   }
   return imports;

@@ -11,7 +11,13 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest, context: { params: Promise<{ token: string }> }) {
   const { token } = await context.params;
   const response = NextResponse.redirect(new URL("/invite", process.env.NEXTAUTH_URL || req.nextUrl.origin), 303);
-  response.cookies.set(INVITE_COOKIE, token.slice(0, 200), { httpOnly: true, secure: isHttpsDeployment(), sameSite: "lax", path: "/", maxAge: INVITE_COOKIE_SECONDS });
+  response.cookies.set(INVITE_COOKIE, token.slice(0, 200), {
+    httpOnly: true,
+    secure: isHttpsDeployment(),
+    sameSite: "lax",
+    path: "/",
+    maxAge: INVITE_COOKIE_SECONDS,
+  });
   response.headers.set("cache-control", "no-store");
   return response;
 }

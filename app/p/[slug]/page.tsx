@@ -44,8 +44,16 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
         </p>
         <RunsTable runs={page.runs} slug={slug} query={query} />
         <nav className="mt-3 flex gap-3 text-sm" aria-label="Pages">
-          {query.after ? <KeepSelectionLink href={runListHref(base, query, {})} className="text-indigo-700 hover:underline dark:text-indigo-300">↺ first page</KeepSelectionLink> : null}
-          {page.nextCursor ? <KeepSelectionLink href={runListHref(base, query, { after: page.nextCursor })} className="text-indigo-700 hover:underline dark:text-indigo-300">next page →</KeepSelectionLink> : null}
+          {query.after ? (
+            <KeepSelectionLink href={runListHref(base, query, {})} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              ↺ first page
+            </KeepSelectionLink>
+          ) : null}
+          {page.nextCursor ? (
+            <KeepSelectionLink href={runListHref(base, query, { after: page.nextCursor })} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              next page →
+            </KeepSelectionLink>
+          ) : null}
         </nav>
       </main>
     </>

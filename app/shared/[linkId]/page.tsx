@@ -28,7 +28,13 @@ async function requireShareActor(linkId: string) {
 // without signing in; every request re-checks that the link is neither revoked nor expired.
 // A link made from a comparison keeps the view it was made with (axes, smoothing, range, subtasks):
 // the page opens with that query, which the dashboard's panels read from the URL like anywhere else.
-export default async function SharedPage({ params, searchParams }: { params: Promise<{ linkId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SharedPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ linkId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { linkId } = await params;
   const actor = await requireShareActor(linkId);
   const view = await loadOr404(() => getSharedView(actor));

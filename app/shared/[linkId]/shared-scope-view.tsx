@@ -23,7 +23,7 @@ import type { TSharedView } from "@/lib/sharing/view-types";
 // anonymize names for it (lib/sharing/anonymize.ts). Client-side fetches name the link in
 // `x-unigap-share` (ShareLinkProvider); heatmap cells do not link to the project's explorer.
 
-export async function renderSharedRun(actor: TShareActor, run: TRunHeaderDTO): Promise<ReactNode> {
+async function renderSharedRun(actor: TShareActor, run: TRunHeaderDTO): Promise<ReactNode> {
   const keys = await listMetricKeys(actor, [run.id]);
   const summary = getSummaryResult(actor, run);
   return (
@@ -41,7 +41,7 @@ export async function renderSharedRun(actor: TShareActor, run: TRunHeaderDTO): P
   );
 }
 
-export async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[]): Promise<ReactNode> {
+async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[]): Promise<ReactNode> {
   const runIds = runs.map((r) => r.id);
   const keys = await listMetricKeys(actor, runIds);
   const colors = assignRunColors(runIds);
@@ -66,7 +66,7 @@ export async function renderSharedComparison(actor: TShareActor, runs: TRunHeade
   );
 }
 
-export async function renderSharedSamples(actor: TShareActor, view: TSharedView): Promise<ReactNode> {
+async function renderSharedSamples(actor: TShareActor, view: TSharedView): Promise<ReactNode> {
   void actor; // dashboard: the sample inspector's cards (with images) take the actor for their image URLs
   return (
     <section aria-label="Shared samples" className="flex flex-col gap-4">

@@ -16,12 +16,18 @@ function walk(dir: string): string[] {
 
 /** "app/api/v1/runs/[runId]/route.ts" → "/api/v1/runs/[runId]"; route groups and private folders vanish. */
 function urlPattern(file: string): string {
-  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
 function isPrivate(file: string): boolean {
-  return path.relative(APP, file).split(path.sep).some((segment) => segment.startsWith("_"));
+  return path
+    .relative(APP, file)
+    .split(path.sep)
+    .some((segment) => segment.startsWith("_"));
 }
 
 function exportedMethods(source: string): string[] {

@@ -6,18 +6,29 @@ import { randomUUID } from "node:crypto";
 import { byCaller, fromResponse } from "./outcomes";
 import type { TRow } from "./row";
 
-const refused = { anonymous: "401", shareInScope: "404", shareOutOfScope: "404", shareRevoked: "401", shareExpired: "401", keyOtherProject: "404", keyRevoked: "401", stranger: "404" } as const;
+const refused = {
+  anonymous: "401",
+  shareInScope: "404",
+  shareOutOfScope: "404",
+  shareRevoked: "401",
+  shareExpired: "401",
+  keyOtherProject: "404",
+  keyRevoked: "401",
+  stranger: "404",
+} as const;
 
 export const datasetRows: TRow[] = [
   {
     key: "POST /api/v1/runs/[runId]/datasets/preview",
     expected: byCaller("422", refused),
-    call: (w, c) => w.clients[c].request.post(`/api/v1/runs/${w.runA.id}/datasets/preview`, { data: { kind: "sft", step: 999_999 }, maxRedirects: 0 }).then(fromResponse),
+    call: (w, c) =>
+      w.clients[c].request.post(`/api/v1/runs/${w.runA.id}/datasets/preview`, { data: { kind: "sft", step: 999_999 }, maxRedirects: 0 }).then(fromResponse),
   },
   {
     key: "POST /api/v1/runs/[runId]/datasets",
     expected: byCaller("422", { ...refused, viewer: "403" }),
-    call: (w, c) => w.clients[c].request.post(`/api/v1/runs/${w.runA.id}/datasets`, { data: { kind: "sft", step: 999_999 }, maxRedirects: 0 }).then(fromResponse),
+    call: (w, c) =>
+      w.clients[c].request.post(`/api/v1/runs/${w.runA.id}/datasets`, { data: { kind: "sft", step: 999_999 }, maxRedirects: 0 }).then(fromResponse),
   },
   {
     key: "GET /api/v1/datasets/[datasetId]",

@@ -10,7 +10,8 @@ import type { TRow } from "./row";
 import type { TCaller, TWorld } from "./world";
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
-const post = (w: TWorld, c: TCaller, path: string, data: unknown): Promise<TResult> => w.clients[c].request.post(path, { data, maxRedirects: 0 }).then(fromResponse);
+const post = (w: TWorld, c: TCaller, path: string, data: unknown): Promise<TResult> =>
+  w.clients[c].request.post(path, { data, maxRedirects: 0 }).then(fromResponse);
 
 /** Only this project's key may write: the other project's key sees no such run (404). */
 const keyWrite = (ok: string, otherKey = "404") => byCaller("401", { keyThisProject: ok, keyOtherProject: otherKey });
@@ -65,14 +66,19 @@ export const ingestRows: TRow[] = [
     expected: keyWrite("200"),
     call: (w, c) =>
       post(w, c, `/api/v1/runs/${w.runA.id}/samples`, {
-        samples: [{ step: 1, prompt: { externalId: unique("matrix-prompt"), text: "a red cube", subtask: "colors" }, judgments: [{ kind: "self", verdict: 1 }] }],
+        samples: [
+          { step: 1, prompt: { externalId: unique("matrix-prompt"), text: "a red cube", subtask: "colors" }, judgments: [{ kind: "self", verdict: 1 }] },
+        ],
       }),
   },
   {
     key: "POST /api/v1/runs/[runId]/judgments",
     // Authorization comes before the lookup: only the project's key learns that the sample is missing.
     expected: keyWrite("422"),
-    call: (w, c) => post(w, c, `/api/v1/runs/${w.runA.id}/judgments`, { judgments: [{ sample: { step: 999_999, prompt: "no-such-prompt" }, kind: "external", judge: "geneval", verdict: 1 }] }),
+    call: (w, c) =>
+      post(w, c, `/api/v1/runs/${w.runA.id}/judgments`, {
+        judgments: [{ sample: { step: 999_999, prompt: "no-such-prompt" }, kind: "external", judge: "geneval", verdict: 1 }],
+      }),
   },
   {
     key: "POST /api/v1/prompts",

@@ -15,7 +15,6 @@ import type { TRow } from "./row";
 import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn } from "./outcomes";
 import type { TCaller, TWorld } from "./world";
 
-
 const get = (world: TWorld, caller: TCaller, path: string) => world.clients[caller].request.get(path, { maxRedirects: 0 }).then(fromResponse);
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
 
@@ -113,7 +112,12 @@ const apiRows: TRow[] = [
       stranger: "404",
     }),
     call: (w, c) => get(w, c, `/api/series/buckets?runs=${w.runA.id}&key=train/loss`),
-    check: (w, _c, r) => expect((r.json as { series: { runId: string }[]; missing: { runId: string }[] }).series.concat((r.json as { missing: { runId: string }[] }).missing).map((s) => s.runId)).toEqual([w.runA.id]),
+    check: (w, _c, r) =>
+      expect(
+        (r.json as { series: { runId: string }[]; missing: { runId: string }[] }).series
+          .concat((r.json as { missing: { runId: string }[] }).missing)
+          .map((s) => s.runId),
+      ).toEqual([w.runA.id]),
   },
   {
     // Local operator route for `npm run seed`: only the admin token in the data folder opens it; no
@@ -132,7 +136,9 @@ const apiRows: TRow[] = [
     key: "GET /share/[token]",
     expected: byCaller("→/shared/not-valid", { shareInScope: "→/shared/own", shareOutOfScope: "→/shared/own" }),
     call: async (w, c) => {
-      const own = { shareInScope: w.links.inScope, shareOutOfScope: w.links.outOfScope, shareRevoked: w.links.revoked, shareExpired: w.links.expired }[c as string];
+      const own = { shareInScope: w.links.inScope, shareOutOfScope: w.links.outOfScope, shareRevoked: w.links.revoked, shareExpired: w.links.expired }[
+        c as string
+      ];
       const token = own?.token ?? `ugs_${randomBytes(32).toString("base64url")}`;
       const result = await get(w, c, `/share/${token}`);
       return own ? { ...result, outcome: result.outcome.replace(`/shared/${own.id}`, "/shared/own") } : result;
@@ -303,7 +309,9 @@ const actionRows: TRow[] = [
     call: async (w, c) => {
       const link = await act<{ id: string; path: string }>(w.admin, "createShareLinkAction", { projectId: w.demo.id, scope: "run", runId: w.runA.id });
       const result = await fromAction(w.clients[c], "revokeShareLinkAction", { projectId: w.demo.id, linkId: link.id });
-      const probe = await w.clients.anonymous.request.get(`/api/v1/runs/${w.runA.id}`, { headers: { authorization: `Bearer ${link.path.replace("/share/", "")}` } });
+      const probe = await w.clients.anonymous.request.get(`/api/v1/runs/${w.runA.id}`, {
+        headers: { authorization: `Bearer ${link.path.replace("/share/", "")}` },
+      });
       expect(probe.status()).toBe(result.outcome === "ok" ? 401 : 200);
       return result;
     },

@@ -12,7 +12,14 @@ const ZBenchmarkFilter = z.string().min(1).max(200).describe("Only prompts of th
 export const ZAuditQuery = z
   .object({
     step: ZQueryStep.describe("Only the training data built at this round (default: every round).").optional(),
-    judge: z.string().min(1).max(200).describe('An external judge for every benchmark, or "human" for the annotators\' majority (default: each benchmark\'s external judge with the most judgments on the training images, else "human").').optional(),
+    judge: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe(
+        'An external judge for every benchmark, or "human" for the annotators\' majority (default: each benchmark\'s external judge with the most judgments on the training images, else "human").',
+      )
+      .optional(),
     threshold: z.coerce.number().min(0).max(1).describe("Precision or agreement below this is flagged as a risk (default 0.7).").optional(),
   })
   .strict();
@@ -37,7 +44,7 @@ export type TSupervisionAuditResponse = z.infer<typeof ZSupervisionAudit>;
 export const ZBenchmarkQuery = z.object({ benchmark: ZBenchmarkFilter.optional() }).strict();
 export type TBenchmarkQuery = z.infer<typeof ZBenchmarkQuery>;
 
-export const ZCurriculumRound = z.object({
+const ZCurriculumRound = z.object({
   step: z.number().int(),
   prompts: ZCount,
   /** Pass rates |C|/N of the round's prompts in 10 bins of width 0.1 (the last includes 1). */
@@ -61,7 +68,9 @@ const ZVerdict = z.union([z.literal(0), z.literal(1)]);
 export const ZFlips = z.object({
   runId: z.string(),
   /** Prompts whose majority self verdict on their evaluation images changed, with each change. */
-  prompts: z.array(z.object({ promptId: z.string(), flips: z.array(z.object({ fromStep: z.number().int(), toStep: z.number().int(), from: ZVerdict, to: ZVerdict })) })),
+  prompts: z.array(
+    z.object({ promptId: z.string(), flips: z.array(z.object({ fromStep: z.number().int(), toStep: z.number().int(), from: ZVerdict, to: ZVerdict })) }),
+  ),
 });
 export type TFlipsResponse = z.infer<typeof ZFlips>;
 

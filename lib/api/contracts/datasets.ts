@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 // The dataset builder's request (flat: every recipe parameter explicit, defaults are the paper's).
-export const DATASET_JUDGES = ["self", "external", "human", "self_and_external"] as const;
-export const DATASET_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "candidate"] as const;
+const DATASET_JUDGES = ["self", "external", "human", "self_and_external"] as const;
+const DATASET_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "candidate"] as const;
 
 export const ZDatasetRecipe = z
   .object({

@@ -20,7 +20,11 @@ const anyValue = fc.oneof(
 );
 const point = fc.record(
   {
-    key: fc.oneof(fc.constantFrom("train/loss", "a", "", "x".repeat(200), "x".repeat(201), "bad\u0001key", "tab\tkey"), fc.string({ maxLength: 8 }), fc.integer()),
+    key: fc.oneof(
+      fc.constantFrom("train/loss", "a", "", "x".repeat(200), "x".repeat(201), "bad\u0001key", "tab\tkey"),
+      fc.string({ maxLength: 8 }),
+      fc.integer(),
+    ),
     step: fc.oneof(fc.integer({ min: -2, max: 100 }), fc.constantFrom(2_147_483_647, 2_147_483_648, 1.5, -0, "3", null)),
     value: anyValue,
     wallTime: fc.oneof(
@@ -32,7 +36,11 @@ const point = fc.record(
   { requiredKeys: ["key", "step", "value"] },
 );
 const body = fc.record(
-  { points: fc.oneof(fc.array(point, { minLength: 0, maxLength: 6 }), fc.constantFrom(null, "x", {})), overwrite: fc.constantFrom(true, false, undefined, "yes"), other: fc.constant("x") },
+  {
+    points: fc.oneof(fc.array(point, { minLength: 0, maxLength: 6 }), fc.constantFrom(null, "x", {})),
+    overwrite: fc.constantFrom(true, false, undefined, "yes"),
+    other: fc.constant("x"),
+  },
   { requiredKeys: [] },
 );
 
@@ -52,6 +60,11 @@ describe("parseLogMetricsRequest", () => {
     const point = { key: "k", step: 1, value: 1 };
     expect(() => parseLogMetricsRequest({ points: [] })).toThrow();
     expect(() => parseLogMetricsRequest({ points: Array.from({ length: 10_001 }, (_, step) => ({ ...point, step })) })).toThrow();
-    expect(parseLogMetricsRequest({ points: [{ ...point, value: "NaN", wallTime: 1 }] }).points[0]).toEqual({ key: "k", step: 1, value: Number.NaN, wallTime: new Date(1000) });
+    expect(parseLogMetricsRequest({ points: [{ ...point, value: "NaN", wallTime: 1 }] }).points[0]).toEqual({
+      key: "k",
+      step: 1,
+      value: Number.NaN,
+      wallTime: new Date(1000),
+    });
   });
 });

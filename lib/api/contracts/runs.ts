@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { ZExternalId, ZId, ZJsonValue, ZLongText, ZName, ZProjectSlug, ZStep } from "./common";
 
-export const RUN_STATUSES = ["running", "finished", "failed"] as const;
+const RUN_STATUSES = ["running", "finished", "failed"] as const;
 const ZTag = z.string().trim().min(1).max(64);
 const ZMethod = z.string().trim().min(1).max(100);
 
@@ -24,8 +24,16 @@ export const ZCreateRunRequest = z.object({
 export type TCreateRunRequest = z.infer<typeof ZCreateRunRequest>;
 
 export const ZUpdateRunRequest = z
-  .object({ status: z.enum(RUN_STATUSES).optional(), notes: ZLongText.optional(), tags: z.array(ZTag).max(50).optional(), trainedOn: z.array(ZId).max(50).optional() })
-  .refine((v) => v.status !== undefined || v.notes !== undefined || v.tags !== undefined || v.trainedOn !== undefined, "send at least one of status, notes, tags, trainedOn");
+  .object({
+    status: z.enum(RUN_STATUSES).optional(),
+    notes: ZLongText.optional(),
+    tags: z.array(ZTag).max(50).optional(),
+    trainedOn: z.array(ZId).max(50).optional(),
+  })
+  .refine(
+    (v) => v.status !== undefined || v.notes !== undefined || v.tags !== undefined || v.trainedOn !== undefined,
+    "send at least one of status, notes, tags, trainedOn",
+  );
 export type TUpdateRunRequest = z.infer<typeof ZUpdateRunRequest>;
 
 export const ZListRunsQuery = z.object({

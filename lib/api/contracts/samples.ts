@@ -3,8 +3,8 @@ import { z } from "zod";
 import { INGEST_LIMITS, ZBatchCounts, ZBigintId, ZExternalId, ZFiniteNumber, ZId, ZLongText, ZSha256, ZStep } from "./common";
 import { ZPromptInput } from "./prompts";
 
-export const SAMPLE_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "eval", "candidate"] as const;
-export const JUDGE_KINDS = ["self", "external", "human"] as const;
+const SAMPLE_ROLES = ["sft_chosen", "dpo_chosen", "dpo_rejected", "discarded", "eval", "candidate"] as const;
+const JUDGE_KINDS = ["self", "external", "human"] as const;
 
 const ZJudgmentFields = z.object({
   kind: z.enum(JUDGE_KINDS),
@@ -22,16 +22,18 @@ const ZJudgmentFields = z.object({
 });
 
 function checkJudge(j: { kind: string; judge?: string; judgeRunId?: string; judgeStep?: number | null }, ctx: z.RefinementCtx): void {
-  if (j.kind !== "self" && !j.judge) ctx.addIssue({ code: "custom", path: ["judge"], message: `${j.kind === "external" ? "an" : "a"} ${j.kind} judgment names its judge (e.g. "geneval")` });
+  if (j.kind !== "self" && !j.judge)
+    ctx.addIssue({ code: "custom", path: ["judge"], message: `${j.kind === "external" ? "an" : "a"} ${j.kind} judgment names its judge (e.g. "geneval")` });
   if (j.kind !== "self" && j.judgeRunId) ctx.addIssue({ code: "custom", path: ["judgeRunId"], message: "judgeRunId is for self judgments only" });
   if (j.kind === "self" && j.judgeRunId && j.judge) ctx.addIssue({ code: "custom", path: ["judge"], message: "send judge or judgeRunId, not both" });
-  if (j.judgeRunId && j.judgeStep == null) ctx.addIssue({ code: "custom", path: ["judgeStep"], message: "a judgment by another run names that run's checkpoint step" });
+  if (j.judgeRunId && j.judgeStep == null)
+    ctx.addIssue({ code: "custom", path: ["judgeStep"], message: "a judgment by another run names that run's checkpoint step" });
 }
 
-export const ZJudgmentInput = ZJudgmentFields.superRefine(checkJudge);
+const ZJudgmentInput = ZJudgmentFields.superRefine(checkJudge);
 export type TJudgmentInput = z.infer<typeof ZJudgmentInput>;
 
-export const ZSampleInput = z.object({
+const ZSampleInput = z.object({
   step: ZStep,
   epoch: ZFiniteNumber.nullish(),
   /** A registered prompt's externalId, or the prompt itself (registered on the way). */
@@ -61,14 +63,17 @@ export const ZLogSamplesResponse = z.object({
 });
 
 /** A sample named by its id or by its natural key (step, prompt externalId, candidate). */
-export const ZSampleRef = z.union([
+const ZSampleRef = z.union([
   z.object({ id: ZBigintId }),
   z.object({ step: ZStep, prompt: ZExternalId, candidate: z.number().int().min(0).max(100_000).default(0) }),
 ]);
 export type TSampleRef = z.infer<typeof ZSampleRef>;
 
 export const ZAddJudgmentsRequest = z.object({
-  judgments: z.array(ZJudgmentFields.extend({ sample: ZSampleRef }).superRefine(checkJudge)).min(1).max(INGEST_LIMITS.judgments),
+  judgments: z
+    .array(ZJudgmentFields.extend({ sample: ZSampleRef }).superRefine(checkJudge))
+    .min(1)
+    .max(INGEST_LIMITS.judgments),
   overwrite: z.boolean().optional(),
 });
 export type TAddJudgmentsRequest = z.infer<typeof ZAddJudgmentsRequest>;

@@ -31,7 +31,14 @@ export function subtask(name: string, overrides: Partial<TSubtaskSummary> = {}):
 }
 
 export function trend(overrides: Partial<TTrend> = {}): TTrend {
-  return { class: "co-improvement", alarm: false, deltaGen: measure(0.05, 300, { lo: 0.01, hi: 0.09 }), deltaNon: measure(-0.04, 300, { lo: -0.08, hi: -0.01 }), reasons: [], ...overrides };
+  return {
+    class: "co-improvement",
+    alarm: false,
+    deltaGen: measure(0.05, 300, { lo: 0.01, hi: 0.09 }),
+    deltaNon: measure(-0.04, 300, { lo: -0.08, hi: -0.01 }),
+    reasons: [],
+    ...overrides,
+  };
 }
 
 export function checkpoint(step: number, overrides: Partial<TCheckpointSummary> = {}): TCheckpointSummary {
@@ -47,5 +54,12 @@ export function checkpoint(step: number, overrides: Partial<TCheckpointSummary> 
 }
 
 export function runSummary(runId: string, checkpoints: TCheckpointSummary[], overrides: Partial<TRunSummary> = {}): TRunSummary {
-  return { runId, baseline: { runId: "base", step: 0, runName: "baseline" }, externalJudge: "geneval", externalJudges: { geneval: "geneval" }, checkpoints, ...overrides };
+  return {
+    runId,
+    baseline: { runId: "base", step: 0, runName: "baseline" },
+    externalJudge: "geneval",
+    externalJudges: { geneval: "geneval" },
+    checkpoints,
+    ...overrides,
+  };
 }

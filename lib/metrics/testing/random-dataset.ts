@@ -13,7 +13,10 @@ import type { TImageSpec } from "./records";
 type TVerdict = 0 | 1 | null;
 const verdict = fc.constantFrom<TVerdict>(0, 1, 1, null);
 const maybeVerdict = fc.option(verdict, { nil: undefined, freq: 4 });
-const score = fc.option(fc.integer({ min: 0, max: 64 }).map((k) => k / 64), { nil: undefined, freq: 2 });
+const score = fc.option(
+  fc.integer({ min: 0, max: 64 }).map((k) => k / 64),
+  { nil: undefined, freq: 2 },
+);
 
 const role = fc.constantFrom<TSampleRole>("eval", "eval", "eval", "sft_chosen", "dpo_chosen", "dpo_rejected", "discarded");
 
@@ -32,8 +35,8 @@ const abstractImage = fc.record({
   judgedBy: fc.array(fc.record({ stepIndex: fc.nat({ max: 7 }), verdict, stray: fc.boolean() }), { maxLength: 3 }),
 });
 
-export const ZERO_STEPS = [0, 10, 20, 30] as const;
-export const BASELINE_RUN_STEPS = [0, 5] as const;
+const ZERO_STEPS = [0, 10, 20, 30] as const;
+const BASELINE_RUN_STEPS = [0, 5] as const;
 
 export const datasetArbitrary = fc.record({
   crossRun: fc.boolean(),

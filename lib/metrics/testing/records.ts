@@ -29,11 +29,19 @@ export function buildRecords(images: readonly TImageSpec[]): TRecords {
   const judgments: TJudgmentRecord[] = [];
   images.forEach((image, i) => {
     const id = String(i + 1);
-    samples.push({ id, step: image.step, promptId: image.promptId, benchmark: image.benchmark ?? "t2i", subtask: image.subtask ?? "color", role: image.role ?? "eval" });
+    samples.push({
+      id,
+      step: image.step,
+      promptId: image.promptId,
+      benchmark: image.benchmark ?? "t2i",
+      subtask: image.subtask ?? "color",
+      role: image.role ?? "eval",
+    });
     const judge = (kind: TJudgmentRecord["kind"], name: string, judgeStep: number, verdict: 0 | 1 | null, score: number | null = null) =>
       judgments.push({ sampleId: id, kind, judge: name, judgeStep, verdict, score });
     if (image.self !== undefined) judge("self", "self", image.step, image.self);
-    if (image.external !== undefined || image.score !== undefined) judge("external", image.externalJudge ?? "geneval", -1, image.external ?? null, image.score ?? null);
+    if (image.external !== undefined || image.score !== undefined)
+      judge("external", image.externalJudge ?? "geneval", -1, image.external ?? null, image.score ?? null);
     image.human?.forEach((verdict, k) => judge("human", `annotator-${k}`, -1, verdict));
     image.judgedBy?.forEach(([name, step, verdict]) => judge("self", name, step, verdict));
     image.extra?.forEach((j) => judge(j.kind, j.judge, j.judgeStep, j.verdict, j.score ?? null));

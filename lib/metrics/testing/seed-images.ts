@@ -17,7 +17,10 @@ export async function ensurePrompts(projectId: string, images: readonly TImageSp
     if (!prompts.has(image.promptId)) missing.set(image.promptId, { benchmark: image.benchmark ?? "t2i", subtask: image.subtask ?? "color" });
   }
   const names = [...missing.keys()];
-  const created = await createTestPrompts(projectId, names.map((name) => missing.get(name)!));
+  const created = await createTestPrompts(
+    projectId,
+    names.map((name) => missing.get(name)!),
+  );
   names.forEach((name, i) => prompts.set(name, created[i]!));
   return prompts;
 }
@@ -43,8 +46,18 @@ export async function seedImages(runId: string, images: readonly TImageSpec[], p
     candidates.set(key, candidate + 1);
     return { image, candidate, prompt: prompts.get(image.promptId)!, judgments: toJudgments(image) };
   });
-  const ids = await createTestSamples(runId, specs.map((s) => ({ step: s.image.step, prompt: s.prompt, candidate: s.candidate, role: s.image.role ?? "eval", judgments: s.judgments })));
-  const samples: TSampleRecord[] = specs.map((s, i) => ({ id: ids[i]!, step: s.image.step, promptId: s.prompt.id, benchmark: s.prompt.benchmark, subtask: s.prompt.subtask, role: s.image.role ?? "eval" }));
+  const ids = await createTestSamples(
+    runId,
+    specs.map((s) => ({ step: s.image.step, prompt: s.prompt, candidate: s.candidate, role: s.image.role ?? "eval", judgments: s.judgments })),
+  );
+  const samples: TSampleRecord[] = specs.map((s, i) => ({
+    id: ids[i]!,
+    step: s.image.step,
+    promptId: s.prompt.id,
+    benchmark: s.prompt.benchmark,
+    subtask: s.prompt.subtask,
+    role: s.image.role ?? "eval",
+  }));
   const judgments: TJudgmentRecord[] = specs.flatMap((s, i) =>
     s.judgments.map((j) => ({ sampleId: ids[i]!, kind: j.kind, judge: j.judge!, judgeStep: j.judgeStep!, verdict: j.verdict, score: j.score ?? null })),
   );

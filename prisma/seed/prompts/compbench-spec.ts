@@ -5,43 +5,202 @@
 import type { TColor, TPromptSpec, TRelation, TSceneObject, TShape, TSize, TTexture } from "./spec";
 
 const COLOR_WORDS: Record<string, TColor> = {
-  red: "red", orange: "orange", yellow: "yellow", gold: "yellow", green: "green", blue: "blue", purple: "purple",
-  pink: "pink", brown: "brown", tan: "brown", beige: "brown", black: "black", white: "white", gray: "gray", grey: "gray", silver: "gray",
+  red: "red",
+  orange: "orange",
+  yellow: "yellow",
+  gold: "yellow",
+  green: "green",
+  blue: "blue",
+  purple: "purple",
+  pink: "pink",
+  brown: "brown",
+  tan: "brown",
+  beige: "brown",
+  black: "black",
+  white: "white",
+  gray: "gray",
+  grey: "gray",
+  silver: "gray",
 };
 const SHAPE_WORDS: Record<string, TShape> = {
-  round: "circle", circular: "circle", spherical: "circle", cubic: "square", square: "square", rectangular: "rectangle",
-  triangular: "triangle", pyramidal: "triangle", oval: "oval", oblong: "oval", teardrop: "teardrop", pentagonal: "pentagon",
-  hexagonal: "hexagon", octagonal: "hexagon", diamond: "diamond", cylindrical: "cylinder", conical: "cone", "star-shaped": "star",
+  round: "circle",
+  circular: "circle",
+  spherical: "circle",
+  cubic: "square",
+  square: "square",
+  rectangular: "rectangle",
+  triangular: "triangle",
+  pyramidal: "triangle",
+  oval: "oval",
+  oblong: "oval",
+  teardrop: "teardrop",
+  pentagonal: "pentagon",
+  hexagonal: "hexagon",
+  octagonal: "hexagon",
+  diamond: "diamond",
+  cylindrical: "cylinder",
+  conical: "cone",
+  "star-shaped": "star",
   "heart-shaped": "heart",
 };
-const SIZE_WORDS: Record<string, TSize> = { small: "small", tiny: "small", little: "small", big: "big", large: "big", huge: "big", long: "long", short: "short", tall: "tall" };
+const SIZE_WORDS: Record<string, TSize> = {
+  small: "small",
+  tiny: "small",
+  little: "small",
+  big: "big",
+  large: "big",
+  huge: "big",
+  long: "long",
+  short: "short",
+  tall: "tall",
+};
 const TEXTURE_WORDS: Record<string, TTexture> = {
-  wooden: "wooden", wood: "wooden", metallic: "metallic", metal: "metallic", steel: "metallic", glass: "glass", fluffy: "fluffy",
-  furry: "fluffy", rubber: "rubber", leather: "leather", fabric: "fabric", silk: "fabric", silky: "fabric", knitted: "fabric",
-  woolen: "fabric", cotton: "fabric", plastic: "plastic",
+  wooden: "wooden",
+  wood: "wooden",
+  metallic: "metallic",
+  metal: "metallic",
+  steel: "metallic",
+  glass: "glass",
+  fluffy: "fluffy",
+  furry: "fluffy",
+  rubber: "rubber",
+  leather: "leather",
+  fabric: "fabric",
+  silk: "fabric",
+  silky: "fabric",
+  knitted: "fabric",
+  woolen: "fabric",
+  cotton: "fabric",
+  plastic: "plastic",
 };
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 const DETERMINERS = new Set(["a", "an", "the", "some", "their", "his", "her", "its", "one", ...Object.keys(COUNT_WORDS)]);
 const STOP_WORDS = new Set([
-  "is", "are", "was", "were", "and", "with", "on", "in", "of", "at", "to", "into", "onto", "from", "by", "near", "next", "beside",
-  "under", "over", "above", "below", "behind", "while", "which", "that", "who", "for", "through", "past", "across", "against",
-  "around", "between", "as", "sits", "sit", "lay", "lies", "stands", "rests", "side", "top", "bottom", "left", "right", "or", "has",
-  "have", "had", "there", "it", "they", "them", "other", "each",
+  "is",
+  "are",
+  "was",
+  "were",
+  "and",
+  "with",
+  "on",
+  "in",
+  "of",
+  "at",
+  "to",
+  "into",
+  "onto",
+  "from",
+  "by",
+  "near",
+  "next",
+  "beside",
+  "under",
+  "over",
+  "above",
+  "below",
+  "behind",
+  "while",
+  "which",
+  "that",
+  "who",
+  "for",
+  "through",
+  "past",
+  "across",
+  "against",
+  "around",
+  "between",
+  "as",
+  "sits",
+  "sit",
+  "lay",
+  "lies",
+  "stands",
+  "rests",
+  "side",
+  "top",
+  "bottom",
+  "left",
+  "right",
+  "or",
+  "has",
+  "have",
+  "had",
+  "there",
+  "it",
+  "they",
+  "them",
+  "other",
+  "each",
 ]);
 // Longest phrases first so "on the top of" wins over "on".
 const RELATIONS: [string, TRelation["kind"]][] = [
-  ["on the right of", "right"], ["to the right of", "right"], ["on the left of", "left"], ["to the left of", "left"],
-  ["on the top of", "above"], ["on top of", "above"], ["on the bottom of", "below"], ["underneath", "below"], ["beneath", "below"],
-  ["under", "below"], ["below", "below"], ["above", "above"], ["next to", "near"], ["on side of", "near"], ["beside", "near"], ["near", "near"],
+  ["on the right of", "right"],
+  ["to the right of", "right"],
+  ["on the left of", "left"],
+  ["to the left of", "left"],
+  ["on the top of", "above"],
+  ["on top of", "above"],
+  ["on the bottom of", "below"],
+  ["underneath", "below"],
+  ["beneath", "below"],
+  ["under", "below"],
+  ["below", "below"],
+  ["above", "above"],
+  ["next to", "near"],
+  ["on side of", "near"],
+  ["beside", "near"],
+  ["near", "near"],
 ];
 
 function isAttribute(word: string): boolean {
   return word in COLOR_WORDS || word in SHAPE_WORDS || word in SIZE_WORDS || word in TEXTURE_WORDS;
 }
 
-const VERBS = new Set(["made", "make", "hold", "holds", "held", "hung", "drove", "sat", "ran", "stood", "burst", "cast", "fell", "flew", "grew", "led", "cooked", "rolled", "swam", "sits", "lies"]);
+const VERBS = new Set([
+  "made",
+  "make",
+  "hold",
+  "holds",
+  "held",
+  "hung",
+  "drove",
+  "sat",
+  "ran",
+  "stood",
+  "burst",
+  "cast",
+  "fell",
+  "flew",
+  "grew",
+  "led",
+  "cooked",
+  "rolled",
+  "swam",
+  "sits",
+  "lies",
+]);
 // -ing words end a noun phrase ("a jacket standing in…") except these nouns and -ling ones (duckling).
-const ING_NOUNS = new Set(["painting", "building", "ceiling", "earring", "clothing", "pudding", "ring", "string", "wing", "king", "swing", "thing", "icing", "railing", "frosting", "wedding", "bedding", "stocking"]);
+const ING_NOUNS = new Set([
+  "painting",
+  "building",
+  "ceiling",
+  "earring",
+  "clothing",
+  "pudding",
+  "ring",
+  "string",
+  "wing",
+  "king",
+  "swing",
+  "thing",
+  "icing",
+  "railing",
+  "frosting",
+  "wedding",
+  "bedding",
+  "stocking",
+]);
 
 function endsPhrase(word: string): boolean {
   if (STOP_WORDS.has(word) || DETERMINERS.has(word) || VERBS.has(word)) return true;
@@ -107,10 +266,15 @@ function findAction(words: readonly string[]): string | undefined {
 }
 
 export function specFromCompBench(text: string): TPromptSpec {
-  const clean = ` ${text.toLowerCase().replace(/[^a-z\- ]+/g, " ").replace(/\s+/g, " ").trim()} `;
+  const clean = ` ${text
+    .toLowerCase()
+    .replace(/[^a-z\- ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()} `;
   const words = clean.trim().split(" ");
   let phrases = readNounPhrases(words).slice(0, 3);
-  if (phrases.length === 0) phrases = [{ object: { noun: words.find((w) => !STOP_WORDS.has(w) && !DETERMINERS.has(w)) ?? "thing", count: 1 }, start: 0, end: 1 }];
+  if (phrases.length === 0)
+    phrases = [{ object: { noun: words.find((w) => !STOP_WORDS.has(w) && !DETERMINERS.has(w)) ?? "thing", count: 1 }, start: 0, end: 1 }];
   const spec: TPromptSpec = { objects: phrases.map((p) => p.object) };
   const relation = findRelation(clean);
   if (relation && phrases.length >= 2) {

@@ -31,21 +31,45 @@ export const COMPBENCH_SUBTASKS = ["color", "shape", "texture", "spatial", "non_
 const DATA_DIR = path.join(process.cwd(), "prisma", "seed", "data");
 
 export function loadGenEvalPrompts(dataDir = DATA_DIR): TPromptRecord[] {
-  const lines = fs.readFileSync(path.join(dataDir, "geneval", "evaluation_metadata.jsonl"), "utf8").split("\n").filter(Boolean);
+  const lines = fs
+    .readFileSync(path.join(dataDir, "geneval", "evaluation_metadata.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean);
   return lines.map((line, i) => {
     const meta = JSON.parse(line) as TGenEvalMetadata;
     const spec = specFromGenEval(meta);
-    return { externalId: `geneval/${String(i).padStart(5, "0")}`, text: meta.prompt, benchmark: "geneval", subtask: meta.tag, tier: tierOfSpec(spec), split: "eval", spec, sourceSpec: meta };
+    return {
+      externalId: `geneval/${String(i).padStart(5, "0")}`,
+      text: meta.prompt,
+      benchmark: "geneval",
+      subtask: meta.tag,
+      tier: tierOfSpec(spec),
+      split: "eval",
+      spec,
+      sourceSpec: meta,
+    };
   });
 }
 
 export function loadCompBenchPrompts(dataDir = DATA_DIR): TPromptRecord[] {
   return COMPBENCH_SUBTASKS.flatMap((subtask) => {
-    const lines = fs.readFileSync(path.join(dataDir, "t2i-compbench", `${subtask}_val.txt`), "utf8").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = fs
+      .readFileSync(path.join(dataDir, "t2i-compbench", `${subtask}_val.txt`), "utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     return lines.map((text, i): TPromptRecord => {
       const spec = specFromCompBench(text);
       const split = i % 3 === 0 ? "eval" : "train";
-      return { externalId: `t2i-compbench/${subtask}/${String(i).padStart(4, "0")}`, text, benchmark: "t2i-compbench", subtask, tier: tierOfSpec(spec), split, spec };
+      return {
+        externalId: `t2i-compbench/${subtask}/${String(i).padStart(4, "0")}`,
+        text,
+        benchmark: "t2i-compbench",
+        subtask,
+        tier: tierOfSpec(spec),
+        split,
+        spec,
+      };
     });
   });
 }

@@ -1,14 +1,34 @@
 // A misaligned image is the prompt's scene with one specific, visible mistake. This turns a spec and an
 // error kind into the spec that is actually drawn, plus the sentence a judge would give as its reason.
-import { describeObject, SHAPES, TEXTURES, type TColor, type TErrorKind, type TPromptSpec, type TSceneObject, type TShape, type TSize, type TTexture } from "../prompts/spec";
+import {
+  describeObject,
+  SHAPES,
+  TEXTURES,
+  type TColor,
+  type TErrorKind,
+  type TPromptSpec,
+  type TSceneObject,
+  type TShape,
+  type TSize,
+  type TTexture,
+} from "../prompts/spec";
 
 export type TDrawn = { spec: TPromptSpec; detail: string };
 
 // Stand-ins for a wrong object: everyday things that read clearly as a label.
 const SUBSTITUTES = ["cat", "umbrella", "bicycle", "banana", "clock", "chair", "kite", "teddy bear", "toaster", "boat"];
 const CONTRAST: Record<TColor, TColor> = {
-  red: "blue", orange: "purple", yellow: "blue", green: "red", blue: "orange", purple: "yellow",
-  pink: "green", brown: "blue", black: "white", white: "black", gray: "pink",
+  red: "blue",
+  orange: "purple",
+  yellow: "blue",
+  green: "red",
+  blue: "orange",
+  purple: "yellow",
+  pink: "green",
+  brown: "blue",
+  black: "white",
+  white: "black",
+  gray: "pink",
 };
 const OPPOSITE_SIZE: Record<TSize, TSize> = { small: "big", big: "small", long: "short", short: "long", tall: "short" };
 const OTHER_ACTIONS = ["ignoring", "walking away from", "sleeping next to", "turning away from"];
@@ -20,7 +40,11 @@ function pick<T>(items: readonly T[], n: number): T {
 }
 
 function cloneSpec(spec: TPromptSpec): TPromptSpec {
-  return { objects: spec.objects.map((o) => ({ ...o })), ...(spec.relation ? { relation: { ...spec.relation } } : {}), ...(spec.action ? { action: spec.action } : {}) };
+  return {
+    objects: spec.objects.map((o) => ({ ...o })),
+    ...(spec.relation ? { relation: { ...spec.relation } } : {}),
+    ...(spec.action ? { action: spec.action } : {}),
+  };
 }
 
 function differentShape(asked: TShape | undefined, variant: number): TShape {
@@ -29,7 +53,10 @@ function differentShape(asked: TShape | undefined, variant: number): TShape {
 }
 
 function differentTexture(asked: TTexture, variant: number): TTexture {
-  return pick(TEXTURES.filter((t) => t !== asked), variant * 3 + 1);
+  return pick(
+    TEXTURES.filter((t) => t !== asked),
+    variant * 3 + 1,
+  );
 }
 
 /**
@@ -104,7 +131,10 @@ export function applyError(spec: TPromptSpec, error: TErrorKind, variant: number
     }
     case "missing_object": {
       if (objs.length < 2) break;
-      const i = pick(objs.map((_, k) => k), variant + 1);
+      const i = pick(
+        objs.map((_, k) => k),
+        variant + 1,
+      );
       const [gone] = objs.splice(i, 1);
       delete drawn.relation;
       delete drawn.action;
@@ -119,6 +149,9 @@ export function applyError(spec: TPromptSpec, error: TErrorKind, variant: number
 function substituteObject(drawn: TPromptSpec, variant: number): TDrawn {
   const o = drawn.objects[0]!;
   const asked = describeObject(o);
-  o.noun = pick(SUBSTITUTES.filter((s) => s !== o.noun), variant * 7 + o.noun.length);
+  o.noun = pick(
+    SUBSTITUTES.filter((s) => s !== o.noun),
+    variant * 7 + o.noun.length,
+  );
   return { spec: drawn, detail: `wrong_object: drew ${describeObject(o)} instead of ${asked}` };
 }

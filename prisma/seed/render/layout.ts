@@ -14,7 +14,14 @@ export type TScene = { size: number; items: TSceneItem[]; labels: TSceneLabel[];
 const NEUTRALS = ["#b9b1a3", "#a6b0ba", "#b6a993", "#a7b5a4", "#b7a6ad"];
 const DEFAULT_SHAPES: TShape[] = ["circle", "square", "hexagon", "oval", "pentagon"];
 export const TEXTURE_BASE: Record<TTexture, string> = {
-  wooden: "#b07a43", metallic: "#b8bcc2", glass: "#bfe3f5", fluffy: "#f1e4d3", rubber: "#3b3b3b", leather: "#7a4a2a", fabric: "#9fb6d4", plastic: "#2fb0dc",
+  wooden: "#b07a43",
+  metallic: "#b8bcc2",
+  glass: "#bfe3f5",
+  fluffy: "#f1e4d3",
+  rubber: "#3b3b3b",
+  leather: "#7a4a2a",
+  fabric: "#9fb6d4",
+  plastic: "#2fb0dc",
 };
 
 export function hashString(text: string): number {
@@ -34,29 +41,57 @@ function cellsFor(spec: TPromptSpec): TCell[] {
     const spare: TCell = vertical ? { cx: 220, cy: 196, w: 60, h: 36 } : { cx: 128, cy: 216, w: 70, h: 24 };
     const cells: TCell[] = spec.objects.map(() => spare);
     const pair: Record<typeof r.kind, [TCell, TCell]> = {
-      left: [{ cx: 70, cy: 104, w: 100, h: 110 }, { cx: 186, cy: 104, w: 100, h: 110 }],
-      right: [{ cx: 186, cy: 104, w: 100, h: 110 }, { cx: 70, cy: 104, w: 100, h: 110 }],
-      above: [{ cx: 128, cy: 50, w: 110, h: 62 }, { cx: 128, cy: 158, w: 110, h: 62 }],
-      below: [{ cx: 128, cy: 158, w: 110, h: 62 }, { cx: 128, cy: 50, w: 110, h: 62 }],
-      near: [{ cx: 80, cy: 104, w: 86, h: 100 }, { cx: 176, cy: 104, w: 86, h: 100 }],
+      left: [
+        { cx: 70, cy: 104, w: 100, h: 110 },
+        { cx: 186, cy: 104, w: 100, h: 110 },
+      ],
+      right: [
+        { cx: 186, cy: 104, w: 100, h: 110 },
+        { cx: 70, cy: 104, w: 100, h: 110 },
+      ],
+      above: [
+        { cx: 128, cy: 50, w: 110, h: 62 },
+        { cx: 128, cy: 158, w: 110, h: 62 },
+      ],
+      below: [
+        { cx: 128, cy: 158, w: 110, h: 62 },
+        { cx: 128, cy: 50, w: 110, h: 62 },
+      ],
+      near: [
+        { cx: 80, cy: 104, w: 86, h: 100 },
+        { cx: 176, cy: 104, w: 86, h: 100 },
+      ],
     };
     [cells[r.subject], cells[r.object]] = pair[r.kind];
     return cells;
   }
   if (n === 1) return [{ cx: 128, cy: 104, w: 150, h: 140 }];
-  const two: TCell[] = [{ cx: 70, cy: 104, w: 100, h: 110 }, { cx: 186, cy: 104, w: 100, h: 110 }];
+  const two: TCell[] = [
+    { cx: 70, cy: 104, w: 100, h: 110 },
+    { cx: 186, cy: 104, w: 100, h: 110 },
+  ];
   if (n === 2) return two;
-  return [{ cx: 66, cy: 74, w: 90, h: 70 }, { cx: 190, cy: 74, w: 90, h: 70 }, { cx: 128, cy: 176, w: 90, h: 62 }].slice(0, n);
+  return [
+    { cx: 66, cy: 74, w: 90, h: 70 },
+    { cx: 190, cy: 74, w: 90, h: 70 },
+    { cx: 128, cy: 176, w: 90, h: 62 },
+  ].slice(0, n);
 }
 
 function sizeFactors(o: TSceneObject): [number, number] {
   switch (o.size) {
-    case "small": return [0.5, 0.5];
-    case "big": return [1.15, 1.15];
-    case "long": return [1.35, 0.4];
-    case "short": return [0.55, 0.45];
-    case "tall": return [0.55, 1.2];
-    default: return [1, 1];
+    case "small":
+      return [0.5, 0.5];
+    case "big":
+      return [1.15, 1.15];
+    case "long":
+      return [1.35, 0.4];
+    case "short":
+      return [0.55, 0.45];
+    case "tall":
+      return [0.55, 1.2];
+    default:
+      return [1, 1];
   }
 }
 

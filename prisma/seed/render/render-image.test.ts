@@ -6,11 +6,33 @@ import { applyError } from "./apply-error";
 import { layoutScene } from "./layout";
 import { renderImage } from "./render-image";
 
-const twoColored: TPromptSpec = { objects: [{ noun: "car", count: 1, color: "red" }, { noun: "cup", count: 1, color: "blue" }] };
+const twoColored: TPromptSpec = {
+  objects: [
+    { noun: "car", count: 1, color: "red" },
+    { noun: "cup", count: 1, color: "blue" },
+  ],
+};
 const counting: TPromptSpec = { objects: [{ noun: "clock", count: 3 }] };
-const position: TPromptSpec = { objects: [{ noun: "kite", count: 1 }, { noun: "dog", count: 1 }], relation: { kind: "left", subject: 1, object: 0 } };
-const shaped: TPromptSpec = { objects: [{ noun: "plum", count: 1, shape: "teardrop" }, { noun: "box", count: 1, texture: "wooden" }] };
-const action: TPromptSpec = { objects: [{ noun: "person", count: 1 }, { noun: "map", count: 1 }], action: "looking at" };
+const position: TPromptSpec = {
+  objects: [
+    { noun: "kite", count: 1 },
+    { noun: "dog", count: 1 },
+  ],
+  relation: { kind: "left", subject: 1, object: 0 },
+};
+const shaped: TPromptSpec = {
+  objects: [
+    { noun: "plum", count: 1, shape: "teardrop" },
+    { noun: "box", count: 1, texture: "wooden" },
+  ],
+};
+const action: TPromptSpec = {
+  objects: [
+    { noun: "person", count: 1 },
+    { noun: "map", count: 1 },
+  ],
+  action: "looking at",
+};
 
 describe("layoutScene", () => {
   it("draws every instance of every object, in its colour, with a label per object", () => {
@@ -49,7 +71,9 @@ describe("applyError", () => {
     expect(applyError(counting, "wrong_object", 0).spec.objects[0]!.noun).not.toBe("clock");
     for (const kind of ERROR_KINDS) {
       const { detail } = applyError({ ...shaped, ...twoColored, relation: position.relation, action: "holding" }, kind, 0);
-      expect(detail.split(":")[0]).toMatch(/^(missing_object|wrong_object|wrong_count|wrong_color|swapped_colors|wrong_position|wrong_shape|wrong_texture|wrong_action)$/);
+      expect(detail.split(":")[0]).toMatch(
+        /^(missing_object|wrong_object|wrong_count|wrong_color|swapped_colors|wrong_position|wrong_shape|wrong_texture|wrong_action)$/,
+      );
     }
   });
 

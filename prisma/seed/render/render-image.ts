@@ -20,6 +20,8 @@ export function drawScene(request: TImageRequest): { svg: string; detail: string
 export async function renderImage(request: TImageRequest): Promise<TRenderedImage> {
   const { svg, detail, drawn } = drawScene(request);
   const image = new Resvg(svg, { font: { loadSystemFonts: false }, shapeRendering: 2 }).render();
-  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
+  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .png({ compressionLevel: 3, adaptiveFiltering: false })
+    .toBuffer();
   return { png, detail, drawn };
 }

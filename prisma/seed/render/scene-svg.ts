@@ -22,7 +22,8 @@ function itemMarkup(item: TSceneItem): string {
   const stroke = item.texture === "rubber" ? 4 : 2;
   let out = shapeMarkup(shape, cx, cy, rx, ry, `fill="${item.fill}"${opacity} stroke="#262626" stroke-width="${stroke}" stroke-linejoin="round"`);
   if (item.texture) out += shapeMarkup(shape, cx, cy, rx, ry, `fill="url(#t-${item.texture})" stroke="none"`);
-  if (item.texture === "leather") out += shapeMarkup(shape, cx, cy, rx * 0.8, ry * 0.8, `fill="none" stroke="#f3d7ad" stroke-width="1.2" stroke-dasharray="3 2"`);
+  if (item.texture === "leather")
+    out += shapeMarkup(shape, cx, cy, rx * 0.8, ry * 0.8, `fill="none" stroke="#f3d7ad" stroke-width="1.2" stroke-dasharray="3 2"`);
   return out;
 }
 

@@ -29,15 +29,33 @@ export function shapeMarkup(shape: TShape, cx: number, cy: number, rx: number, r
     case "rectangle":
       return `<rect x="${r2(cx - rx)}" y="${r2(cy - ry * 0.55)}" width="${r2(2 * rx)}" height="${r2(1.1 * ry)}" rx="3" ${style}/>`;
     case "triangle":
-      return polygon([[cx, cy - ry], [cx + rx, cy + ry], [cx - rx, cy + ry]], style);
+      return polygon(
+        [
+          [cx, cy - ry],
+          [cx + rx, cy + ry],
+          [cx - rx, cy + ry],
+        ],
+        style,
+      );
     case "pentagon":
       return polygon(regular(5, cx, cy, rx, ry, up), style);
     case "hexagon":
       return polygon(regular(6, cx, cy, rx, ry, 0), style);
     case "diamond":
-      return polygon([[cx, cy - ry], [cx + rx * 0.75, cy], [cx, cy + ry], [cx - rx * 0.75, cy]], style);
+      return polygon(
+        [
+          [cx, cy - ry],
+          [cx + rx * 0.75, cy],
+          [cx, cy + ry],
+          [cx - rx * 0.75, cy],
+        ],
+        style,
+      );
     case "star":
-      return polygon(regular(10, cx, cy, rx, ry, up).map(([x, y], k) => (k % 2 ? [cx + (x - cx) * 0.45, cy + (y - cy) * 0.45] : [x, y])), style);
+      return polygon(
+        regular(10, cx, cy, rx, ry, up).map(([x, y], k) => (k % 2 ? [cx + (x - cx) * 0.45, cy + (y - cy) * 0.45] : [x, y])),
+        style,
+      );
     case "teardrop":
       return `<path d="M${r2(cx)} ${r2(cy - ry)} C${r2(cx + rx * 0.35)} ${r2(cy - ry * 0.35)} ${r2(cx + rx)} ${r2(cy)} ${r2(cx + rx)} ${r2(cy + ry * 0.35)} A${r2(rx)} ${r2(ry * 0.65)} 0 1 1 ${r2(cx - rx)} ${r2(cy + ry * 0.35)} C${r2(cx - rx)} ${r2(cy)} ${r2(cx - rx * 0.35)} ${r2(cy - ry * 0.35)} ${r2(cx)} ${r2(cy - ry)}Z" ${style}/>`;
     case "heart":

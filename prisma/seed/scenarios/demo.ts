@@ -59,24 +59,60 @@ export async function seedDemoProject(db: TDatabase, options: TDemoOptions): Pro
   const sim = simulateDemo(sets, DEFAULT_SIM_OPTIONS);
 
   const [baselineId] = await insertRuns(db.sql, project.id, [
-    { name: DEMO_RUNS[0]!.name, method: "baseline", tags: DEMO_RUNS[0]!.tags, config: configOf(DEMO_RUNS[0]!), notes: DEMO_RUNS[0]!.notes, baselineRunId: null, baselineStep: null, createdById: options.ownerId, createdAt: new Date(STARTED) },
+    {
+      name: DEMO_RUNS[0]!.name,
+      method: "baseline",
+      tags: DEMO_RUNS[0]!.tags,
+      config: configOf(DEMO_RUNS[0]!),
+      notes: DEMO_RUNS[0]!.notes,
+      baselineRunId: null,
+      baselineStep: null,
+      createdById: options.ownerId,
+      createdAt: new Date(STARTED),
+    },
   ]);
   const trainedIds = await insertRuns(
     db.sql,
     project.id,
-    sim.runs.map(({ def }, i) => ({ name: def.name, method: def.method, tags: def.tags, config: configOf(def), notes: def.notes, baselineRunId: baselineId!, baselineStep: 0, createdById: options.ownerId, createdAt: new Date(STARTED + (i + 1) * DAY) })),
+    sim.runs.map(({ def }, i) => ({
+      name: def.name,
+      method: def.method,
+      tags: def.tags,
+      config: configOf(def),
+      notes: def.notes,
+      baselineRunId: baselineId!,
+      baselineStep: 0,
+      createdById: options.ownerId,
+      createdAt: new Date(STARTED + (i + 1) * DAY),
+    })),
   );
 
   const images = new Map<string, string>();
-  const baselineSamples = await writeSimRun(db, { runId: baselineId!, run: sim.baseline, promptIds, curves: [], startedAt: new Date(STARTED) }, images, options.log);
+  const baselineSamples = await writeSimRun(
+    db,
+    { runId: baselineId!, run: sim.baseline, promptIds, curves: [], startedAt: new Date(STARTED) },
+    images,
+    options.log,
+  );
   const runIds: Record<string, string> = { baseline: baselineId! };
   let samples = sim.baseline.samples.length;
   for (const [i, { def, run }] of sim.runs.entries()) {
     const runId = trainedIds[i]!;
     runIds[def.key] = runId;
     samples += run.samples.length;
-    const curves = trainingCurves({ steps: TRAINING.steps, peakLr: def.spec!.pairs ? 5e-6 : 1e-5, dpo: def.spec!.pairs, replaySteps: def.spec!.replayEpochs.map((e) => e * TRAINING.stepsPerEpoch), seed: DEMO_SEED + i });
-    await writeSimRun(db, { runId, run, promptIds, curves, startedAt: new Date(STARTED + (i + 1) * DAY), baseline: { runId: baselineId!, sampleIds: baselineSamples } }, images, options.log);
+    const curves = trainingCurves({
+      steps: TRAINING.steps,
+      peakLr: def.spec!.pairs ? 5e-6 : 1e-5,
+      dpo: def.spec!.pairs,
+      replaySteps: def.spec!.replayEpochs.map((e) => e * TRAINING.stepsPerEpoch),
+      seed: DEMO_SEED + i,
+    });
+    await writeSimRun(
+      db,
+      { runId, run, promptIds, curves, startedAt: new Date(STARTED + (i + 1) * DAY), baseline: { runId: baselineId!, sampleIds: baselineSamples } },
+      images,
+      options.log,
+    );
   }
   await refreshProjectRunStats(project.id);
   return { projectId: project.id, slug, runIds, samples, images: images.size };

@@ -38,12 +38,26 @@ export const seedManyRuns: TScenario = async ({ db, ownerId, log }) => {
   const slug = await findFreeProjectSlug(db.sql, "many-runs");
   const project = await insertProjectWithOwner({ slug, name: `Scale: ${MANY_RUNS.toLocaleString("en")} runs (simulated)`, ownerId });
   const [baselineId] = await insertRuns(db.sql, project.id, [
-    { name: "Janus-Pro-7B · pre-trained", method: "baseline", tags: ["simulated"], config: { model: "Janus-Pro-7B" }, notes: "", baselineRunId: null, baselineStep: null, createdById: ownerId, createdAt: new Date(STARTED - 600_000) },
+    {
+      name: "Janus-Pro-7B · pre-trained",
+      method: "baseline",
+      tags: ["simulated"],
+      config: { model: "Janus-Pro-7B" },
+      notes: "",
+      baselineRunId: null,
+      baselineStep: null,
+      createdById: ownerId,
+      createdAt: new Date(STARTED - 600_000),
+    },
   ]);
   const rng = createRng(10_000);
   for (let start = 1; start < MANY_RUNS; start += BATCH) {
     const end = Math.min(MANY_RUNS, start + BATCH);
-    await insertRuns(db.sql, project.id, Array.from({ length: end - start }, (_, k) => sweepRun(start + k, rng, ownerId, baselineId!)));
+    await insertRuns(
+      db.sql,
+      project.id,
+      Array.from({ length: end - start }, (_, k) => sweepRun(start + k, rng, ownerId, baselineId!)),
+    );
     log(`  ${end.toLocaleString("en")} runs`);
   }
   return { projectSlug: slug, summary: `${MANY_RUNS.toLocaleString("en")} runs` };

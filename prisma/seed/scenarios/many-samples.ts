@@ -33,19 +33,41 @@ export const seedManySamples: TScenario = async ({ db, ownerId, log }) => {
   const project = await insertProjectWithOwner({ slug, name: "Scale: 1,000,000 samples (simulated)", ownerId });
   const promptIds = await insertPrompts(db.sql, project.id, prompts);
   const [runId] = await insertRuns(db.sql, project.id, [
-    { name: "Janus-Pro-7B · SFT, dense evaluation", method: "sft", tags: ["simulated", "many-samples"], config: { model: "Janus-Pro-7B", ...MANY_SAMPLES }, notes: "", baselineRunId: null, baselineStep: null, createdById: ownerId, createdAt: new Date(STARTED) },
+    {
+      name: "Janus-Pro-7B · SFT, dense evaluation",
+      method: "sft",
+      tags: ["simulated", "many-samples"],
+      config: { model: "Janus-Pro-7B", ...MANY_SAMPLES },
+      notes: "",
+      baselineRunId: null,
+      baselineStep: null,
+      createdById: ownerId,
+      createdAt: new Date(STARTED),
+    },
   ]);
   const steps = Array.from({ length: MANY_SAMPLES.checkpoints }, (_, k) => k * MANY_SAMPLES.stepEvery);
-  await insertCheckpoints(db.sql, runId!, steps.map((step) => ({ step, epoch: step / 100, label: `step ${step}` })));
+  await insertCheckpoints(
+    db.sql,
+    runId!,
+    steps.map((step) => ({ step, epoch: step / 100, label: `step ${step}` })),
+  );
   const images = new Map<string, string>();
   const draws = createDraws(1_000_000);
   let written = 0;
   for (let k = 0; k < steps.length; k += CHECKPOINTS_PER_BATCH) {
     const drawn = steps.slice(k, k + CHECKPOINTS_PER_BATCH).flatMap((step) => drawCheckpoint(prompts, step, draws));
-    await storeImages(drawn.map((d) => ({ prompt: d.prompt, variant: d.image.variant, error: d.image.error })), images);
-    const rows = drawn.map((d) => toSampleRow(d, promptIds.get(d.prompt.externalId)!, images.get(imageCacheKey({ prompt: d.prompt, variant: d.image.variant, error: d.image.error }))));
+    await storeImages(
+      drawn.map((d) => ({ prompt: d.prompt, variant: d.image.variant, error: d.image.error })),
+      images,
+    );
+    const rows = drawn.map((d) =>
+      toSampleRow(d, promptIds.get(d.prompt.externalId)!, images.get(imageCacheKey({ prompt: d.prompt, variant: d.image.variant, error: d.image.error }))),
+    );
     const ids = await copySamples(db, runId!, rows);
-    await copyJudgments(db, drawn.flatMap((d, i) => judgmentsOf(d, ids[i]!, runId!)));
+    await copyJudgments(
+      db,
+      drawn.flatMap((d, i) => judgmentsOf(d, ids[i]!, runId!)),
+    );
     written += rows.length;
     if (written % 100_000 === 0) log(`  ${written.toLocaleString("en")} samples`);
   }

@@ -9,7 +9,10 @@ import type { TScenario } from "./types";
 function demoScenario(options: Omit<TDemoOptions, "ownerId" | "log">): TScenario {
   return async ({ db, ownerId, log }) => {
     const project = await seedDemoProject(db, { ...options, ownerId, log });
-    return { projectSlug: project.slug, summary: `${Object.keys(project.runIds).length} runs, ${project.samples.toLocaleString("en")} samples, ${project.images.toLocaleString("en")} images` };
+    return {
+      projectSlug: project.slug,
+      summary: `${Object.keys(project.runIds).length} runs, ${project.samples.toLocaleString("en")} samples, ${project.images.toLocaleString("en")} images`,
+    };
   };
 }
 

@@ -34,7 +34,8 @@ export function drawImage(model: TModel, ref: TImageRef, draws: TDraws): TImageD
   const id = ref.prompt.externalId;
   const carried = draws.uniform("carry", id, ref.candidate, ref.step) < JUDGING.generationCarryOver;
   const v = carried ? draws.uniform("img", id, ref.candidate) : draws.uniform("img", id, ref.candidate, ref.step);
-  if (v < alignProbability(model, ref.prompt, draws)) return { aligned: true, variant: draws.uniform("variant", id, ref.candidate) < 0.5 ? 0 : 1, error: null, detail: null };
+  if (v < alignProbability(model, ref.prompt, draws))
+    return { aligned: true, variant: draws.uniform("variant", id, ref.candidate) < 0.5 ? 0 : 1, error: null, detail: null };
   // Which object goes missing, one more or one fewer: a property of the prompt's failure mode, so a
   // prompt's failed candidates share few distinct pictures (and the seed renders few).
   const variant = draws.uniform("variant", id) < 0.5 ? 0 : 1;
@@ -42,7 +43,12 @@ export function drawImage(model: TModel, ref: TImageRef, draws: TDraws): TImageD
   return { aligned: false, variant, error, detail: applyError(ref.prompt.spec, error, variant).detail };
 }
 
-const UNPARSEABLE = ["The image shows a simple scene with a few objects.", "I cannot determine this from the image.", "Score: it depends on the details.", "The picture is a drawing."];
+const UNPARSEABLE = [
+  "The image shows a simple scene with a few objects.",
+  "I cannot determine this from the image.",
+  "Score: it depends on the details.",
+  "The picture is a drawing.",
+];
 
 function phrase(verdict: 0 | 1, prompt: TPromptRecord, u: number): string {
   if (u >= JUDGING.freeForm) return `The score is ${verdict}.`;
@@ -79,6 +85,10 @@ export function judgeExternal(ref: TImageRef, image: TImageDraw, draws: TDraws):
   const mistaken = draws.uniform("external", imageKey(ref)) < (JUDGING.externalNoise[judge] ?? 0.05);
   const truth = image.aligned ? 1 : 0;
   const verdict = (mistaken ? 1 - truth : truth) as 0 | 1;
-  const reason = image.aligned ? (mistaken ? "aligned · simulated judge error: rejected it" : "aligned") : `${image.detail}${mistaken ? " · simulated judge error: accepted it" : ""}`;
+  const reason = image.aligned
+    ? mistaken
+      ? "aligned · simulated judge error: rejected it"
+      : "aligned"
+    : `${image.detail}${mistaken ? " · simulated judge error: accepted it" : ""}`;
   return { judge, verdict, reason };
 }

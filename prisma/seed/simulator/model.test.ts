@@ -11,8 +11,18 @@ const poor = { method: "sft" as const, labelCorruption: 0.75, replays: [] };
 
 function prompt(i: number, subtask = "color_attr"): TPromptRecord {
   return {
-    externalId: `p${i}`, text: "a red car and a blue cup", benchmark: "geneval", subtask, tier: "medium", split: "eval",
-    spec: { objects: [{ noun: "car", count: 1, color: "red" }, { noun: "cup", count: 1, color: "blue" }] },
+    externalId: `p${i}`,
+    text: "a red car and a blue cup",
+    benchmark: "geneval",
+    subtask,
+    tier: "medium",
+    split: "eval",
+    spec: {
+      objects: [
+        { noun: "car", count: 1, color: "red" },
+        { noun: "cup", count: 1, color: "blue" },
+      ],
+    },
   };
 }
 
@@ -59,7 +69,9 @@ describe("modelAt", () => {
 describe("drawn candidates and verdicts (fixed seed)", () => {
   const draws = createDraws(7);
   const prompts = Array.from({ length: 400 }, (_, i) => prompt(i));
-  const images = prompts.flatMap((p) => [0, 1, 2, 3].map((candidate) => ({ ref: { prompt: p, candidate, step: 0 }, image: drawImage(BASELINE_MODEL, { prompt: p, candidate, step: 0 }, draws) })));
+  const images = prompts.flatMap((p) =>
+    [0, 1, 2, 3].map((candidate) => ({ ref: { prompt: p, candidate, step: 0 }, image: drawImage(BASELINE_MODEL, { prompt: p, candidate, step: 0 }, draws) })),
+  );
 
   it("aligns about as often as the subtask's skill says and names an error on every misaligned one", () => {
     const aligned = images.filter((x) => x.image.aligned).length / images.length;
@@ -77,7 +89,7 @@ describe("drawn candidates and verdicts (fixed seed)", () => {
     expect(non).toBeLessThan(0.45);
     expect(rejected.filter((x) => !x.aligned).length / rejected.length).toBeGreaterThan(0.5);
     expect(verdicts.length - parsed.length).toBeGreaterThan(0);
-    expect(parsed.every((x) => (x.v.prob! > 0.5) === (x.v.verdict === 1))).toBe(true);
+    expect(parsed.every((x) => x.v.prob! > 0.5 === (x.v.verdict === 1))).toBe(true);
   });
 
   it("answers in the paper's template, sometimes as yes/no", () => {
@@ -98,7 +110,8 @@ describe("trainingCurves", () => {
   });
 
   it("bumps the loss when a replay round adds data", () => {
-    const loss = (replaySteps: number[]) => trainingCurves({ steps: 600, peakLr: 1e-5, dpo: false, replaySteps, seed: 1 }).filter((p) => p.key === "train/loss");
+    const loss = (replaySteps: number[]) =>
+      trainingCurves({ steps: 600, peakLr: 1e-5, dpo: false, replaySteps, seed: 1 }).filter((p) => p.key === "train/loss");
     expect(loss([500])[500]!.value - loss([])[500]!.value).toBeCloseTo(0.18, 5);
   });
 });

@@ -57,7 +57,10 @@ export function modelAt(recipe: TRecipe | null, progress: number): TModel {
   const params = METHOD_PARAMS[recipe.method];
   const f = saturate(progress, params.tau);
   // Admitted prompts add data from the replay on: a linear ramp to the end of training.
-  const boost = recipe.replays.reduce((sum, r) => sum + (progress > r.progress ? CURRICULUM_BOOST * r.admittedShare * ((progress - r.progress) / (1 - r.progress)) : 0), 0);
+  const boost = recipe.replays.reduce(
+    (sum, r) => sum + (progress > r.progress ? CURRICULUM_BOOST * r.admittedShare * ((progress - r.progress) / (1 - r.progress)) : 0),
+    0,
+  );
   const cache = new Map<string, TSkill>();
   return {
     hardBoost: boost,

@@ -21,13 +21,31 @@ export const DEFAULT_SIM_OPTIONS: TSimOptions = {
 };
 
 /** One evaluation checkpoint: each prompt's candidates drawn, self-judged by the same checkpoint and externally judged. */
-export function evaluateCheckpoint(model: TModel, prompts: readonly TPromptRecord[], step: number, epoch: number, judgeKey: string, options: Pick<TSimOptions, "evalCandidates">, draws: TDraws): TSimSample[] {
+export function evaluateCheckpoint(
+  model: TModel,
+  prompts: readonly TPromptRecord[],
+  step: number,
+  epoch: number,
+  judgeKey: string,
+  options: Pick<TSimOptions, "evalCandidates">,
+  draws: TDraws,
+): TSimSample[] {
   return prompts.flatMap((prompt) => {
     const n = options.evalCandidates(prompt);
     return Array.from({ length: n }, (_, candidate): TSimSample => {
       const ref = { prompt, candidate, step };
       const image = drawImage(model, ref, draws);
-      return { prompt, step, epoch, candidate, candidates: n, role: "eval", image, self: judgeSelf(model, ref, image, judgeKey, draws), external: judgeExternal(ref, image, draws) };
+      return {
+        prompt,
+        step,
+        epoch,
+        candidate,
+        candidates: n,
+        role: "eval",
+        image,
+        self: judgeSelf(model, ref, image, judgeKey, draws),
+        external: judgeExternal(ref, image, draws),
+      };
     });
   });
 }
@@ -51,13 +69,24 @@ export function simulateTrainingRun(spec: TRunSpec, sets: TPromptSets, baselineE
   const recipe: TRecipe = { ...spec.recipe, replays: [] };
   const round = (model: TModel, prompts: readonly TPromptRecord[], step: number) =>
     runConstructionRound(
-      { model, prompts, step, epoch: step / options.stepsPerEpoch, candidates: options.trainCandidates, judgeKey: `${spec.key}@${step}`, corruption: recipe.labelCorruption, pairs: spec.pairs },
+      {
+        model,
+        prompts,
+        step,
+        epoch: step / options.stepsPerEpoch,
+        candidates: options.trainCandidates,
+        judgeKey: `${spec.key}@${step}`,
+        corruption: recipe.labelCorruption,
+        pairs: spec.pairs,
+      },
       draws,
     );
   const first = round(BASELINE_MODEL, sets.train, 0);
   const samples: TSimSample[] = [...first.samples];
   let pool = sets.train.filter((p) => !first.passed.has(p.externalId));
-  const rounds: TSimRun["rounds"] = [{ step: 0, label: "round 0 (construction)", sampled: sets.train.length, admitted: first.passed.size, poolAfter: pool.length }];
+  const rounds: TSimRun["rounds"] = [
+    { step: 0, label: "round 0 (construction)", sampled: sets.train.length, admitted: first.passed.size, poolAfter: pool.length },
+  ];
   const checkpoints: TSimCheckpoint[] = [{ step: 0, epoch: 0, label: "round 0 (construction)" }];
   const crossJudgments: TSimCrossJudgment[] = [];
   const replaySteps = new Set(spec.replayEpochs.map((e) => e * options.stepsPerEpoch));

@@ -68,7 +68,13 @@ describe("the demo's story", () => {
   it("is deterministic: the same seed gives the same rows", () => {
     const digest = (s: TDemoSimulation) =>
       createHash("sha256")
-        .update(JSON.stringify(s.runs.map(({ run: r }) => r.samples.map((x) => [x.prompt.externalId, x.step, x.candidate, x.role, x.image.error, x.self.verdict, x.self.prob, x.external.verdict]))))
+        .update(
+          JSON.stringify(
+            s.runs.map(({ run: r }) =>
+              r.samples.map((x) => [x.prompt.externalId, x.step, x.candidate, x.role, x.image.error, x.self.verdict, x.self.prob, x.external.verdict]),
+            ),
+          ),
+        )
         .digest("hex");
     const small = selectDemoPrompts(prompts(), 10);
     expect(digest(simulateDemo(small))).toBe(digest(simulateDemo(small)));

@@ -20,7 +20,14 @@ export type TDemoRunDef = {
 };
 
 export const DEMO_RUNS: TDemoRunDef[] = [
-  { key: "baseline", name: "Janus-Pro-7B · pre-trained", method: "baseline", tags: ["simulated"], notes: "The pre-trained model every post-training run is compared against.", spec: null },
+  {
+    key: "baseline",
+    name: "Janus-Pro-7B · pre-trained",
+    method: "baseline",
+    tags: ["simulated"],
+    notes: "The pre-trained model every post-training run is compared against.",
+    spec: null,
+  },
   {
     key: "sft",
     name: "Janus-Pro-7B · SFT on self-judged data",

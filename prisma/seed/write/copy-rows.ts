@@ -7,7 +7,21 @@ import type { TDatabase } from "@/lib/db/open";
 import type { TJudgmentRow, TSampleRow } from "@/lib/samples/bulk-repository";
 
 const SAMPLE_COLUMNS = ["id", "run_id", "step", "epoch", "prompt_id", "subtask", "benchmark", "candidate", "candidates", "blob_sha256", "gen_log_lik", "role"];
-const JUDGMENT_COLUMNS = ["sample_id", "run_id", "step", "subtask", "kind", "judge", "judge_step", "verdict", "prob", "score", "response", "reason", "annotator_id"];
+const JUDGMENT_COLUMNS = [
+  "sample_id",
+  "run_id",
+  "step",
+  "subtask",
+  "kind",
+  "judge",
+  "judge_step",
+  "verdict",
+  "prob",
+  "score",
+  "response",
+  "reason",
+  "annotator_id",
+];
 
 /** Loads the samples of a new run; returns their ids in input order. */
 export async function copySamples(db: TDatabase, runId: string, rows: readonly TSampleRow[]): Promise<string[]> {

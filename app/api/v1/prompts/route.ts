@@ -7,6 +7,12 @@ export const dynamic = "force-dynamic";
 
 // POST /api/v1/prompts — registers up to 5,000 prompts of the key's project by externalId.
 export const POST = apiRoute(
-  { auth: "apiKey", query: ZOverwriteQuery, body: ZRegisterPromptsRequest, maxBodyBytes: INGEST_LIMITS.sampleBytes, batch: { field: "prompts", max: INGEST_LIMITS.prompts } },
+  {
+    auth: "apiKey",
+    query: ZOverwriteQuery,
+    body: ZRegisterPromptsRequest,
+    maxBodyBytes: INGEST_LIMITS.sampleBytes,
+    batch: { field: "prompts", max: INGEST_LIMITS.prompts },
+  },
   ({ actor, query, body }) => registerPrompts(actor, body, isOverwrite(query, body)),
 );

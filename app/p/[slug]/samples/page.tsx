@@ -28,7 +28,11 @@ export default async function SamplesPage({ params, searchParams }: TProps) {
   const { user, actor } = await requirePageUser(returnTo(`/p/${slug}/samples`, search));
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const parsed = parseExplorerQuery(search);
-  const result = parsed.ok ? await getExplorerPage(actor, project.id, parsed.query).catch((error: unknown) => (isAppError(error) && error.code === "INVALID_INPUT" ? error.message : Promise.reject(error))) : parsed.errors.join(" · ");
+  const result = parsed.ok
+    ? await getExplorerPage(actor, project.id, parsed.query).catch((error: unknown) =>
+        isAppError(error) && error.code === "INVALID_INPUT" ? error.message : Promise.reject(error),
+      )
+    : parsed.errors.join(" · ");
   const header = <AppHeader crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: "Samples" }]} userEmail={user.email} />;
   if (typeof result === "string") {
     return (
@@ -37,7 +41,10 @@ export default async function SamplesPage({ params, searchParams }: TProps) {
         <main className="mx-auto max-w-[1400px] px-4 py-6">
           <h1 className="mb-3 text-xl font-semibold tracking-tight">Samples</h1>
           <Notice tone="error">
-            These filters cannot be applied — {result}. <Link href={`/p/${slug}/samples`} className="underline">Start again</Link>
+            These filters cannot be applied — {result}.{" "}
+            <Link href={`/p/${slug}/samples`} className="underline">
+              Start again
+            </Link>
           </Notice>
         </main>
       </>
@@ -56,7 +63,11 @@ export default async function SamplesPage({ params, searchParams }: TProps) {
           <p className="text-xs text-[var(--muted)]">j / k or arrows move between cards · Enter opens · Esc goes back to the run</p>
         </div>
         {page.runId ? <ExplorerFilters slug={slug} page={page} /> : <Notice>This project has no runs yet.</Notice>}
-        {page.searchCapped ? <Notice tone="warn" className="mb-3">The search matched more than 5,000 prompts; only the first 5,000 are used. Narrow it down.</Notice> : null}
+        {page.searchCapped ? (
+          <Notice tone="warn" className="mb-3">
+            The search matched more than 5,000 prompts; only the first 5,000 are used. Narrow it down.
+          </Notice>
+        ) : null}
         <p className="mb-2 text-sm text-[var(--muted)]" aria-live="polite" data-testid="explorer-summary">
           {formatCount(shown)} {page.query.class ? VERDICT_CLASS_LABEL[page.query.class] : "image"}
           {shown === 1 ? "" : "s"} {page.step === null ? "at all checkpoints" : `at step ${page.step}`}
@@ -80,7 +91,16 @@ export default async function SamplesPage({ params, searchParams }: TProps) {
             </Link>
           ) : null}
         </nav>
-        {page.runId ? <StartAuditForm slug={slug} projectId={project.id} runId={page.runId} step={page.step} role={page.query.role ?? null} create={createAuditSessionAction} /> : null}
+        {page.runId ? (
+          <StartAuditForm
+            slug={slug}
+            projectId={project.id}
+            runId={page.runId}
+            step={page.step}
+            role={page.query.role ?? null}
+            create={createAuditSessionAction}
+          />
+        ) : null}
         <GridKeys backHref={page.runId ? `/p/${slug}/runs/${page.runId}` : undefined} />
       </main>
     </>

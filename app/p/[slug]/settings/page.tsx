@@ -47,7 +47,13 @@ function readInitialShare(search: Record<string, string | string[] | undefined>)
 
 // Each panel is loaded through its own service, which checks the role again: what a viewer is not
 // shown here they also could not fetch.
-export default async function ProjectSettingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProjectSettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const initialShare = readInitialShare(await searchParams);
   const { user, actor } = await requirePageUser(`/p/${slug}/settings`);
@@ -73,7 +79,14 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
           </p>
         </div>
         <Section id="members" title="Members" description="Owners manage members, keys and links; editors write runs and share; viewers read.">
-          <MembersSection projectId={project.id} members={members} currentUserId={user.id} isOwner={isOwner} changeRole={changeMemberRoleAction} remove={removeMemberAction} />
+          <MembersSection
+            projectId={project.id}
+            members={members}
+            currentUserId={user.id}
+            isOwner={isOwner}
+            changeRole={changeMemberRoleAction}
+            remove={removeMemberAction}
+          />
         </Section>
         {isOwner ? (
           <Section id="invites" title="Invitations" description="A one-time link that adds whoever opens it (after signing in) with the chosen role.">
@@ -86,7 +99,11 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
           </Section>
         ) : null}
         {canShare ? (
-          <Section id="share-links" title="Share links" description="Read-only links to exactly one run, one comparison or a set of samples — never the whole project.">
+          <Section
+            id="share-links"
+            title="Share links"
+            description="Read-only links to exactly one run, one comparison or a set of samples — never the whole project."
+          >
             <div className="flex flex-col gap-6">
               <CreateShareLinkForm projectId={project.id} runs={runs} create={createShareLinkAction} initial={initialShare} />
               <ShareLinksTable projectId={project.id} links={links} canRevokeAll={isOwner} revoke={revokeShareLinkAction} />
@@ -94,7 +111,11 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
           </Section>
         ) : null}
         {isOwner ? (
-          <Section id="danger" title="Delete project" description="Removes the project with all its runs, samples, keys and share links. This cannot be undone.">
+          <Section
+            id="danger"
+            title="Delete project"
+            description="Removes the project with all its runs, samples, keys and share links. This cannot be undone."
+          >
             <DeleteProjectForm projectId={project.id} slug={project.slug} action={deleteProjectAction} />
           </Section>
         ) : null}

@@ -8,7 +8,10 @@ import { getSampleImageBytes } from "@/lib/samples/image-service";
 export const dynamic = "force-dynamic";
 
 const ZQuery = z.object({
-  size: z.enum(THUMB_SIZES.map(String) as [string, ...string[]]).default("320").transform((s) => Number(s) as (typeof THUMB_SIZES)[number]),
+  size: z
+    .enum(THUMB_SIZES.map(String) as [string, ...string[]])
+    .default("320")
+    .transform((s) => Number(s) as (typeof THUMB_SIZES)[number]),
   v: z.string().max(64).optional(),
 });
 

@@ -8,4 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({ auth: "any", params: ZRunParams }, ({ actor, params }) => getRun(actor, params.runId));
 
 // PATCH /api/v1/runs/{runId} — status (running | finished | failed), notes, tags.
-export const PATCH = apiRoute({ auth: "apiKey", params: ZRunParams, body: ZUpdateRunRequest }, ({ actor, params, body }) => updateRun(actor, params.runId, body));
+export const PATCH = apiRoute({ auth: "apiKey", params: ZRunParams, body: ZUpdateRunRequest }, ({ actor, params, body }) =>
+  updateRun(actor, params.runId, body),
+);

@@ -36,7 +36,10 @@ export default async function AuditPage({ params, searchParams }: TProps) {
   const backHref = explorerHref(slug, { run: session.runId, step: session.step ?? "all", role: session.role ?? undefined });
   return (
     <>
-      <AppHeader crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: session.runName, href: `/p/${slug}/runs/${session.runId}` }, { label: "Audit" }]} userEmail={user.email} />
+      <AppHeader
+        crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: session.runName, href: `/p/${slug}/runs/${session.runId}` }, { label: "Audit" }]}
+        userEmail={user.email}
+      />
       <main className="mx-auto max-w-[1400px] px-4 py-6">
         <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
           <div>
@@ -53,7 +56,11 @@ export default async function AuditPage({ params, searchParams }: TProps) {
           </Card>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-          <SampleImage src={item.image?.fullUrl ?? null} alt={`Image for “${item.prompt}”`} className="max-h-[520px] w-full rounded-lg border border-[var(--border)]" />
+          <SampleImage
+            src={item.image?.fullUrl ?? null}
+            alt={`Image for “${item.prompt}”`}
+            className="max-h-[520px] w-full rounded-lg border border-[var(--border)]"
+          />
           <div className="flex flex-col gap-4">
             <p className="text-xs text-[var(--muted)]">
               Image {index + 1} of {total} · step {item.step} · {item.subtask || "—"} · {item.role} ·{" "}
@@ -64,7 +71,13 @@ export default async function AuditPage({ params, searchParams }: TProps) {
             <p className="text-lg font-medium" data-testid="audit-prompt">
               {item.prompt}
             </p>
-            <LabelButtons key={item.id} sampleId={item.id} current={item.label === null ? null : { verdict: item.label, note: item.note }} label={labelSampleAction} nextHref={index + 1 < total ? href(index + 1) : href(index)} />
+            <LabelButtons
+              key={item.id}
+              sampleId={item.id}
+              current={item.label === null ? null : { verdict: item.label, note: item.note }}
+              label={labelSampleAction}
+              nextHref={index + 1 < total ? href(index + 1) : href(index)}
+            />
             {item.label !== null ? (
               <div className="flex flex-wrap gap-1.5 text-xs">
                 <span className="text-[var(--muted)]">After your label:</span>
@@ -72,7 +85,9 @@ export default async function AuditPage({ params, searchParams }: TProps) {
                 <VerdictBadge label="external" verdict={item.external} />
               </div>
             ) : (
-              <p className="text-xs text-[var(--muted)]">The model&apos;s and the external judge&apos;s verdicts show once you have labelled, so they do not sway you.</p>
+              <p className="text-xs text-[var(--muted)]">
+                The model&apos;s and the external judge&apos;s verdicts show once you have labelled, so they do not sway you.
+              </p>
             )}
           </div>
         </div>
@@ -85,7 +100,11 @@ export default async function AuditPage({ params, searchParams }: TProps) {
               title={`image ${i + 1}: ${it.label === null ? "not labelled" : it.label === 1 ? "aligned" : "misaligned"}`}
               className={cn(
                 "flex h-6 w-7 items-center justify-center rounded text-[10px] tabular-nums",
-                it.label === 1 ? "bg-emerald-500 text-white" : it.label === 0 ? "bg-rose-500 text-white" : "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200",
+                it.label === 1
+                  ? "bg-emerald-500 text-white"
+                  : it.label === 0
+                    ? "bg-rose-500 text-white"
+                    : "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200",
                 i === index && "ring-2 ring-indigo-500",
               )}
             >

@@ -37,7 +37,15 @@ export default async function SamplePage({ params, searchParams }: TProps) {
   const external = sample.judgments.find((j) => j.kind === "external");
   return (
     <>
-      <AppHeader crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: sample.runName, href: `/p/${slug}/runs/${sample.runId}` }, { label: "Samples", href: backHref }, { label: `#${sample.id}` }]} userEmail={user.email} />
+      <AppHeader
+        crumbs={[
+          { label: project.name, href: `/p/${slug}` },
+          { label: sample.runName, href: `/p/${slug}/runs/${sample.runId}` },
+          { label: "Samples", href: backHref },
+          { label: `#${sample.id}` },
+        ]}
+        userEmail={user.email}
+      />
       <main className="mx-auto max-w-[1400px] px-4 py-6">
         <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-xl font-semibold tracking-tight" data-testid="sample-prompt">
@@ -49,10 +57,19 @@ export default async function SamplePage({ params, searchParams }: TProps) {
           <div className="flex flex-col gap-2">
             {sample.image ? (
               <a href={sample.image.fullUrl} target="_blank" rel="noreferrer" title="Open the original">
-                <SampleImage src={sample.image.fullUrl} alt={`Image for “${sample.prompt}”`} className="max-h-[560px] w-full rounded-lg border border-[var(--border)]" />
+                <SampleImage
+                  src={sample.image.fullUrl}
+                  alt={`Image for “${sample.prompt}”`}
+                  className="max-h-[560px] w-full rounded-lg border border-[var(--border)]"
+                />
               </a>
             ) : (
-              <SampleImage src={null} alt={`Image for “${sample.prompt}”`} missingText={sample.imageMissing ? "the image file is missing from storage" : "no image was uploaded for this sample"} className="aspect-square w-full rounded-lg border border-[var(--border)]" />
+              <SampleImage
+                src={null}
+                alt={`Image for “${sample.prompt}”`}
+                missingText={sample.imageMissing ? "the image file is missing from storage" : "no image was uploaded for this sample"}
+                className="aspect-square w-full rounded-lg border border-[var(--border)]"
+              />
             )}
             {sample.imageMissing ? <Notice tone="warn">The image of this sample is recorded but its file is missing from storage.</Notice> : null}
             <p className="text-xs text-[var(--muted)]">
@@ -101,7 +118,10 @@ export default async function SamplePage({ params, searchParams }: TProps) {
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
               {sample.otherRuns.map((o) => (
                 <li key={o.sampleId}>
-                  <Link href={hrefFor(o.sampleId)} className="flex flex-col gap-1 rounded-md border border-[var(--border)] p-1.5 text-xs hover:border-indigo-400">
+                  <Link
+                    href={hrefFor(o.sampleId)}
+                    className="flex flex-col gap-1 rounded-md border border-[var(--border)] p-1.5 text-xs hover:border-indigo-400"
+                  >
                     <SampleImage src={o.image?.thumbUrl ?? null} alt={`${o.runName} at step ${sample.step}`} className="aspect-square w-full rounded-sm" />
                     <span className="font-medium">{o.runName}</span>
                     <span className="flex flex-wrap gap-1">

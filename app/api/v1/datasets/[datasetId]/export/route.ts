@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({ auth: "any", params: ZDatasetParams, query: ZExportQuery }, async ({ actor, params, query }) => {
   const gzip = query.format === "tar.gz";
   const { body, fileName } = await exportDataset(actor, params.datasetId, { gzip, acknowledgeRisk: query.acknowledgeRisk === "true" });
-  return new Response(body, { headers: { "content-type": gzip ? "application/gzip" : "application/x-tar", "content-disposition": `attachment; filename="${fileName}"` } });
+  return new Response(body, {
+    headers: { "content-type": gzip ? "application/gzip" : "application/x-tar", "content-disposition": `attachment; filename="${fileName}"` },
+  });
 });
