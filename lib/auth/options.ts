@@ -11,6 +11,7 @@ import { normalizeEmail, verifyCredentials } from "@/lib/users/service";
 
 import { createAuthAdapter } from "./adapter";
 import { readOAuthProviderConfigs, type TOAuthProviderConfig } from "./oauth-providers";
+import { rateLimitedSignInCode } from "./sign-in-errors";
 import { assertSignInAllowed, clientAddress, recordSignInFailure } from "./sign-in-limits";
 
 // Sessions are JWTs in an http-only cookie (Credentials requires it). The signing secret comes from
@@ -30,7 +31,7 @@ const credentials = CredentialsProvider({
       assertSignInAllowed(email, address);
     } catch (error) {
       // next-auth hands the message to the sign-in page as ?error=…; the form explains it.
-      if (error instanceof AppError) throw new Error(`RATE_LIMITED:${(error.details as { retryAfterSeconds: number }).retryAfterSeconds}`);
+      if (error instanceof AppError) throw new Error(rateLimitedSignInCode((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
       throw error;
     }
     const user = await verifyCredentials(email, password);

@@ -2,6 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
+import { isUuid } from "@/lib/api/contracts/common";
 import type { TDatasetRecipe } from "@/lib/api/contracts/datasets";
 import type { TActor } from "@/lib/auth/actor";
 import { requireProjectRole } from "@/lib/auth/permissions";
@@ -30,8 +31,6 @@ import {
 // Use cases of datasets: preview (the recipe applied, nothing stored), build (immutable, one row per
 // content hash), read, list, pool. Editors and the project's API keys build; viewers read; share
 // links see nothing (requireProjectRole refuses them).
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type TSubtaskCounts = { subtask: string; prompts: number; candidates: number; accepted: number; items: number; pool: number };
 export type TDatasetPreview = {
@@ -84,7 +83,7 @@ function countsOf(selection: TSelection, itemsPromptSubtask: Map<string, string>
 }
 
 async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRole: "viewer" | "editor"): Promise<TPlan & { projectId: string }> {
-  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
+  const run = isUuid(runId) ? await findRunForSummary(runId) : null;
   if (!run) throw new AppError("INVALID_INPUT", `Unknown run "${runId}".`, { field: "runId" });
   await requireProjectRole(actor, run.projectId, minRole, `Run ${run.id}`);
   const steps = (await listCheckpoints(run.id)).map((c) => c.step);
@@ -253,7 +252,7 @@ export async function buildDataset(actor: TActor, runId: string, recipe: TDatase
 }
 
 async function readable(actor: TActor, datasetId: string): Promise<TDatasetRow> {
-  const d = UUID.test(datasetId) ? await findDataset(datasetId) : null;
+  const d = isUuid(datasetId) ? await findDataset(datasetId) : null;
   if (!d) throw notFound("Dataset", datasetId);
   await requireProjectRole(actor, d.projectId, "viewer", `Dataset ${datasetId}`);
   return d;

@@ -5,7 +5,7 @@ import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { createTestUser } from "@/prisma/factories";
 import { seedDemoProject, type TDemoProject } from "@/prisma/seed/scenarios/demo";
 
-import { getSupervisionAudit } from "./audit-service";
+import { getSupervisionAudit } from "./supervision-audit-service";
 import { getRunSummary } from "./service";
 import type { TCheckpointSummary } from "./summary-types";
 import { getCurriculumStats } from "./training-service";

@@ -1,8 +1,8 @@
 import "server-only";
 
+import { isUuid } from "@/lib/api/contracts/common";
 import type { TActor } from "@/lib/auth/actor";
-import { requireRunAccess } from "@/lib/auth/permissions";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { displayRunName } from "@/lib/sharing/anonymize";
 
 import { DEFAULT_REPLICATES, DEFAULT_SEED, type TBootstrapOptions } from "./bootstrap";
@@ -20,10 +20,10 @@ import {
 import { EVAL_ROLES } from "./sample-roles";
 import { findRunStat, listRunIdsWithCheckpoints, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
 import { summarizeCheckpoints } from "./summarize";
+import { loadVisibleRun } from "./visible-run";
 import type { TRunSummaryQuery } from "./summary-query";
 import type { TCheckpointSummary, TRunSummary } from "./summary-types";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A baseline with no checkpoint yet is reported at step -1, as judge_step marks "not a checkpoint". */
 const NO_CHECKPOINT = -1;
 /** Every interval a summary shows comes from this bootstrap: seeded, so a page reloads the same numbers. */
@@ -115,13 +115,6 @@ async function computeSummary(
   };
 }
 
-async function loadVisibleRun(actor: TActor, runId: string): Promise<TSummaryRun> {
-  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
-  if (!run) throw notFound("Run", runId);
-  await requireRunAccess(actor, run, "viewer");
-  return run;
-}
-
 /**
  * The run summary of GET /api/v1/runs/{runId}/summary: per checkpoint and subtask Gen / Und / Non
  * with intervals, the unweighted Overall, and the co-trend against the baseline.
@@ -182,7 +175,7 @@ export async function getBaselineCheckpoint(actor: TActor, runId: string): Promi
  * writes samples or judgments; it is a system action, not a caller's, so it takes no actor.
  */
 export async function refreshRunStat(runId: string): Promise<TRunStatRow | null> {
-  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
+  const run = isUuid(runId) ? await findRunForSummary(runId) : null;
   if (!run) return null;
   const baseline = await resolveBaseline(run, {});
   const externalJudges = await resolveExternalJudges(run, baseline, undefined, null);

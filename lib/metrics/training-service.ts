@@ -2,20 +2,17 @@ import "server-only";
 
 import type { TBenchmarkQuery, TCurriculumResponse, TFlipsResponse } from "@/lib/api/contracts/analysis";
 import type { TActor } from "@/lib/auth/actor";
-import { requireRunAccess } from "@/lib/auth/permissions";
-import { notFound } from "@/lib/errors";
 
 import type { TOwnCell } from "./counts";
 import { computeCurriculum, curriculumRowsFromCells } from "./curriculum";
 import { findPromptFlipsFromCells } from "./flips";
-import { findRunForSummary, listCheckpoints, type TSummaryRun } from "./run-context-repository";
+import { listCheckpoints, type TSummaryRun } from "./run-context-repository";
 import { EVAL_ROLES, TRAINING_ROLES, type TSampleRole } from "./sample-roles";
 import { aggregateOwnCells } from "./summary-repository";
+import { loadVisibleRun } from "./visible-run";
 
 // Curriculum statistics and verdict flips of a run, from the same per-prompt counters in SQL as the
 // summary (summary-repository.ts): no judgment leaves the database.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function loadOwnCells(
   actor: TActor,
@@ -23,9 +20,7 @@ async function loadOwnCells(
   benchmark: string | null,
   roles: readonly TSampleRole[],
 ): Promise<{ run: TSummaryRun; cells: TOwnCell[] }> {
-  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
-  if (!run) throw notFound("Run", runId);
-  await requireRunAccess(actor, run, "viewer");
+  const run = await loadVisibleRun(actor, runId);
   const steps = (await listCheckpoints(run.id)).map((c) => c.step);
   return { run, cells: await aggregateOwnCells({ runId: run.id, steps, externalJudges: {}, benchmark, roles }) };
 }

@@ -15,6 +15,10 @@ export const INGEST_LIMITS = {
 } as const;
 
 export const ZId = z.uuid();
+/** Whether a string is a UUID (run, project, dataset ids): anything else is not found without a query. */
+export function isUuid(id: string): boolean {
+  return ZId.safeParse(id).success;
+}
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 /** Whether a string is a row id PostgreSQL's bigint can hold (samples, judgments): digits, at most 2^63 − 1. */
 export function isBigintId(id: string): boolean {

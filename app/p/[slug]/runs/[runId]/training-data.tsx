@@ -1,6 +1,6 @@
 import { TrainingDataPanel } from "@/components/dashboard/training-data-panel";
 import type { TActor } from "@/lib/auth/actor";
-import { getSupervisionAudit } from "@/lib/metrics/audit-service";
+import { getSupervisionAudit } from "@/lib/metrics/supervision-audit-service";
 import { getCurriculumStats } from "@/lib/metrics/training-service";
 
 /** A failed section is logged and left out: the summary panels above still stand. */

@@ -1,5 +1,5 @@
 import { ZAuditQuery, ZRunRef } from "@/lib/api/contracts/analysis";
-import { getSupervisionAudit } from "@/lib/metrics/audit-service";
+import { getSupervisionAudit } from "@/lib/metrics/supervision-audit-service";
 import { apiRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";

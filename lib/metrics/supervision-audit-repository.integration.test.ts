@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { createTestProject, createTestPrompts, createTestRun, createTestSamples, type TTestJudgment } from "@/prisma/factories";
 
-import { countSupervisionInRun } from "./audit-repository";
-import { getSupervisionAudit } from "./audit-service";
+import { countSupervisionInRun } from "./supervision-audit-repository";
+import { getSupervisionAudit } from "./supervision-audit-service";
 import { majorityVerdict } from "./majority";
 import { countSupervision, type TAuditSample } from "./supervision-audit";
 

@@ -2,16 +2,15 @@ import "server-only";
 
 import type { TAuditQuery, TSupervisionAuditResponse } from "@/lib/api/contracts/analysis";
 import type { TActor } from "@/lib/auth/actor";
-import { requireRunAccess } from "@/lib/auth/permissions";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
-import { countSupervisionInRun, type TAuditJudge } from "./audit-repository";
+import { countSupervisionInRun, type TAuditJudge } from "./supervision-audit-repository";
 import { pickJudgePerBenchmark, singleJudge } from "./external-judges";
-import { countExternalJudgmentsByBenchmark, findRunForSummary, listExternalJudges } from "./run-context-repository";
+import { countExternalJudgmentsByBenchmark, listExternalJudges } from "./run-context-repository";
 import { TRAINING_ROLES } from "./sample-roles";
 import { auditFromCounts, DEFAULT_AUDIT_THRESHOLD } from "./supervision-audit";
+import { loadVisibleRun } from "./visible-run";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HUMAN = "human";
 
 /**
@@ -21,9 +20,7 @@ const HUMAN = "human";
  * default each benchmark's most prolific external judge on the training images, else the annotators.
  */
 export async function getSupervisionAudit(actor: TActor, runId: string, query: TAuditQuery = {}): Promise<TSupervisionAuditResponse> {
-  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
-  if (!run) throw notFound("Run", runId);
-  await requireRunAccess(actor, run, "viewer");
+  const run = await loadVisibleRun(actor, runId);
   if (query.judge !== undefined && query.judge !== HUMAN) {
     const externals = (await listExternalJudges(run.id)).map((j) => j.judge);
     if (!externals.includes(query.judge)) {
