@@ -2,9 +2,9 @@ import "server-only";
 
 import type { TActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
+import { getBaselineCheckpoint, getRunSummary } from "@/lib/metrics/service";
 import type { TCheckpointSummary, TRunSummary } from "@/lib/metrics/summary-types";
 
-import { loadBaselineCheckpoint, loadRunSummary } from "./summary-source";
 import type { TSummaryResult } from "./types";
 
 /**
@@ -15,7 +15,7 @@ import type { TSummaryResult } from "./types";
 export async function getSummaryResult(actor: TActor, run: { id: string; name: string }): Promise<TSummaryResult> {
   let summary: TRunSummary;
   try {
-    summary = await loadRunSummary(actor, run.id);
+    summary = await getRunSummary(actor, run.id);
   } catch (error) {
     return { ok: false, runId: run.id, runName: run.name, ...describe(error) };
   }
@@ -23,7 +23,7 @@ export async function getSummaryResult(actor: TActor, run: { id: string; name: s
   let baselineCheckpoint: TCheckpointSummary | null = null;
   let baselineNote: string | null = null;
   try {
-    baselineCheckpoint = baseRunId === run.id ? (summary.checkpoints.find((c) => c.step === baseStep) ?? null) : await loadBaselineCheckpoint(actor, run.id);
+    baselineCheckpoint = baseRunId === run.id ? (summary.checkpoints.find((c) => c.step === baseStep) ?? null) : await getBaselineCheckpoint(actor, run.id);
     // Step -1: neither the run nor its baseline has a checkpoint yet, which the panels already say.
     if (!baselineCheckpoint && baseStep >= 0) baselineNote = `The baseline ${summary.baseline.runName} has no evaluated checkpoint at step ${baseStep}.`;
   } catch (error) {
