@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import { namedQuery } from "@/lib/db/named-params";
 import type { TSql, TSqlParam } from "@/lib/db/sql";
 
 import type { TOwnCell, TTripleCell } from "./counts";
@@ -55,11 +56,11 @@ type TOwnRow = {
 // `judgments.step` repeats the sample's step, so "judged by its own checkpoint" is judge_step = step.
 // An image has at most one own self verdict and one verdict per external judge (the judgments'
 // natural key), so both are plain joins; human verdicts are several and are reduced to a majority.
-// The external judge is the one of the image's benchmark ($3: a JSON object benchmark → judge).
+// The external judge is the one of the image's benchmark (:externalJudges, a JSON object benchmark → judge).
 const OWN_CELLS_SQL = `
 SELECT c.step, x.benchmark, x.subtask, x.prompt_id::text AS prompt_id, x.images,
   x.self_n, x.self0, x.self_null, x.ext_n, x.ext1, x.score_n, x.score_sum, x.score_sq, x.tp, x.fp, x.tn, x.fn, x.hum_n, x.hum_self0_n, x.hum_self0_bad
-FROM unnest($2::int[]) AS c(step)
+FROM unnest(:steps::int[]) AS c(step)
 CROSS JOIN LATERAL (
   SELECT s.benchmark, s.subtask, s.prompt_id,
     count(*)::int AS images,
@@ -79,14 +80,14 @@ CROSS JOIN LATERAL (
     count(*) FILTER (WHERE js.verdict = 0 AND h.verdict IS NOT NULL)::int AS hum_self0_n,
     count(*) FILTER (WHERE js.verdict = 0 AND h.verdict = 0)::int AS hum_self0_bad
   FROM samples s
-  LEFT JOIN judgments js ON js.sample_id = s.id AND js.run_id = $1::uuid AND js.step = c.step AND js.kind = 'self' AND js.judge_step = c.step AND js.judge = 'self'
-  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = $1::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = ($3::jsonb ->> s.benchmark)
+  LEFT JOIN judgments js ON js.sample_id = s.id AND js.run_id = :runId::uuid AND js.step = c.step AND js.kind = 'self' AND js.judge_step = c.step AND js.judge = 'self'
+  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = :runId::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = (:externalJudges::jsonb ->> s.benchmark)
   LEFT JOIN (
     SELECT sample_id, CASE WHEN count(*) FILTER (WHERE verdict = 1) > count(*) FILTER (WHERE verdict = 0) THEN 1
       WHEN count(*) FILTER (WHERE verdict = 0) > count(*) FILTER (WHERE verdict = 1) THEN 0 END AS verdict
-    FROM judgments WHERE run_id = $1::uuid AND step = c.step AND kind = 'human' GROUP BY sample_id
+    FROM judgments WHERE run_id = :runId::uuid AND step = c.step AND kind = 'human' GROUP BY sample_id
   ) h ON h.sample_id = s.id
-  WHERE s.run_id = $1::uuid AND s.step = c.step AND s.role = ANY($5::text[]::sample_role[]) AND ($4::text IS NULL OR s.benchmark = $4)
+  WHERE s.run_id = :runId::uuid AND s.step = c.step AND s.role = ANY(:roles::text[]::sample_role[]) AND (:benchmark::text IS NULL OR s.benchmark = :benchmark)
   GROUP BY s.benchmark, s.subtask, s.prompt_id
 ) x`;
 
@@ -117,10 +118,12 @@ async function queryOnce<T>(db: TSql, text: string, params: readonly TSqlParam[]
   });
 }
 
-/** Runs a per-checkpoint aggregate over `steps` (parameter `stepsIndex`), in parallel chunks on PostgreSQL. */
-async function queryPerStep<T>(sql: TSql | undefined, text: string, params: readonly TSqlParam[], stepsIndex: number): Promise<T[]> {
+/** Runs a per-checkpoint aggregate over `values.steps`, in parallel chunks of steps on PostgreSQL. */
+async function queryPerStep<T>(sql: TSql | undefined, namedText: string, values: Record<string, TSqlParam> & { steps: readonly number[] }): Promise<T[]> {
   const db = await getDb();
-  const steps = params[stepsIndex] as readonly number[];
+  const { text, params, position } = namedQuery(namedText, values);
+  const { steps } = values;
+  const stepsIndex = position("steps");
   if (sql || db.kind !== "postgres" || steps.length < CHUNK_FROM) return queryOnce<T>(sql ?? db.sql, text, params);
   const size = Math.ceil(steps.length / PARALLEL_CHUNKS);
   const chunks = Array.from({ length: PARALLEL_CHUNKS }, (_, i) => steps.slice(i * size, (i + 1) * size)).filter((c) => c.length > 0);
@@ -139,12 +142,13 @@ async function queryPerStep<T>(sql: TSql | undefined, text: string, params: read
 /** Per (checkpoint, subtask, prompt): counters over the run's own images (see tallyOwnCells). */
 export async function aggregateOwnCells(scope: TCellScope, sql?: TSql): Promise<TOwnCell[]> {
   if (scope.steps.length === 0) return [];
-  const rows = await queryPerStep<TOwnRow>(
-    sql,
-    OWN_CELLS_SQL,
-    [scope.runId, scope.steps, JSON.stringify(scope.externalJudges), scope.benchmark, scope.roles],
-    1,
-  );
+  const rows = await queryPerStep<TOwnRow>(sql, OWN_CELLS_SQL, {
+    runId: scope.runId,
+    steps: scope.steps,
+    externalJudges: JSON.stringify(scope.externalJudges),
+    benchmark: scope.benchmark,
+    roles: scope.roles,
+  });
   return rows.map((r) => ({
     step: r.step,
     benchmark: r.benchmark,
@@ -194,15 +198,15 @@ WITH baseline AS MATERIALIZED (
   SELECT v.* FROM (
     SELECT s.id, s.benchmark, s.subtask, s.prompt_id,
       max(j.verdict) FILTER (WHERE j.kind = 'self') AS b,
-      max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = ($5::jsonb ->> s.benchmark)) AS e
+      max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = (:externalJudges::jsonb ->> s.benchmark)) AS e
     FROM samples s
     JOIN (
-      SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = $1::uuid AND step = $2 AND kind = 'self' AND judge_step = $2 AND judge = 'self'
+      SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = :baselineRunId::uuid AND step = :baselineStep AND kind = 'self' AND judge_step = :baselineStep AND judge = 'self'
       UNION ALL
-      SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = $1::uuid AND step = $2 AND kind = 'external' AND judge_step = -1
-        AND judge IN (SELECT value FROM jsonb_each_text($5::jsonb))
+      SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = :baselineRunId::uuid AND step = :baselineStep AND kind = 'external' AND judge_step = -1
+        AND judge IN (SELECT value FROM jsonb_each_text(:externalJudges::jsonb))
     ) j ON j.sample_id = s.id
-    WHERE s.run_id = $1::uuid AND s.step = $2 AND s.role = 'eval' AND ($6::text IS NULL OR s.benchmark = $6)
+    WHERE s.run_id = :baselineRunId::uuid AND s.step = :baselineStep AND s.role = 'eval' AND (:benchmark::text IS NULL OR s.benchmark = :benchmark)
     GROUP BY s.id, s.benchmark, s.subtask, s.prompt_id
   ) v
   WHERE v.b IS NOT NULL AND v.e IS NOT NULL
@@ -213,14 +217,20 @@ SELECT j.judge_step AS step, b.benchmark, b.subtask, b.prompt_id::text AS prompt
     .join(",\n  ")}
 FROM judgments j
 JOIN baseline b ON b.id = j.sample_id
-WHERE j.run_id = $1::uuid AND j.step = $2 AND j.kind = 'self' AND j.judge_step = ANY($4::int[]) AND j.judge = $3 AND j.verdict IS NOT NULL
+WHERE j.run_id = :baselineRunId::uuid AND j.step = :baselineStep AND j.kind = 'self' AND j.judge_step = ANY(:steps::int[]) AND j.judge = :currentJudge AND j.verdict IS NOT NULL
 GROUP BY j.judge_step, b.benchmark, b.subtask, b.prompt_id`;
 
 /** Per (judging checkpoint, subtask, prompt): transition triples on the baseline's images (see tallyTripleCells). */
 export async function aggregateTripleCells(scope: TTripleScope, sql?: TSql): Promise<TTripleCell[]> {
   if (scope.steps.length === 0) return [];
-  const params = [scope.baselineRunId, scope.baselineStep, scope.currentJudge, scope.steps, JSON.stringify(scope.externalJudges), scope.benchmark];
-  const rows = await queryPerStep<TTripleRow>(sql, TRIPLE_CELLS_SQL, params, 3);
+  const rows = await queryPerStep<TTripleRow>(sql, TRIPLE_CELLS_SQL, {
+    baselineRunId: scope.baselineRunId,
+    baselineStep: scope.baselineStep,
+    currentJudge: scope.currentJudge,
+    steps: scope.steps,
+    externalJudges: JSON.stringify(scope.externalJudges),
+    benchmark: scope.benchmark,
+  });
   return rows.map((r) => ({
     step: r.step,
     benchmark: r.benchmark,
