@@ -25,7 +25,9 @@ describe("data folder lock", () => {
     expect(findLiveLockOwner(path.join(dir, "server.lock"))?.pid).toBe(process.pid);
     release();
     expect(fs.existsSync(path.join(dir, "server.lock"))).toBe(false);
-    acquireDataDirLock(dir)();
+    const again = acquireDataDirLock(dir);
+    expect(findLiveLockOwner(path.join(dir, "server.lock"))?.pid).toBe(process.pid);
+    again();
   });
 
   it("takes over a lock left by a killed process", () => {
@@ -42,6 +44,12 @@ describe("data folder lock", () => {
     const dir = tempDir();
     const reused = { pid: process.pid, hostname: os.hostname(), procStart: "0", startedAt: "2026-01-01T00:00:00.000Z" };
     fs.writeFileSync(path.join(dir, "server.lock"), JSON.stringify(reused));
-    acquireDataDirLock(dir)();
+    expect(findLiveLockOwner(path.join(dir, "server.lock"))).toBeNull();
+    const release = acquireDataDirLock(dir);
+    const taken = JSON.parse(fs.readFileSync(path.join(dir, "server.lock"), "utf8"));
+    expect(taken.pid).toBe(process.pid);
+    expect(taken.procStart).not.toBe("0");
+    release();
+    expect(fs.existsSync(path.join(dir, "server.lock"))).toBe(false);
   });
 });
