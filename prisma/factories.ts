@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 
 import { createApiKeyForSeed } from "@/lib/api-keys/service";
 import { getDb } from "@/lib/db/client";
+import { findPromptsByExternalIds, insertPromptsReturningExisting, type TPromptRow } from "@/lib/ingest/prompt-repository";
 import { insertJudgments, insertSamples, sampleKey, upsertCheckpoints, type TJudgmentRow, type TSampleRow } from "@/lib/samples/bulk-repository";
 import { createUserWithPassword } from "@/lib/users/service";
 
@@ -69,21 +70,23 @@ export type TTestPrompt = { externalId?: string; text?: string; benchmark?: stri
 
 export async function createTestPrompts(projectId: string, prompts: readonly TTestPrompt[]) {
   const { sql } = await getDb();
-  const rows = prompts.map((p, i) => ({
+  const rows: TPromptRow[] = prompts.map((p, i) => ({
     externalId: p.externalId ?? `prompt-${uniqueSuffix()}-${i}`,
     text: p.text ?? `a photo of object ${i}`,
     benchmark: p.benchmark ?? "geneval",
     subtask: p.subtask ?? "single_object",
-    spec: p.spec === undefined ? null : JSON.stringify(p.spec),
+    tier: null,
+    split: null,
+    spec: p.spec ?? null,
   }));
-  const inserted = await sql.query<{ id: string; external_id: string; subtask: string; benchmark: string }>(
-    `INSERT INTO prompts (project_id, external_id, text, benchmark, subtask, spec)
-     SELECT $1::uuid, e, t, b, s, sp::jsonb FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(e, t, b, s, sp)
-     RETURNING id, external_id, subtask, benchmark`,
-    [projectId, rows.map((r) => r.externalId), rows.map((r) => r.text), rows.map((r) => r.benchmark), rows.map((r) => r.subtask), rows.map((r) => r.spec)],
+  const { existing } = await insertPromptsReturningExisting(sql, projectId, rows);
+  if (existing.length > 0) throw new Error(`createTestPrompts: prompts already exist (${existing.map((e) => e.externalId).join(", ")})`);
+  const byExternal = await findPromptsByExternalIds(
+    sql,
+    projectId,
+    rows.map((r) => r.externalId),
   );
-  const byExternal = new Map(inserted.map((r) => [r.external_id, r]));
-  return rows.map((r) => byExternal.get(r.externalId)!).map((r) => ({ id: r.id, externalId: r.external_id, subtask: r.subtask, benchmark: r.benchmark }));
+  return rows.map((r) => byExternal.get(r.externalId)!);
 }
 
 export type TTestJudgment = Omit<TJudgmentRow, "sampleId" | "runId" | "step" | "subtask" | "judgeStep" | "judge"> & { judge?: string; judgeStep?: number };

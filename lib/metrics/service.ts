@@ -20,7 +20,7 @@ import {
 import { EVAL_ROLES } from "./sample-roles";
 import { findRunStat, listRunIdsWithCheckpoints, type TRunStatRow, upsertRunStat } from "./run-stat-repository";
 import { summarizeCheckpoints } from "./summarize";
-import { loadVisibleRun } from "./visible-run";
+import { loadVisibleRun } from "./visible-run-service";
 import type { TRunSummaryQuery } from "./summary-query";
 import type { TCheckpointSummary, TRunSummary } from "./summary-types";
 

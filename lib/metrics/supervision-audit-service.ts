@@ -9,7 +9,7 @@ import { pickJudgePerBenchmark, singleJudge } from "./external-judges";
 import { countExternalJudgmentsByBenchmark, listExternalJudges } from "./run-context-repository";
 import { TRAINING_ROLES } from "./sample-roles";
 import { auditFromCounts, DEFAULT_AUDIT_THRESHOLD } from "./supervision-audit";
-import { loadVisibleRun } from "./visible-run";
+import { loadVisibleRun } from "./visible-run-service";
 
 const HUMAN = "human";
 

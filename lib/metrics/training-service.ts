@@ -9,7 +9,7 @@ import { findPromptFlipsFromCells } from "./flips";
 import { listCheckpoints, type TSummaryRun } from "./run-context-repository";
 import { EVAL_ROLES, TRAINING_ROLES, type TSampleRole } from "./sample-roles";
 import { aggregateOwnCells } from "./summary-repository";
-import { loadVisibleRun } from "./visible-run";
+import { loadVisibleRun } from "./visible-run-service";
 
 // Curriculum statistics and verdict flips of a run, from the same per-prompt counters in SQL as the
 // summary (summary-repository.ts): no judgment leaves the database.

@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { TSql } from "@/lib/db/sql";
+import { findPromptsByExternalIds, insertPromptsReturningExisting, type TPromptRow, updatePrompts } from "@/lib/ingest/prompt-repository";
 
 import type { TPromptRecord } from "../prompts/load-prompts";
 
@@ -32,26 +33,32 @@ export async function countUsers(sql: TSql): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Inserts the prompts into a project; returns their ids by external id. */
+/**
+ * Inserts the prompts into a project (stored ones take the seed's fields); returns their ids by
+ * external id. Through the ingest repository: the seed writes prompts exactly as the API does.
+ */
 export async function insertPrompts(sql: TSql, projectId: string, prompts: readonly TPromptRecord[]): Promise<Map<string, string>> {
-  const rows = await sql.query<{ id: string; external_id: string }>(
-    `INSERT INTO prompts (project_id, external_id, text, benchmark, subtask, tier, split, spec)
-     SELECT $1::uuid, e, t, b, s, tier::difficulty_tier, sp::prompt_split, spec::jsonb
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(e, t, b, s, tier, sp, spec)
-     ON CONFLICT (project_id, external_id) DO UPDATE SET text = EXCLUDED.text
-     RETURNING id, external_id`,
-    [
-      projectId,
-      prompts.map((p) => p.externalId),
-      prompts.map((p) => p.text),
-      prompts.map((p) => p.benchmark),
-      prompts.map((p) => p.subtask),
-      prompts.map((p) => p.tier),
-      prompts.map((p) => p.split),
-      prompts.map((p) => JSON.stringify(p.sourceSpec ?? p.spec)),
-    ],
+  const rows: TPromptRow[] = prompts.map((p) => ({
+    externalId: p.externalId,
+    text: p.text,
+    benchmark: p.benchmark,
+    subtask: p.subtask,
+    tier: p.tier,
+    split: p.split,
+    spec: p.sourceSpec ?? p.spec,
+  }));
+  const { existing } = await insertPromptsReturningExisting(sql, projectId, rows);
+  await updatePrompts(
+    sql,
+    projectId,
+    existing.map((e) => rows[e.index]!),
   );
-  return new Map(rows.map((r) => [r.external_id, r.id]));
+  const refs = await findPromptsByExternalIds(
+    sql,
+    projectId,
+    rows.map((r) => r.externalId),
+  );
+  return new Map([...refs].map(([externalId, ref]) => [externalId, ref.id]));
 }
 
 export type TSeedRun = {
