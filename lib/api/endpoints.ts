@@ -5,7 +5,7 @@ import { ZRunSummary } from "@/lib/metrics/summary-types";
 
 import { ZAuditQuery, ZBenchmarkQuery, ZCurriculum, ZFlips, ZRunRef, ZSupervisionAudit } from "./contracts/analysis";
 import { ZDatasetParams, ZDatasetRecipe, ZExportQuery, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
-import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse } from "./contracts/blobs";
+import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse, ZConfirmBlobRequest } from "./contracts/blobs";
 import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
 import { ZLogMetricsRequest, ZLogMetricsResponse } from "./contracts/metrics";
 import { ZRegisterPromptsRequest, ZRegisterPromptsResponse } from "./contracts/prompts";
@@ -158,7 +158,20 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     response: ZCheckBlobsResponse,
     status: 200,
     errors: [401, 403, 422, 429],
-    description: `Up to ${INGEST_LIMITS.blobCheck.toLocaleString("en")} hashes; answers the ones still to upload.`,
+    description: `Up to ${INGEST_LIMITS.blobCheck.toLocaleString("en")} hashes; answers the ones still to upload. With object storage (UNIGAP_S3_BUCKET) also \`uploads\`: one presigned PUT URL per missing image (valid 15 minutes, no Authorization header) to send the bytes straight to the bucket, then confirm.`,
+  },
+  {
+    method: "post",
+    path: "/api/v1/blobs/{sha256}/confirm",
+    summary: "Confirm a direct upload",
+    auth: "apiKey",
+    params: ZBlobParams,
+    body: ZConfirmBlobRequest,
+    response: ZBlob,
+    status: 201,
+    errors: [401, 403, 409, 413, 415, 422, 429],
+    description:
+      "After PUTting the bytes to the presigned URL of the blob check: the server reads the object once and checks it as an upload through the app (declared size, sha256, PNG/JPEG/WebP by magic bytes, 40 megapixels, a complete PNG) before the image is recorded; an object that fails is deleted and the error says why. 200 with `created: false` when the image was stored already.",
   },
   {
     method: "post",

@@ -2,13 +2,14 @@ import "server-only";
 
 import type { TActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { readBlob } from "@/lib/storage/blob-store";
+import { openBlob } from "@/lib/storage/blob-store";
 import { readThumbnail } from "@/lib/storage/thumbnail";
 
 import { requireReadableSample } from "./detail-service";
 import type { TThumbSize } from "./image-urls";
 
-export type TSampleImageBytes = { sha256: string; mediaType: string; bytes: Buffer };
+/** Bytes (a thumbnail) or a stream of `size` bytes (an original, read from the object store as it is sent). */
+export type TSampleImageBytes = { sha256: string; mediaType: string; bytes: Buffer | { stream: ReadableStream<Uint8Array>; size: number } };
 
 /**
  * A sample's image (or its WebP thumbnail) for whoever may read the sample: members, the project's
@@ -22,8 +23,8 @@ export async function getSampleImageBytes(actor: TActor, sampleId: string, thumb
     const bytes = await readThumbnail(sha256, thumbSize);
     if (bytes) return { sha256, mediaType: "image/webp", bytes };
   } else {
-    const blob = await readBlob(sha256);
-    if (blob) return { sha256, mediaType: blob.row.mediaType, bytes: blob.bytes };
+    const blob = await openBlob(sha256);
+    if (blob) return { sha256, mediaType: blob.row.mediaType, bytes: { stream: blob.object.body, size: blob.object.size } };
   }
   throw new AppError("NOT_FOUND", `The image file of sample ${sampleId} is missing from storage.`);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 
-import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 
 import sharp from "sharp";
@@ -10,11 +9,13 @@ import { AppError } from "@/lib/errors";
 
 import { findBlobRoot, findBlobRow, findExistingBlobHashes, insertBlobRow, insertBlobRows, type TBlobRow } from "./blob-repository";
 import { sniffImageType } from "./image-type";
+import { blobKey, getObjectStore } from "./object-store";
+import type { TObjectRead } from "./object-types";
 import { isCompletePng } from "./png-structure";
 
-// Images are content-addressed files under <data dir>/blobs/ab/cd/<sha256>; the blobs row is written
-// only after the file is complete (atomic rename), so a row always has its bytes. With PostgreSQL and
-// several servers, the data folder must be shared storage.
+// Images are content-addressed objects at blobs/ab/cd/<sha256> in the object store (the local data
+// folder, or a bucket with UNIGAP_S3_BUCKET); the blobs row is written only after the object is
+// complete (atomic rename on disk, a finished PutObject in a bucket), so a row always has its bytes.
 
 export const BLOB_LIMITS = { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 } as const;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -23,6 +24,7 @@ function isSha256(value: string): boolean {
   return SHA256.test(value);
 }
 
+/** The file of a blob in the local store (the dataset export reads it from there). */
 export async function blobPath(sha256: string): Promise<string> {
   return path.join(await findBlobRoot(), sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
@@ -33,10 +35,11 @@ export async function blobPath(sha256: string): Promise<string> {
  */
 export async function storeBlob(bytes: Uint8Array, expectedSha256?: string): Promise<TBlobRow & { isNew: boolean }> {
   const sha256 = hashImageBytes(bytes, expectedSha256);
+  const store = await getObjectStore();
   const existing = await findBlobRow(sha256);
-  if (existing && fs.existsSync(await blobPath(sha256))) return { ...existing, isNew: false };
+  if (existing && (await store.head(blobKey(sha256)))) return { ...existing, isNew: false };
   const row = { sha256, ...(await inspectImage(bytes)) };
-  await writeBlobFile(sha256, bytes);
+  await store.put(blobKey(sha256), bytes, { contentType: row.mediaType, sha256 });
   const isNew = await insertBlobRow(row);
   return { ...row, isNew };
 }
@@ -47,20 +50,21 @@ export async function storeBlob(bytes: Uint8Array, expectedSha256?: string): Pro
  */
 export async function storeBlobs(images: readonly Uint8Array[]): Promise<string[]> {
   const hashes = images.map((bytes) => hashImageBytes(bytes));
+  const store = await getObjectStore();
   const existing = await findExistingBlobHashes([...new Set(hashes)]);
   const fresh = new Map<string, { row: TBlobRow; bytes: Uint8Array }>();
   for (const [i, bytes] of images.entries()) {
     const sha256 = hashes[i]!;
-    if (fresh.has(sha256) || (existing.has(sha256) && fs.existsSync(await blobPath(sha256)))) continue;
+    if (fresh.has(sha256) || (existing.has(sha256) && (await store.head(blobKey(sha256))))) continue;
     fresh.set(sha256, { row: { sha256, ...(await inspectImage(bytes)) }, bytes });
   }
   // Every image is checked before any is written: a bad one in the batch stores nothing.
-  for (const { row, bytes } of fresh.values()) await writeBlobFile(row.sha256, bytes);
+  for (const { row, bytes } of fresh.values()) await store.put(blobKey(row.sha256), bytes, { contentType: row.mediaType, sha256: row.sha256 });
   await insertBlobRows([...fresh.values()].map((f) => f.row));
   return hashes;
 }
 
-function hashImageBytes(bytes: Uint8Array, expectedSha256?: string): string {
+export function hashImageBytes(bytes: Uint8Array, expectedSha256?: string): string {
   if (bytes.byteLength === 0) throw new AppError("INVALID_INPUT", "The image is empty.");
   if (bytes.byteLength > BLOB_LIMITS.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `Images are limited to ${BLOB_LIMITS.maxBytes / 1024 / 1024} MB.`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -70,7 +74,7 @@ function hashImageBytes(bytes: Uint8Array, expectedSha256?: string): string {
   return sha256;
 }
 
-async function inspectImage(bytes: Uint8Array): Promise<Omit<TBlobRow, "sha256">> {
+export async function inspectImage(bytes: Uint8Array): Promise<Omit<TBlobRow, "sha256">> {
   const mediaType = sniffImageType(bytes);
   if (!mediaType) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only PNG, JPEG and WebP images are accepted (checked by their content, not the header).");
   let width: number;
@@ -91,30 +95,20 @@ async function inspectImage(bytes: Uint8Array): Promise<Omit<TBlobRow, "sha256">
   return { mediaType, byteSize: bytes.byteLength, width, height };
 }
 
-async function writeBlobFile(sha256: string, bytes: Uint8Array): Promise<void> {
-  const file = await blobPath(sha256);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  // fsync before the rename (and before the row is written): a crash never leaves a row whose file is
-  // empty. Asynchronous, so uploads in flight sync in parallel instead of stalling the event loop.
-  const handle = await fs.promises.open(temp, "w");
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.promises.rename(temp, file);
-}
-
-/** The stored bytes of a blob, or null when neither row nor file exists. */
+/** The stored bytes of a blob, or null when neither row nor object exists. */
 export async function readBlob(sha256: string): Promise<{ row: TBlobRow; bytes: Buffer } | null> {
   if (!isSha256(sha256)) return null;
   const row = await findBlobRow(sha256);
   if (!row) return null;
-  try {
-    return { row, bytes: fs.readFileSync(await blobPath(sha256)) };
-  } catch {
-    return null;
-  }
+  const bytes = await (await getObjectStore()).get(blobKey(sha256));
+  return bytes ? { row, bytes } : null;
+}
+
+/** A blob's bytes as a stream (never whole in memory), or null when row or object is missing. */
+export async function openBlob(sha256: string): Promise<{ row: TBlobRow; object: TObjectRead } | null> {
+  if (!isSha256(sha256)) return null;
+  const row = await findBlobRow(sha256);
+  if (!row) return null;
+  const object = await (await getObjectStore()).read(blobKey(sha256));
+  return object ? { row, object } : null;
 }

@@ -4,7 +4,6 @@ import { findMissingBlobs } from "@/lib/ingest/blob-service";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/v1/blobs/check — which of these images still need uploading (one request instead of N HEADs).
-export const POST = apiRoute({ auth: "apiKey", body: ZCheckBlobsRequest }, async ({ actor, body }) => ({
-  missing: await findMissingBlobs(actor, body.sha256),
-}));
+// POST /api/v1/blobs/check — which of these images still need uploading (one request instead of N HEADs);
+// with object storage, a presigned PUT URL for each (then POST /api/v1/blobs/{sha256}/confirm).
+export const POST = apiRoute({ auth: "apiKey", body: ZCheckBlobsRequest }, async ({ actor, body }) => findMissingBlobs(actor, body.sha256));
