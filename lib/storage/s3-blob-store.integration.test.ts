@@ -10,7 +10,7 @@ import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { openBlob, readBlob, storeBlob } from "./blob-store";
 import { confirmDirectUpload, presignDirectUploads } from "./direct-upload";
 import { blobKey, getObjectStore, thumbnailKey } from "./object-store";
-import { setupTestS3 } from "./testing/s3rver";
+import { setupTestS3 } from "./testing/s3-env";
 import { hasBlobFile, readThumbnail } from "./thumbnail";
 
 const db = setupTestDatabase();

@@ -48,14 +48,30 @@ class FileBody:
 
 
 def upload_all(transport, shas, path_of, workers):
-    """PUTs every sha256 in `shas`, `workers` at a time; the first error is raised after all finish."""
-    if not shas:
+    """PUTs every sha256 in `shas` through the app, `workers` at a time; the first error is raised after all finish."""
+    _each(lambda sha: transport.request("PUT", "/api/v1/blobs/%s" % sha, raw=FileBody(path_of(sha))), shas, workers)
+
+
+def direct_upload_all(transport, uploads, path_of, workers):
+    """With object storage: PUTs each image straight to its presigned URL (the app never carries the
+    bytes), then asks the server to verify and record it (`confirm`), `workers` at a time."""
+
+    def send(upload):
+        sha = upload["sha256"]
+        body = FileBody(path_of(sha))
+        transport.request("PUT", None, raw=body, url=upload["url"])
+        transport.request("POST", "/api/v1/blobs/%s/confirm" % sha, {"uploadId": upload["uploadId"], "byteSize": body.size()})
+
+    _each(send, uploads, workers)
+
+
+def _each(fn, items, workers):
+    if not items:
         return
-    put = lambda sha: transport.request("PUT", "/api/v1/blobs/%s" % sha, raw=FileBody(path_of(sha)))
-    if workers <= 1 or len(shas) == 1:
-        for sha in shas:
-            put(sha)
+    if workers <= 1 or len(items) == 1:
+        for item in items:
+            fn(item)
         return
-    with ThreadPoolExecutor(max_workers=min(workers, len(shas))) as pool:
-        for future in [pool.submit(put, sha) for sha in shas]:
+    with ThreadPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        for future in [pool.submit(fn, item) for item in items]:
             future.result()

@@ -33,8 +33,11 @@ class Transport:
         self.backoff = backoff
         self.timeout = timeout
 
-    def request(self, method, path, body=None, raw=None):
-        headers = {"Authorization": "Bearer %s" % self.api_key}
+    def request(self, method, path, body=None, raw=None, url=None):
+        """`url` instead of `path`: an absolute URL that carries its own authorization (a presigned
+        object-storage URL), sent without the API key."""
+        headers = {} if url else {"Authorization": "Bearer %s" % self.api_key}
+        target = url or (self.url + path)
         data = None
         if raw is not None:
             headers["Content-Type"] = "application/octet-stream"
@@ -48,7 +51,7 @@ class Transport:
         for attempt in range(self.attempts):
             delay = self.backoff * (2 ** attempt)
             stream = open(data.path, "rb") if hasattr(data, "path") else None
-            req = urllib.request.Request(self.url + path, data=stream or data, method=method, headers=headers)
+            req = urllib.request.Request(target, data=stream or data, method=method, headers=headers)
             try:
                 with urllib.request.urlopen(req, timeout=self.timeout) as response:
                     text = response.read().decode("utf-8")
@@ -73,7 +76,7 @@ class Transport:
                     stream.close()
             if attempt + 1 < self.attempts:
                 time.sleep(delay)
-        raise Unreachable("%s %s failed after %d attempts: %s" % (method, self.url + path, self.attempts, last))
+        raise Unreachable("%s %s failed after %d attempts: %s" % (method, (target.split("?")[0]), self.attempts, last))
 
 
 def _json_or_none(text):

@@ -19,11 +19,15 @@ def send_metrics(transport, run_id, points):
 
 def upload_blobs(transport, shas, blob_path, workers=None):
     """Uploads the images the server lacks (one existence check per 2,000), several at a time,
-    streamed from `blob_path(sha)` on disk."""
+    streamed from `blob_path(sha)` on disk: straight to object storage when the check answers
+    presigned URLs (`uploads`), through the app otherwise."""
     unique = sorted(set(shas))
     for part in _chunks(unique, MAX_BLOB_CHECK):
         _, answer = transport.request("POST", "/api/v1/blobs/check", {"sha256": part})
-        _blobs.upload_all(transport, answer["missing"], blob_path, workers or _blobs.default_workers())
+        if answer.get("uploads") is not None:
+            _blobs.direct_upload_all(transport, answer["uploads"], blob_path, workers or _blobs.default_workers())
+        else:
+            _blobs.upload_all(transport, answer["missing"], blob_path, workers or _blobs.default_workers())
 
 
 def send_samples(transport, run_id, samples, blob_path, workers=None):

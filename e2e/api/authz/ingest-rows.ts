@@ -107,6 +107,12 @@ export const ingestRows: TRow[] = [
     check: (_w, _c, r) => expect((r.json as { missing: string[] }).missing).toEqual(["0".repeat(64)]),
   },
   {
+    key: "POST /api/v1/blobs/[sha256]/confirm",
+    // Any valid key may confirm a direct upload; this server keeps images locally, so there is none to confirm (409).
+    expected: byCaller("401", { keyThisProject: "409", keyOtherProject: "409" }),
+    call: (w, c) => post(w, c, `/api/v1/blobs/${"0".repeat(64)}/confirm`, { uploadId: "0".repeat(32), byteSize: 10 }),
+  },
+  {
     key: "GET /api/v1/openapi.json",
     expected: byCaller("200", { shareRevoked: "401", shareExpired: "401", keyRevoked: "401" }),
     call: (w, c) => w.clients[c].request.get("/api/v1/openapi.json").then(fromResponse),

@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 
 import S3rver from "s3rver";
-import { afterAll, beforeAll } from "vitest";
 
 export type TTestS3 = { endpoint: string; bucket: string; directory: string; env: Record<string, string>; stop: () => Promise<void> };
 
@@ -30,32 +29,6 @@ export async function startS3rver(bucket = "unigap-test"): Promise<TTestS3> {
     stop: async () => {
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Starts s3rver for a test file and points the blob store at it (UNIGAP_S3_*), restoring the environment after. */
-export function setupTestS3(prefix = ""): { readonly current: TTestS3 } {
-  const handle: { current?: TTestS3 } = {};
-  const saved: Record<string, string | undefined> = {};
-  beforeAll(async () => {
-    handle.current = await startS3rver();
-    for (const [name, value] of Object.entries({ ...handle.current.env, UNIGAP_S3_PREFIX: prefix })) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
-  }, 30_000);
-  afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await handle.current?.stop();
-  });
-  return {
-    get current() {
-      if (!handle.current) throw new Error("s3rver starts in beforeAll; use it inside tests.");
-      return handle.current;
     },
   };
 }
