@@ -27,7 +27,7 @@ async function freshDatabase(name: string): Promise<string> {
   return url.toString();
 }
 
-export async function startBenchServer(kind: "postgres" | "embedded", port: number): Promise<TBenchServer> {
+export async function startBenchServer(kind: "postgres" | "embedded", port: number, extraEnv: Record<string, string> = {}): Promise<TBenchServer> {
   const dataDir = path.resolve(".bench", kind);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
@@ -39,6 +39,7 @@ export async function startBenchServer(kind: "postgres" | "embedded", port: numb
     DATABASE_URL: databaseUrl ?? "",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...extraEnv,
   };
   const url = `http://127.0.0.1:${port}`;
   // The first start seeds the demo (simulation, image rendering, summaries): its memory peak is not
@@ -77,6 +78,19 @@ function descendants(pid: number): number[] {
     })
     .map(Number);
   return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+/** CPU seconds (user + system) the server's processes have used so far. */
+export function serverCpuSeconds(server: TBenchServer): number {
+  const ticks = descendants(server.proc.pid!).map((pid) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  });
+  return ticks.reduce((a, b) => a + b, 0) / 100;
 }
 
 /** Peak resident memory (MB) of the server process — the descendant that is next-server. */
