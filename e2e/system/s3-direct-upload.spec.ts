@@ -22,7 +22,7 @@ test.afterAll(async () => {
 });
 
 const PYTHON = `
-import json, sys
+import hashlib, json, sys
 sys.path.insert(0, ".")
 import unigap
 from unigap import _blobs, _sender
@@ -45,7 +45,7 @@ run = unigap.init(name="s3-direct", spool_dir=sys.argv[1])
 for i in range(3):
     run.log_sample(step=0, prompt="a red cube %d" % i, image=png(4242 + i), judgments=[{"kind": "self", "verdict": 1}])
 run.finish()
-print(json.dumps({"calls": calls, "sampleIds": ids}))
+print(json.dumps({"calls": calls, "sampleIds": ids, "sha256": [hashlib.sha256(png(4242 + i)).hexdigest() for i in range(3)]}))
 `;
 
 test("[S3]: the Python client uploads images straight to the bucket; the image and thumbnail routes serve them", async () => {
@@ -67,7 +67,7 @@ test("[S3]: the Python client uploads images straight to the bucket; the image a
     { cwd: path.resolve("clients/python"), timeoutMs: 120_000 },
   );
   expect(result.code, result.stderr).toBe(0);
-  const out = JSON.parse(result.stdout.trim().split("\n").pop()!) as { calls: { direct: number; app: number }; sampleIds: string[] };
+  const out = JSON.parse(result.stdout.trim().split("\n").pop()!) as { calls: { direct: number; app: number }; sampleIds: string[]; sha256: string[] };
   expect(out.calls).toEqual({ direct: 3, app: 0 });
   expect(out.sampleIds).toHaveLength(3);
 
@@ -86,11 +86,22 @@ test("[S3]: the Python client uploads images straight to the bucket; the image a
     expect(thumb.headers.get("content-type")).toBe("image/webp");
     await thumb.arrayBuffer();
   }
-  // The bytes are in the bucket (blobs, cached thumbnails), none in the data folder.
-  const objects = (fs.readdirSync(path.join(s3.directory, s3.bucket), { recursive: true }) as string[]).filter((f) => f.endsWith("._S3rver_object"));
-  expect(objects.filter((f) => f.startsWith(`e2e${path.sep}blobs`))).toHaveLength(3);
-  expect(objects.filter((f) => f.startsWith(`e2e${path.sep}thumbs`))).toHaveLength(3);
-  expect(objects.filter((f) => f.includes("uploads"))).toEqual([]);
+  // The bytes are in the bucket (blobs, cached thumbnails; the demo's images too), none in the data folder.
+  const objects = new Set(
+    (fs.readdirSync(path.join(s3.directory, s3.bucket), { recursive: true }) as string[])
+      .filter((f) => f.endsWith("._S3rver_object"))
+      .map((f) =>
+        f
+          .replace(/\._S3rver_object$/, "")
+          .split(path.sep)
+          .join("/"),
+      ),
+  );
+  for (const sha of out.sha256) {
+    expect(objects.has(`e2e/blobs/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`)).toBe(true);
+    expect(objects.has(`e2e/thumbs/128/${sha.slice(0, 2)}/${sha}.webp`)).toBe(true);
+  }
+  expect([...objects].filter((f) => f.includes("uploads/"))).toEqual([]);
   expect(fs.existsSync(path.join(dataDir, "blobs"))).toBe(false);
   expect(fs.existsSync(path.join(dataDir, "thumbs"))).toBe(false);
   // Reads stay authorized by the route (the bucket is never exposed): no credentials, no image.
