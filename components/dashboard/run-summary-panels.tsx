@@ -62,7 +62,7 @@ export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryRes
       <SummaryControls subtasks={subtasks} />
       <PanelSection
         title="Scores over checkpoints"
-        description={`Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}; external judge: ${describeExternalJudges(bundle.summary) ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}
+        description={`${bundle.summary.baseline.step < 0 ? "No checkpoint yet to compare against" : `Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}`}; external judge: ${describeExternalJudges(bundle.summary) ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}
       >
         <ScorePanels checkpoints={checkpoints} metrics={view.metrics} subtasks={view.subtasks ?? null} syncId="run-scores" keyPrefix="" />
       </PanelSection>
