@@ -1,14 +1,14 @@
 import Link from "next/link";
 
-import { Badge, type TBadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { formatPercent } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/ui/format";
 import { runListHref, type TRunListQuery, type TRunSort } from "@/lib/runs/list-query";
 import type { TLatestFigure, TRunRowDTO } from "@/lib/runs/types";
 
 import { KeepSelectionLink, SelectRun } from "./selection";
+import { RunStatusBadge } from "./run-status-badge";
 import { Sparkline } from "./sparkline";
-
-const STATUS_TONE: Record<TRunRowDTO["status"], TBadgeTone> = { running: "info", finished: "neutral", failed: "bad" };
 
 function SortHeader({ label, sort, base, query, title }: { label: string; sort: TRunSort; base: string; query: TRunListQuery; title?: string }) {
   const isActive = query.sort === sort;
@@ -101,7 +101,7 @@ export function RunsTable({ runs, slug, query }: { runs: TRunRowDTO[]; slug: str
               </td>
               <td className="px-2 py-2">{run.method}</td>
               <td className="px-2 py-2">
-                <Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge>
+                <RunStatusBadge status={run.status} />
               </td>
               <td className="px-2 py-2">
                 <span className="flex flex-wrap gap-1">
@@ -125,7 +125,7 @@ export function RunsTable({ runs, slug, query }: { runs: TRunRowDTO[]; slug: str
               <td className="px-2 py-2">
                 <Sparkline points={run.nonSeries} label={run.name} />
               </td>
-              <td className="whitespace-nowrap px-2 py-2 tabular-nums text-[var(--muted)]" title={`${run.createdAt.slice(0, 16).replace("T", " ")} UTC`}>
+              <td className="whitespace-nowrap px-2 py-2 tabular-nums text-[var(--muted)]" title={formatDateTime(run.createdAt)}>
                 {run.createdAt.slice(0, 10)}
               </td>
             </tr>
