@@ -1,0 +1,73 @@
+import "server-only";
+
+import type { TPaperTableEntry } from "@/lib/api/contracts/paper-table";
+import type { TActor } from "@/lib/auth/actor";
+import { AppError, isAppError } from "@/lib/errors";
+import { judgeOfBenchmark } from "@/lib/metrics/external-judges";
+import { getRunSummary } from "@/lib/metrics/service";
+import type { TCheckpointSummary, TRunSummary } from "@/lib/metrics/summary-types";
+import { getRunHeader } from "@/lib/runs/header-service";
+
+import { preparePaperTable, type TPaperTable } from "./prepare-paper-table";
+
+/** The checkpoint a row shows when none is named: the latest with a figure on the benchmark (the run page's panel shows the latest too). */
+function latestWithFigures(checkpoints: readonly TCheckpointSummary[]): TCheckpointSummary | null {
+  const ordered = [...checkpoints].sort((a, b) => a.step - b.step);
+  return ordered.findLast((c) => c.subtasks.some((s) => s.gen.value !== null || s.non.value !== null)) ?? null;
+}
+
+/** Runs of two projects cannot share a baseline: the engine refuses it as a bad baseline, the table names `runs`. */
+async function summarize(actor: TActor, runId: string, query: Parameters<typeof getRunSummary>[2]): Promise<TRunSummary> {
+  try {
+    return await getRunSummary(actor, runId, query);
+  } catch (error) {
+    if (
+      isAppError(error) &&
+      error.code === "INVALID_INPUT" &&
+      (error.details as { field?: string } | undefined)?.field === "baseline" &&
+      query?.baseline !== runId
+    )
+      throw new AppError("INVALID_INPUT", "The runs of a paper table must belong to one project.", { field: "runs" });
+    throw error;
+  }
+}
+
+/**
+ * The paper table of GET /api/v1/paper-table and the Paper table page. Every run must be readable
+ * by the caller (else NOT_FOUND, as for one run); the first entry is the baseline, shown at the step
+ * named or its first checkpoint, and every other row is measured against that checkpoint (Und on its
+ * images) at the step named or its latest checkpoint with figures on the benchmark.
+ */
+export async function getPaperTable(actor: TActor, entries: readonly TPaperTableEntry[], benchmark: string): Promise<TPaperTable> {
+  const headers = new Map((await Promise.all([...new Set(entries.map((e) => e.runId))].map((id) => getRunHeader(actor, id)))).map((h) => [h.id, h]));
+  const [base, ...others] = entries;
+  if (!base) throw new AppError("INVALID_INPUT", "Name at least one run.", { field: "runs" });
+  const baseSummary = await summarize(actor, base.runId, { baseline: base.runId, baselineStep: base.step, step: base.step, benchmark });
+  const baseStep = baseSummary.baseline.step;
+  const summaries = await Promise.all(
+    others.map((e) =>
+      summarize(actor, e.runId, { baseline: base.runId, baselineStep: baseStep, step: e.step, benchmark }).then((s) => ({ entry: e, summary: s })),
+    ),
+  );
+  const rows = [
+    { entry: base, summary: baseSummary, checkpoint: baseSummary.checkpoints.find((c) => c.step === baseStep) ?? null },
+    ...summaries.map(({ entry, summary }) => ({
+      entry,
+      summary,
+      checkpoint: entry.step === undefined ? latestWithFigures(summary.checkpoints) : (summary.checkpoints.find((c) => c.step === entry.step) ?? null),
+    })),
+  ].map(({ entry, summary, checkpoint }) => ({
+    runId: entry.runId,
+    runName: headers.get(entry.runId)!.name,
+    checkpoint,
+    externalJudge: judgeOfBenchmark(summary.externalJudges, benchmark),
+  }));
+  if (!rows.some((r) => r.checkpoint?.subtasks.some((s) => s.benchmark === benchmark)))
+    throw new AppError("INVALID_INPUT", `No run of this table has figures on benchmark "${benchmark}".`, { field: "benchmark" });
+  return preparePaperTable({
+    benchmark,
+    rows,
+    checkpointRule:
+      "The baseline is shown at its first checkpoint and every other run at its latest checkpoint with figures on the benchmark, unless a step is named; the step is beside each name.",
+  });
+}
