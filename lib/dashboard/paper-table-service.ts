@@ -4,6 +4,7 @@ import type { TPaperTableEntry } from "@/lib/api/contracts/paper-table";
 import type { TActor } from "@/lib/auth/actor";
 import { AppError, isAppError } from "@/lib/errors";
 import { judgeOfBenchmark } from "@/lib/metrics/external-judges";
+import { findRunStat } from "@/lib/metrics/run-stat-repository";
 import { getRunSummary } from "@/lib/metrics/service";
 import type { TCheckpointSummary, TRunSummary } from "@/lib/metrics/summary-types";
 import { getRunHeader } from "@/lib/runs/header-service";
@@ -70,4 +71,39 @@ export async function getPaperTable(actor: TActor, entries: readonly TPaperTable
     checkpointRule:
       "The baseline is shown at its first checkpoint and every other run at its latest checkpoint with figures on the benchmark, unless a step is named; the step is beside each name.",
   });
+}
+
+export type TPaperTableResult = { ok: true; table: TPaperTable } | { ok: false; message: string };
+
+/** For pages: a table, or the reason there is none (a bad step, a benchmark without figures); NOT_FOUND still throws (the 404 page). */
+export async function getPaperTableResult(actor: TActor, entries: readonly TPaperTableEntry[], benchmark: string): Promise<TPaperTableResult> {
+  try {
+    return { ok: true, table: await getPaperTable(actor, entries, benchmark) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "INVALID_INPUT") return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** The paper's main table is T2I-CompBench's: it is the default whenever the runs have it. */
+function pickBenchmark(benchmarks: readonly string[], preferred: string | null): string | null {
+  if (preferred && benchmarks.includes(preferred)) return preferred;
+  return benchmarks.includes("t2i-compbench") ? "t2i-compbench" : (benchmarks[0] ?? null);
+}
+
+/**
+ * A shared comparison's table: its runs in the link's order (the first is the baseline), on the
+ * benchmark of the view it was shared with, else T2I-CompBench, else the first the runs have.
+ */
+export async function getComparisonPaperTable(actor: TActor, runIds: readonly string[], preferred: string | null): Promise<TPaperTableResult | null> {
+  await Promise.all(runIds.map((id) => getRunHeader(actor, id)));
+  const stats = await Promise.all(runIds.map((id) => findRunStat(id)));
+  const benchmark = pickBenchmark([...new Set(stats.flatMap((s) => s?.benchmarks ?? []))].sort(), preferred);
+  return benchmark
+    ? getPaperTableResult(
+        actor,
+        runIds.map((runId) => ({ runId })),
+        benchmark,
+      )
+    : null;
 }

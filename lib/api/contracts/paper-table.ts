@@ -49,7 +49,6 @@ export const ZPaperTableQuery = z
     intervals: z.enum(["0", "1"]).default("0").describe("1 adds the 95% intervals (a line under each run in LaTeX; always present in json and csv)."),
   })
   .strict();
-export type TPaperTableQuery = z.infer<typeof ZPaperTableQuery>;
 
 /** The `runs` value of an ordered list of entries (the page builds its links with it). */
 export function formatPaperTableRuns(entries: readonly TPaperTableEntry[]): string {
