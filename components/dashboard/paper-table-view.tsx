@@ -80,7 +80,7 @@ export function PaperTableView({ table, showIntervals }: { table: TPaperTable; s
         </thead>
         <tbody className="border-b-2 border-[var(--text)]">
           {table.rows.map((row, index) => (
-            <tr key={`${row.runId}@${row.step}`} className={index === 1 ? "border-t border-[var(--text)]" : ""} data-run={row.runName}>
+            <tr key={`${index}:${row.runId}@${row.step}`} className={index === 1 ? "border-t border-[var(--text)]" : ""} data-run={row.runName}>
               <th scope="row" className="px-2 py-1 text-left align-top font-normal whitespace-nowrap">
                 {row.runName}
                 <span className="ml-1 text-xs text-[var(--muted)]">{row.step === null ? "no checkpoint" : `@ ${row.step}`}</span>
