@@ -68,12 +68,12 @@ export function PaperTablePicker({ runs, benchmarks, entries, benchmark, showInt
             ({entries.length} of at most {PAPER_TABLE_MAX_RUNS})
           </span>
         </legend>
-        <ul className="max-h-80 overflow-y-auto rounded border border-[var(--border)] p-1">
+        <ul className="max-h-80 overflow-x-hidden overflow-y-auto rounded border border-[var(--border)] p-1">
           {runs.map((run) => {
             const isChecked = entries.some((e) => e.runId === run.id);
             return (
               <li key={run.id}>
-                <label className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+                <label className="flex min-w-0 items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800" title={run.name}>
                   <input
                     type="checkbox"
                     checked={isChecked}
@@ -81,8 +81,8 @@ export function PaperTablePicker({ runs, benchmarks, entries, benchmark, showInt
                     onChange={() => toggle(run)}
                     className="h-4 w-4 accent-indigo-600"
                   />
-                  <span className="truncate">{run.name}</span>
-                  <span className="ml-auto text-xs text-[var(--muted)]">{run.method}</span>
+                  <span className="min-w-0 truncate">{run.name}</span>
+                  <span className="ml-auto shrink-0 text-xs text-[var(--muted)]">{run.method}</span>
                 </label>
               </li>
             );
@@ -109,6 +109,9 @@ export function PaperTablePicker({ runs, benchmarks, entries, benchmark, showInt
         <input type="checkbox" checked={showIntervals} onChange={(e) => go({ showIntervals: e.target.checked })} className="h-4 w-4 accent-indigo-600" />
         Show 95% intervals
       </label>
+      <p aria-live="polite" className="h-4 text-xs text-[var(--muted)]">
+        {isPending ? "Updating the table…" : ""}
+      </p>
     </aside>
   );
 }

@@ -28,7 +28,7 @@ function Cell({
 }) {
   return (
     <td
-      className={`px-1.5 py-1 text-right align-top whitespace-nowrap ${isGroupStart ? "pl-4" : ""} ${cell.value === null ? "text-[var(--muted)]" : ""}`}
+      className={`py-1 pr-2.5 pl-1.5 text-right align-top whitespace-nowrap ${isGroupStart ? "pl-4" : ""} ${cell.value === null ? "text-[var(--muted)]" : ""}`}
       title={describeCell(cell, measure, column)}
       data-measure={measure}
       data-column={column}
@@ -71,7 +71,7 @@ export function PaperTableView({ table, showIntervals }: { table: TPaperTable; s
           <tr className="border-b border-[var(--text)]">
             {table.columns.map((c) =>
               PAPER_MEASURES.map((m, i) => (
-                <th key={`${c}:${m}`} scope="col" className={`px-1.5 pb-1 text-right text-xs font-medium whitespace-nowrap ${i === 0 ? "pl-4" : ""}`}>
+                <th key={`${c}:${m}`} scope="col" className={`pr-2.5 pb-1 pl-1.5 text-right text-xs font-medium whitespace-nowrap ${i === 0 ? "pl-4" : ""}`}>
                   {HEAD[m]}
                 </th>
               )),

@@ -43,7 +43,7 @@ export default async function PaperTablePage({ params, searchParams }: TProps) {
           Runs as rows, the benchmark&apos;s subtasks as columns, Gen / Und / Non in percent, as the paper prints them. The first run is the baseline: every
           other run&apos;s Und is measured on its images.
         </p>
-        <div className="grid gap-6 lg:grid-cols-[300px_1fr]">
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,300px)_minmax(0,1fr)]">
           <PaperTablePicker runs={runs} benchmarks={facets.benchmarks} entries={entries} benchmark={benchmark} showIntervals={showIntervals} />
           <section aria-label="Table" className="min-w-0">
             {parsed && !parsed.success ? (
