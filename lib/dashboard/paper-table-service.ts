@@ -33,17 +33,33 @@ async function summarize(actor: TActor, runId: string, query: Parameters<typeof 
   }
 }
 
+/** The baseline row's summary against itself; null while the run has no checkpoint (a readable run without figures is an empty table, not an error). */
+async function summarizeBaseline(actor: TActor, base: TPaperTableEntry, benchmark: string): Promise<TRunSummary | null> {
+  try {
+    return await getRunSummary(actor, base.runId, { baseline: base.runId, baselineStep: base.step, step: base.step, benchmark });
+  } catch (error) {
+    const field = isAppError(error) && error.code === "INVALID_INPUT" ? (error.details as { field?: string } | undefined)?.field : undefined;
+    if (field === "baseline" && base.step === undefined) return null;
+    throw error;
+  }
+}
+
 /**
  * The paper table of GET /api/v1/paper-table and the Paper table page. Every run must be readable
  * by the caller (else NOT_FOUND, as for one run); the first entry is the baseline, shown at the step
  * named or its first checkpoint, and every other row is measured against that checkpoint (Und on its
- * images) at the step named or its latest checkpoint with figures on the benchmark.
+ * images) at the step named or its latest checkpoint with figures on the benchmark. Runs without
+ * figures on the benchmark give an empty table (`state: "empty"`), like the summary of an empty run.
  */
 export async function getPaperTable(actor: TActor, entries: readonly TPaperTableEntry[], benchmark: string): Promise<TPaperTable> {
   const headers = new Map((await Promise.all([...new Set(entries.map((e) => e.runId))].map((id) => getRunHeader(actor, id)))).map((h) => [h.id, h]));
   const [base, ...others] = entries;
   if (!base) throw new AppError("INVALID_INPUT", "Name at least one run.", { field: "runs" });
-  const baseSummary = await summarize(actor, base.runId, { baseline: base.runId, baselineStep: base.step, step: base.step, benchmark });
+  const baseSummary = await summarizeBaseline(actor, base, benchmark);
+  if (!baseSummary) {
+    const rows = entries.map((e) => ({ runId: e.runId, runName: headers.get(e.runId)!.name, checkpoint: null, externalJudge: null }));
+    return preparePaperTable({ benchmark, rows, checkpointRule: "The baseline has no checkpoint yet: nothing can be measured against it." });
+  }
   const baseStep = baseSummary.baseline.step;
   const summaries = await Promise.all(
     others.map((e) =>
@@ -63,8 +79,6 @@ export async function getPaperTable(actor: TActor, entries: readonly TPaperTable
     checkpoint,
     externalJudge: judgeOfBenchmark(summary.externalJudges, benchmark),
   }));
-  if (!rows.some((r) => r.checkpoint?.subtasks.some((s) => s.benchmark === benchmark)))
-    throw new AppError("INVALID_INPUT", `No run of this table has figures on benchmark "${benchmark}".`, { field: "benchmark" });
   return preparePaperTable({
     benchmark,
     rows,

@@ -57,7 +57,12 @@ export default async function PaperTablePage({ params, searchParams }: TProps) {
                 {result.message}
               </p>
             ) : null}
-            {result?.ok ? (
+            {result?.ok && result.table.state === "empty" ? (
+              <p className="text-sm text-[var(--muted)]">
+                No run of this table has figures on {result.table.benchmark} yet. {result.table.caption}
+              </p>
+            ) : null}
+            {result?.ok && result.table.state === "ready" ? (
               <div className="flex flex-col gap-3">
                 <PaperTableActions table={result.table} entries={entries} showIntervals={showIntervals} />
                 <PaperTableView table={result.table} showIntervals={showIntervals} />
