@@ -7,11 +7,17 @@ import { ShareViewLink } from "./share-view-link";
 
 /** The runs being compared, each in the colour it has in every chart of the page. */
 export function CompareHeader({ runs, colors, slug }: { runs: readonly TRunDetailDTO[]; colors: ReadonlyMap<string, string>; slug: string }) {
+  // The paper table's first row is the baseline: a compared run that is another's recorded baseline goes first.
+  const isBaseline = (run: TRunDetailDTO) => runs.some((r) => r.baseline?.id === run.id);
+  const tableRuns = [...runs.filter(isBaseline), ...runs.filter((r) => !isBaseline(r))].map((r) => r.id);
   return (
     <section className="mb-6" aria-label="Compared runs">
       <div className="mb-2 flex items-center gap-3">
         <h1 className="text-xl font-semibold tracking-tight">Compare {runs.length} runs</h1>
         <ShareViewLink slug={slug} runIds={runs.map((r) => r.id)} />
+        <Link href={`/p/${slug}/paper-table?runs=${tableRuns.join(",")}`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+          Paper table
+        </Link>
       </div>
       <ul className="flex flex-wrap gap-2">
         {runs.map((run) => (

@@ -4,6 +4,7 @@ import { ZRunSummaryQuery } from "@/lib/metrics/summary-query";
 import { ZRunSummary } from "@/lib/metrics/summary-types";
 
 import { ZAuditQuery, ZBenchmarkQuery, ZCurriculum, ZFlips, ZRunRef, ZSupervisionAudit } from "./contracts/analysis";
+import { ZPaperTableQuery } from "./contracts/paper-table";
 import { ZDatasetParams, ZDatasetRecipe, ZExportQuery, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
 import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse } from "./contracts/blobs";
 import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
@@ -236,6 +237,17 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 200,
     errors: READ_ERRORS,
     description: "Prompts whose self verdict (the majority over their evaluation images at a checkpoint) changed between checkpoints, with each change.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/paper-table",
+    summary: "The paper's table",
+    auth: "any",
+    query: ZPaperTableQuery,
+    status: 200,
+    errors: READ_ERRORS,
+    description:
+      "Runs as rows (the first is the baseline), the benchmark's subtasks and Overall as columns, each cell Gen / Und / Non in percent with two decimals: Overall is the unweighted mean of the subtasks, the baseline's Und is 50.00 by definition, † marks a rate on fewer than 30 images and an Und on fewer than 10 disagreements. `format=json` gives the table model (every cell's value as a fraction, n, 95% interval, mark), `csv` one line per run × subtask × measure, `latex` a standalone booktabs document. Every run must be readable by the caller (else 404); runs of one project, at most 12.",
   },
   // ---- datasets (issue 13) ----
   {

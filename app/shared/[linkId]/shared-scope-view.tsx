@@ -4,12 +4,14 @@ import { type ReactNode, Suspense } from "react";
 
 import { CompareSummaryPanels } from "@/components/dashboard/compare-summary-panels";
 import { DenseGrid } from "@/components/dashboard/dense-grid";
+import { SharedPaperTable } from "@/components/dashboard/paper-table-actions";
 import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
 import { ShareLinkProvider } from "@/components/dashboard/share-context";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
 
 import { RunHeaderCard } from "@/components/runs/run-header-card";
 import { SharedSamplesList } from "@/components/sharing/shared-samples-list";
+import { getComparisonPaperTable } from "@/lib/dashboard/paper-table-service";
 import { assignRunColors } from "@/lib/dashboard/run-colors";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import type { TRunHeaderDTO } from "@/lib/runs/header-types";
@@ -41,7 +43,28 @@ async function renderSharedRun(actor: TShareActor, run: TRunHeaderDTO): Promise<
   );
 }
 
-async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[]): Promise<ReactNode> {
+/** The link's runs with any run that is another's recorded baseline first: the paper table's first row is its baseline. */
+function baselinesFirst(runs: readonly TRunHeaderDTO[]): string[] {
+  const isBaseline = (run: TRunHeaderDTO) => runs.some((r) => r.baseline?.id === run.id);
+  return [...runs.filter(isBaseline), ...runs.filter((r) => !isBaseline(r))].map((r) => r.id);
+}
+
+/** The paper table of the shared runs (the first is the baseline). */
+async function SharedComparisonTable({ actor, runIds, viewQuery }: { actor: TShareActor; runIds: string[]; viewQuery: string | null }) {
+  const result = await getComparisonPaperTable(actor, runIds, new URLSearchParams(viewQuery ?? "").get("benchmark"));
+  return (
+    <section aria-label="Paper table" className="rounded-lg border border-[var(--border)] bg-[var(--panel)] p-4">
+      <h2 className="mb-2 text-base font-semibold">Paper table</h2>
+      {result?.ok ? (
+        <SharedPaperTable table={result.table} />
+      ) : (
+        <p className="text-sm text-[var(--muted)]">{result?.message ?? "No figures on any benchmark yet."}</p>
+      )}
+    </section>
+  );
+}
+
+async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[], viewQuery: string | null): Promise<ReactNode> {
   const runIds = runs.map((r) => r.id);
   const keys = await listMetricKeys(actor, runIds);
   const colors = assignRunColors(runIds);
@@ -55,6 +78,9 @@ async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[])
             <RunHeaderCard key={run.id} run={run} />
           ))}
         </div>
+        <Suspense fallback={<SummaryLoading />}>
+          <SharedComparisonTable actor={actor} runIds={baselinesFirst(runs)} viewQuery={viewQuery} />
+        </Suspense>
         <div>
           <Suspense fallback={<SummaryLoading />}>
             <CompareSummaryPanels results={results} colors={colors} slug={null} />
@@ -79,6 +105,6 @@ async function renderSharedSamples(actor: TShareActor, view: TSharedView): Promi
 /** Exactly the link's scope, nothing else of the project. */
 export async function renderSharedScope(actor: TShareActor, view: TSharedView): Promise<ReactNode> {
   if (view.scope === "run" && view.runs[0]) return renderSharedRun(actor, view.runs[0]);
-  if (view.scope === "comparison") return renderSharedComparison(actor, view.runs);
+  if (view.scope === "comparison") return renderSharedComparison(actor, view.runs, view.viewQuery);
   return renderSharedSamples(actor, view);
 }

@@ -133,6 +133,33 @@ const apiRows: TRow[] = [
   },
   ...RUN_ANALYSES.map(runAnalysisRow),
   {
+    // The paper table reads every run it names. A link of runA reads runA's table ("200"), but one run
+    // outside a caller's reach makes the whole table a 404 ("200/404": runA alone, then runB with runA).
+    key: "GET /api/v1/paper-table",
+    expected: byCaller("200", {
+      anonymous: "401",
+      shareInScope: "200/404",
+      shareOutOfScope: "404",
+      shareRevoked: "401",
+      shareExpired: "401",
+      keyOtherProject: "404",
+      keyRevoked: "401",
+      stranger: "404",
+    }),
+    call: async (w, c) => {
+      const one = await get(w, c, `/api/v1/paper-table?runs=${w.runA.id}&benchmark=geneval`);
+      const two = await get(w, c, `/api/v1/paper-table?runs=${w.runB.id},${w.runA.id}&benchmark=geneval&format=csv`);
+      if (one.outcome === two.outcome) return one;
+      // Mixed: the matrix checks the refusal's text for leaks, so it is the text returned.
+      return { ...two, outcome: `${one.outcome}/${two.outcome}` };
+    },
+    check: (w, c, r) => {
+      const table = r.json as { rows: { runId: string; runName: string }[] };
+      expect(table.rows.map((row) => row.runId)).toEqual([w.runA.id]);
+      if (c !== "shareInScope") expect(table.rows[0]!.runName).toBe(w.runA.name);
+    },
+  },
+  {
     key: "GET /share/[token]",
     expected: byCaller("→/shared/not-valid", { shareInScope: "→/shared/own", shareOutOfScope: "→/shared/own" }),
     call: async (w, c) => {
@@ -179,6 +206,14 @@ const pageRows: TRow[] = [
     key: "page /p/[slug]/compare",
     expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
     call: (w, c) => get(w, c, `/p/${w.demo.slug}/compare?runs=${w.runA.id},${w.runB.id}`),
+  },
+  {
+    key: "page /p/[slug]/paper-table",
+    expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
+    call: (w, c) => get(w, c, `/p/${w.demo.slug}/paper-table?runs=${w.runA.id}&benchmark=geneval`),
+    check: (w, _c, r) => {
+      if (r.outcome === "200") expect(r.text).toContain(w.runA.name);
+    },
   },
   {
     key: "page /p/[slug]/settings",
