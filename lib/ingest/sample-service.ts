@@ -94,6 +94,8 @@ function toSampleRow(s: TSampleInput, prompt: TPromptRef): TSampleRow {
     blobSha256: s.imageSha256 ?? null,
     genLogLik: s.genLogLik ?? null,
     role: s.role ?? "eval",
+    generationPrompt: s.generationPrompt ?? null,
+    sourcePath: s.sourcePath ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import type { TSql, TSqlParam } from "@/lib/db/sql";
 
 import type { TOwnCell, TTripleCell } from "./counts";
-import type { TExternalJudges } from "./external-judges";
+import { judgeOfSampleSql, type TExternalJudges } from "./external-judges";
 import type { TSampleRole } from "./sample-roles";
 
 // The paper's aggregates inside PostgreSQL: each image's judgments are pivoted (self, external,
@@ -80,7 +80,7 @@ CROSS JOIN LATERAL (
     count(*) FILTER (WHERE js.verdict = 0 AND h.verdict = 0)::int AS hum_self0_bad
   FROM samples s
   LEFT JOIN judgments js ON js.sample_id = s.id AND js.run_id = $1::uuid AND js.step = c.step AND js.kind = 'self' AND js.judge_step = c.step AND js.judge = 'self'
-  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = $1::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = ($3::jsonb ->> s.benchmark)
+  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = $1::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = (${judgeOfSampleSql("$3", "s")})
   LEFT JOIN (
     SELECT sample_id, CASE WHEN count(*) FILTER (WHERE verdict = 1) > count(*) FILTER (WHERE verdict = 0) THEN 1
       WHEN count(*) FILTER (WHERE verdict = 0) > count(*) FILTER (WHERE verdict = 1) THEN 0 END AS verdict
@@ -194,7 +194,7 @@ WITH baseline AS MATERIALIZED (
   SELECT v.* FROM (
     SELECT s.id, s.benchmark, s.subtask, s.prompt_id,
       max(j.verdict) FILTER (WHERE j.kind = 'self') AS b,
-      max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = ($5::jsonb ->> s.benchmark)) AS e
+      max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = (${judgeOfSampleSql("$5", "s")})) AS e
     FROM samples s
     JOIN (
       SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = $1::uuid AND step = $2 AND kind = 'self' AND judge_step = $2 AND judge = 'self'

@@ -44,6 +44,10 @@ const ZSampleInput = z.object({
   imageSha256: ZSha256.nullish(),
   role: z.enum(SAMPLE_ROLES).optional(),
   genLogLik: ZFiniteNumber.nullish(),
+  /** The prompt text the model was actually given, when a pipeline rewrote the benchmark's prompt. Kept from the first import. */
+  generationPrompt: ZLongText.nullish(),
+  /** The image's path as the evaluator wrote it (what judgment files name; `unigap import judgments` matches on it). Kept from the first import. */
+  sourcePath: z.string().trim().min(1).max(4096).nullish(),
   judgments: z.array(ZJudgmentInput).max(INGEST_LIMITS.judgmentsPerSample).default([]),
 });
 export type TSampleInput = z.infer<typeof ZSampleInput>;
