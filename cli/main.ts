@@ -29,7 +29,8 @@ const importCommand = program.command("import").description("import results file
 
 runOptions(importCommand.command("geneval <results.jsonl>").description("GenEval evaluator output, one JSON object per image"))
   .requiredOption("--step <n>", "the checkpoint step the images were generated at")
-  .option("--images <dir>", "upload the images the results name, relative to this folder")
+  .option("--images <dir>", "upload the images the results name, found under this folder (also when the evaluator ran elsewhere)")
+  .option("--metadata <file>", "GenEval's evaluation_metadata.jsonl (default: the shipped one)")
   .action((file: string, options: TGenevalOptions) => importGeneval(createContext(program.opts<TGlobalOptions>()), file, options));
 
 runOptions(importCommand.command("samples <file.jsonl>").description("samples with judgments, one per line, in the API's sample schema"))
@@ -76,11 +77,28 @@ datasetCommand
   .option("--acknowledge-risk", "export an at-risk set")
   .action((id: string, dir: string, o: { acknowledgeRisk?: boolean }) => datasetPull(program.opts<TGlobalOptions>(), id, dir, o));
 
+const DETAILS_SHOWN = 5;
+
+/** The server's details, a few entries at most and each cut short: a 409 can carry 100 conflicts of 20 KB texts. */
+function describeDetails(details: unknown): string {
+  if (details === undefined) return "";
+  const cut = (v: unknown) => {
+    const text = JSON.stringify(v) ?? String(v);
+    return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+  };
+  const list = Array.isArray(details)
+    ? details
+    : details && typeof details === "object" && Array.isArray((details as { conflicts?: unknown }).conflicts)
+      ? (details as { conflicts: unknown[] }).conflicts
+      : null;
+  if (!list) return `\n  ${cut(details)}`;
+  const total = (details as { total?: number }).total ?? list.length;
+  return [...list.slice(0, DETAILS_SHOWN).map((d) => `\n  ${cut(d)}`), total > DETAILS_SHOWN ? `\n  … ${total - DETAILS_SHOWN} more` : ""].join("");
+}
+
 function describeError(error: unknown): string {
-  if (error instanceof UnigapApiError) {
-    const details = error.details === undefined ? "" : `\n${JSON.stringify(error.details, null, 2)}`;
-    return `unigap: ${error.status ? `${error.status} ${error.code}: ` : ""}${error.message}${details}`;
-  }
+  if (error instanceof UnigapApiError)
+    return `unigap: ${error.status ? `${error.status} ${error.code}: ` : ""}${error.message}${describeDetails(error.details)}`;
   return `unigap: ${error instanceof Error ? error.message : String(error)}`;
 }
 
