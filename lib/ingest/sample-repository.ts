@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getDb } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
 import { judgmentVerdictColumns, type TJudgmentRow, type TSampleRow } from "@/lib/samples/bulk-repository";
 
@@ -71,6 +72,29 @@ export async function findSamplesByIds(tx: TSql, runId: string, ids: readonly st
     [...new Set(ids)],
   ]);
   return rows.map(toStoredSample);
+}
+
+export type TListedSampleRow = {
+  id: string;
+  step: number;
+  prompt: string;
+  candidate: number;
+  benchmark: string;
+  subtask: string;
+  role: string;
+  source_path: string | null;
+};
+
+/** One page of a run's samples at a step, in id order after `afterId` (keyset on samples_explorer_idx). */
+export async function listSamplesAtStep(runId: string, step: number, afterId: string | null, limit: number): Promise<TListedSampleRow[]> {
+  const { sql } = await getDb();
+  return sql.query<TListedSampleRow>(
+    `SELECT s.id::text AS id, s.step, p.external_id AS prompt, s.candidate, s.benchmark, s.subtask, s.role::text AS role, s.source_path
+     FROM samples s JOIN prompts p ON p.id = s.prompt_id
+     WHERE s.run_id = $1::uuid AND s.step = $2 AND ($3::int8 IS NULL OR s.id > $3::int8)
+     ORDER BY s.id LIMIT $4`,
+    [runId, step, afterId, limit],
+  );
 }
 
 export async function updateSamples(tx: TSql, runId: string, rows: readonly (TSampleRow & { id: string })[]): Promise<void> {

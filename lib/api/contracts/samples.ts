@@ -83,3 +83,26 @@ export const ZAddJudgmentsRequest = z.object({
 export type TAddJudgmentsRequest = z.infer<typeof ZAddJudgmentsRequest>;
 
 export const ZAddJudgmentsResponse = ZBatchCounts;
+
+/** GET /api/v1/runs/{runId}/samples: a run's samples at one step, for importers that join files to them. */
+export const ZListSamplesQuery = z.object({
+  step: z.coerce.number().pipe(ZStep),
+  cursor: ZBigintId.optional(),
+  limit: z.coerce.number().int().min(1).max(INGEST_LIMITS.listSamples).default(INGEST_LIMITS.listSamples),
+});
+export type TListSamplesQuery = z.infer<typeof ZListSamplesQuery>;
+
+export const ZListedSample = z.object({
+  id: z.string(),
+  step: z.number(),
+  /** The prompt's externalId. */
+  prompt: z.string(),
+  candidate: z.number(),
+  benchmark: z.string(),
+  subtask: z.string(),
+  role: z.string(),
+  sourcePath: z.string().nullable(),
+});
+export type TListedSample = z.infer<typeof ZListedSample>;
+
+export const ZListSamplesResponse = z.object({ samples: z.array(ZListedSample), nextCursor: z.string().nullable() });
