@@ -158,6 +158,13 @@ describe("T2I-CompBench category folders", () => {
     expect(() => matchPrompt("a purple unicorn", "color", ["a red apple."])).toThrow(/not a prompt of color_val.txt/);
   });
 
+  it("names every image whose prompt is unknown, with the count", () => {
+    const images = sortImages(["a purple unicorn_000000.png", "a red apple._000001.png", "a green dragon_000002.png"]);
+    expect(() => compBenchSamples(images, [], "color", ["a red apple."], 0)).toThrow(
+      /2 images of samples\/ match no prompt; nothing was imported:\n  samples\/a purple unicorn_000000.png: "a purple unicorn" is not a prompt of color_val.txt/,
+    );
+  });
+
   it("reads every summary prefix", () => {
     expect(parseSummary("BLIP-VQA score:0.3055381605815168")).toBe(0.3055381605815168);
     expect(parseSummary("score avg:0.2899305013020833")).toBe(0.2899305013020833);

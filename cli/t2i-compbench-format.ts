@@ -209,7 +209,23 @@ export function compBenchSamples(
   list: readonly string[] | null,
   step: number,
 ): TCompBenchSample[] {
-  const prompts = images.map((img) => matchPrompt(img.promptText, category, list));
+  const failures: string[] = [];
+  const prompts = images.map((img) => {
+    try {
+      return matchPrompt(img.promptText, category, list);
+    } catch (error) {
+      failures.push(`  samples/${img.file.slice(0, 160)}: ${(error as Error).message}`);
+      return { externalId: "", text: "" };
+    }
+  });
+  if (failures.length > 0)
+    throw new Error(
+      [
+        `${failures.length} image${failures.length === 1 ? "" : "s"} of samples/ match no prompt; nothing was imported:`,
+        ...failures.slice(0, 5),
+        ...(failures.length > 5 ? [`  … and ${failures.length - 5} more`] : []),
+      ].join("\n"),
+    );
   const perPrompt = new Map<string, number>();
   for (const p of prompts) perPrompt.set(p.externalId, (perPrompt.get(p.externalId) ?? 0) + 1);
   const seen = new Map<string, number>();

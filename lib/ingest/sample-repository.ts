@@ -97,6 +97,26 @@ export async function listSamplesAtStep(runId: string, step: number, afterId: st
   );
 }
 
+/**
+ * Fills in the generation prompt and source path of stored samples that have none (imported before
+ * they were recorded, or by a client that did not know them); a stored value is never replaced here.
+ */
+export async function fillSampleOrigins(
+  tx: TSql,
+  runId: string,
+  rows: readonly { id: string; generationPrompt: string | null; sourcePath: string | null }[],
+): Promise<void> {
+  const wanted = rows.filter((r) => r.generationPrompt !== null || r.sourcePath !== null);
+  if (wanted.length === 0) return;
+  await tx.execute(
+    `UPDATE samples s SET generation_prompt = coalesce(s.generation_prompt, t.gen_prompt), source_path = coalesce(s.source_path, t.source_path)
+     FROM unnest($2::int8[], $3::text[], $4::text[]) AS t(id, gen_prompt, source_path)
+     WHERE s.run_id = $1::uuid AND s.id = t.id
+       AND ((s.generation_prompt IS NULL AND t.gen_prompt IS NOT NULL) OR (s.source_path IS NULL AND t.source_path IS NOT NULL))`,
+    [runId, wanted.map((r) => r.id), wanted.map((r) => r.generationPrompt), wanted.map((r) => r.sourcePath)],
+  );
+}
+
 export async function updateSamples(tx: TSql, runId: string, rows: readonly (TSampleRow & { id: string })[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.execute(
