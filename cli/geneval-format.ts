@@ -98,6 +98,9 @@ const specKey = (meta: Record<string, unknown>) =>
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 
+/** Whether two GenEval specs describe the same prompt (rewritten prompt text ignored). */
+export const sameGenevalSpec = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => specKey(a) === specKey(b);
+
 /**
  * The GenEval prompt a line belongs to: its folder index when the file name follows GenEval's
  * layout (checked against the tag), else the one shipped prompt whose spec equals the line's

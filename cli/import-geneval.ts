@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { genevalImageCandidates, genevalToSamples, parseGenevalMetadataList } from "./geneval-format";
+import { genevalImageCandidates, genevalToSamples, parseGenevalMetadataList, sameGenevalSpec } from "./geneval-format";
 import { hashFile, uploadImages } from "./images";
 import { describeLineErrors } from "./line-errors";
 import { createProgress } from "./progress";
@@ -23,18 +23,33 @@ export async function importGeneval(ctx: TContext, file: string, options: TGenev
   // Every image is found before anything is sent: a missing one fails the file, not half of it.
   const files = new Map<string, string>();
   if (options.images) {
-    const missing: { line: number; message: string }[] = [];
+    const problems: { line: number; message: string }[] = [];
     for (const sample of samples) {
       const found = genevalImageCandidates(options.images, sample.imagePath, path.join).find((f) => fs.existsSync(f));
       if (!found) {
-        missing.push({ line: sample.line, message: `image ${sample.imagePath.slice(-120)} not found under ${options.images}` });
+        problems.push({ line: sample.line, message: `image ${sample.imagePath.slice(-120)} not found under ${options.images}` });
         continue;
+      }
+      // The folder's own metadata.jsonl (one object) must describe the prompt the line was joined to.
+      const folderMeta = path.join(path.dirname(path.dirname(found)), "metadata.jsonl");
+      if (fs.existsSync(folderMeta) && typeof sample.prompt !== "string") {
+        const text = fs.readFileSync(folderMeta, "utf8").trim().split(/\r?\n/)[0] ?? "";
+        let meta: Record<string, unknown> | null = null;
+        try {
+          meta = JSON.parse(text) as Record<string, unknown>;
+        } catch {
+          meta = null;
+        }
+        if (!meta || !sameGenevalSpec(meta, sample.prompt.spec as Record<string, unknown>)) {
+          problems.push({ line: sample.line, message: `${folderMeta.slice(-120)} does not describe GenEval prompt ${sample.prompt.externalId}` });
+          continue;
+        }
       }
       const sha = hashFile(found);
       files.set(sha, found);
       sample.imageSha256 = sha;
     }
-    if (missing.length > 0) throw new Error(describeLineErrors(file, missing));
+    if (problems.length > 0) throw new Error(describeLineErrors(file, problems));
   }
   const progress = createProgress(!ctx.json);
   const run = await resolveRun(ctx.client, { ...options, method: options.method ?? "eval" });
