@@ -143,3 +143,27 @@ test("[SHARING]: hand-picked samples open for a reviewer without an account, ima
   await reviewer.screenshot({ path: "test-results/screens/shared-samples.png", fullPage: true });
   await reviewerContext.close();
 });
+
+test("[EXPLORER]: a sample generated from a rewritten prompt shows that text beside the benchmark's and its source path", async ({
+  page,
+  request,
+  credentials,
+  apiHeaders,
+  uniqueName,
+}) => {
+  const run = await (await request.post("/api/v1/runs", { headers: apiHeaders, data: { name: uniqueName("rewritten") } })).json();
+  const generationPrompt = "a photo of a bench. A high-resolution photo depicting a wooden park bench in soft morning light.";
+  const logged = await request.post(`/api/v1/runs/${run.id}/samples`, {
+    headers: apiHeaders,
+    data: {
+      samples: [{ step: 0, prompt: "geneval/00000", generationPrompt, sourcePath: "/mnt/cluster/outputs/00000/samples/00000.png", judgments: [] }],
+    },
+  });
+  expect(logged.status()).toBe(200);
+  const { sampleIds } = (await logged.json()) as { sampleIds: string[] };
+  await signIn(page, credentials, `/p/demo/samples/${sampleIds[0]}`);
+  await expect(page.getByTestId("sample-prompt")).toHaveText("a photo of a bench");
+  await expect(page.getByTestId("generation-prompt")).toContainText(generationPrompt);
+  await expect(page.getByText("/mnt/cluster/outputs/00000/samples/00000.png")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/sample-generation-prompt.png" });
+});

@@ -20,7 +20,14 @@ import {
   ZRunParams,
   ZUpdateRunRequest,
 } from "./contracts/runs";
-import { ZAddJudgmentsRequest, ZAddJudgmentsResponse, ZLogSamplesRequest, ZLogSamplesResponse } from "./contracts/samples";
+import {
+  ZAddJudgmentsRequest,
+  ZAddJudgmentsResponse,
+  ZListSamplesQuery,
+  ZListSamplesResponse,
+  ZLogSamplesRequest,
+  ZLogSamplesResponse,
+} from "./contracts/samples";
 
 // The public API as data: the OpenAPI document and the /docs/api page are both generated from this
 // list and the zod contracts the route handlers parse with, so the description cannot drift.
@@ -173,6 +180,18 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 200,
     errors: BATCH_ERRORS,
     description: `Up to ${INGEST_LIMITS.samples.toLocaleString("en")} samples per batch, each with its judgments. Natural keys: a sample by (run, step, prompt, candidate), a judgment by (sample, kind, judge, judgeStep). The prompt is a registered externalId or inline. Self judgments default to judge "self" at the sample's step; \`judgeRunId\` records a judgment by another run's checkpoint (judge "self:<runId>"). Images must be uploaded first.`,
+  },
+  {
+    method: "get",
+    path: "/api/v1/runs/{runId}/samples",
+    summary: "List a run's samples at a step",
+    auth: "apiKey",
+    params: ZRunParams,
+    query: ZListSamplesQuery,
+    response: ZListSamplesResponse,
+    status: 200,
+    errors: READ_ERRORS,
+    description: `Up to ${INGEST_LIMITS.listSamples.toLocaleString("en")} samples of one step per page, in id order, each with its prompt's externalId, candidate and \`sourcePath\` (the image's path as the evaluator wrote it). Pass \`nextCursor\` back as \`cursor\`. Importers join judgment and score files to these.`,
   },
   {
     method: "post",

@@ -29,7 +29,7 @@ export type TExportRow = {
 const IMAGE = (a: string) => `${a}.id::text AS ${a}_id, ${a}.candidate AS ${a}_candidate, ${a}.blob_sha256 AS ${a}_sha, ${a}b.media_type AS ${a}_media,
   (SELECT j.verdict FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'self' AND j.judge = 'self' AND j.judge_step = ${a}.step) AS ${a}_self,
   (SELECT j.prob FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'self' AND j.judge = 'self' AND j.judge_step = ${a}.step) AS ${a}_prob,
-  (SELECT j.verdict FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'external' AND j.judge_step = -1 AND j.judge = (d.resolved_recipe -> 'externalJudges' ->> ${a}.benchmark)) AS ${a}_ext`;
+  (SELECT j.verdict FROM judgments j WHERE j.sample_id = ${a}.id AND j.kind = 'external' AND j.judge_step = -1 AND j.judge = coalesce(d.resolved_recipe -> 'externalJudges' ->> (${a}.benchmark || '/' || ${a}.subtask), d.resolved_recipe -> 'externalJudges' ->> ${a}.benchmark)) AS ${a}_ext`;
 
 const PAGE_SQL = `
 SELECT i.position, i.round, p.id AS prompt_id, p.external_id, p.text, p.benchmark, p.subtask, ${IMAGE("c")}, ${IMAGE("r")}
