@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import type { TRunDetailDTO } from "@/lib/runs/types";
@@ -6,12 +7,24 @@ import type { TRunDetailDTO } from "@/lib/runs/types";
 import { ShareViewLink } from "./share-view-link";
 
 /** The runs being compared, each in the colour it has in every chart of the page. */
-export function CompareHeader({ runs, colors, slug }: { runs: readonly TRunDetailDTO[]; colors: ReadonlyMap<string, string>; slug: string }) {
+export function CompareHeader({
+  runs,
+  colors,
+  slug,
+  live,
+}: {
+  runs: readonly TRunDetailDTO[];
+  colors: ReadonlyMap<string, string>;
+  slug: string;
+  /** The live-updates mark while a compared run is running. */
+  live?: ReactNode;
+}) {
   return (
     <section className="mb-6" aria-label="Compared runs">
       <div className="mb-2 flex items-center gap-3">
         <h1 className="text-xl font-semibold tracking-tight">Compare {runs.length} runs</h1>
         <ShareViewLink slug={slug} runIds={runs.map((r) => r.id)} />
+        {live}
       </div>
       <ul className="flex flex-wrap gap-2">
         {runs.map((run) => (
