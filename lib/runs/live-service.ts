@@ -16,17 +16,17 @@ export function stalledAfterMinutes(): number {
 
 /**
  * Whether anything a page shows of the run changed since `since` (a version this gave out before), with
- * its liveness. Two primary-key lookups (the run with its activity row, the caller's role): cheap enough to
+ * its liveness. One primary-key join (the run with its activity row; a member's role is one more lookup): cheap enough to
  * be polled by every open page. Share links in whose scope the run is may ask too.
  */
 export async function getRunChanges(actor: TActor, runId: string, since?: string): Promise<TRunChanges> {
   const run = await findRunActivity(runId);
   if (!run) throw notFound("Run", runId);
   await requireRunAccess(actor, run, "viewer");
-  const version = String(run.activity?.version ?? 0n);
+  const version = run.version;
   const liveness = {
     status: run.status,
-    lastDataAt: run.activity?.lastDataAt?.toISOString() ?? null,
+    lastDataAt: run.lastDataAt?.toISOString() ?? null,
     heartbeatAt: run.heartbeatAt?.toISOString() ?? null,
     createdAt: run.createdAt.toISOString(),
   };

@@ -69,10 +69,10 @@ async function main() {
     const check = setInterval(async () => {
       if (streams.size === 0) return;
       const row = await findRunActivity(run.id);
-      const version = String(row?.activity?.version ?? 0n);
+      const version = row?.version ?? "0";
       if (version === streamVersion) return;
       streamVersion = version;
-      const event = `data: ${JSON.stringify({ version, lastDataAt: row?.activity?.lastDataAt ?? null })}\n\n`;
+      const event = `data: ${JSON.stringify({ version, lastDataAt: row?.lastDataAt ?? null })}\n\n`;
       for (const res of streams) res.write(event);
     }, intervalMs);
     const ping = setInterval(() => streams.forEach((res) => res.write(": ping\n\n")), 25_000);
@@ -108,6 +108,7 @@ async function main() {
       void logMetricPoints(actor, run.id, ZLogMetricsRequest.parse({ points }), false);
     }, 10_000);
 
+    console.log(`server on port ${port}, run ${run.id}`);
     const figures: TFigures[] = [];
     // "none": no viewer at all, the cost of the ingestion alone, to subtract from the other two.
     for (const mode of ["none", "poll", "sse"] as const) {
@@ -124,6 +125,7 @@ async function main() {
       });
       let output = "";
       clients.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      console.log(`${mode}: ${mode === "none" ? 0 : viewers} viewers, measuring ${seconds} s`);
       await sleep(intervalMs + 3000); // every viewer connected / polling
       const served0 = served;
       const cpu0 = process.cpuUsage();
@@ -135,9 +137,11 @@ async function main() {
       const minutes = (performance.now() - t0) / 60_000;
       const open = streams.size;
       const rssMb = process.memoryUsage().rss / 2 ** 20;
-      const exited = new Promise((resolve) => clients.once("exit", resolve));
-      clients.kill("SIGTERM");
-      await exited;
+      if (clients.exitCode === null) {
+        const exited = new Promise((resolve) => clients.once("exit", resolve));
+        clients.kill("SIGTERM");
+        await exited;
+      }
       const counts = JSON.parse(output.trim().split("\n").at(-1) || "{}") as { requests?: number; changes?: number; errors?: number };
       figures.push({
         mode,
