@@ -7,6 +7,8 @@ const mode = process.env.BENCH_MODE ?? "poll";
 const url = new URL(process.env.BENCH_URL ?? "http://127.0.0.1:0");
 const viewers = Number(process.env.BENCH_VIEWERS ?? 100);
 const intervalMs = Number(process.env.BENCH_INTERVAL_MS ?? 5000);
+// BENCH_PATH points the pollers at a real server's endpoint (e.g. /api/v1/runs/<id>/changes) instead of the bench's own.
+const pollPath = process.env.BENCH_PATH ?? "/poll";
 const headers = { authorization: `Bearer ${process.env.BENCH_KEY ?? ""}` };
 const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(1, viewers) });
 let requests = 0;
@@ -29,7 +31,7 @@ function startPoller(index: number): void {
   let version = "";
   const poll = async () => {
     try {
-      const answer = JSON.parse(await get(`/poll?since=${version}`)) as { version: string; changed: boolean };
+      const answer = JSON.parse(await get(`${pollPath}?since=${version}`)) as { version: string; changed: boolean };
       requests++;
       if (answer.changed && version !== "") changes++;
       version = answer.version;
