@@ -2,13 +2,16 @@ import Link from "next/link";
 
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { Badge } from "@/components/ui/badge";
+import type { TRunChanges } from "@/lib/api/contracts/live";
 import type { TRunDetailDTO } from "@/lib/runs/types";
 import { formatDateTime } from "@/lib/ui/format";
 
-import { LiveRefresh } from "./live-refresh";
+import { LastData } from "./last-data";
+import { LiveUpdates } from "./live-updates";
 import { ShareViewLink } from "./share-view-link";
 
-export function RunHeader({ run, slug }: { run: TRunDetailDTO; slug: string }) {
+/** `live`: the run's version and liveness, read before the rest of the page (the live poll starts from it). */
+export function RunHeader({ run, slug, live }: { run: TRunDetailDTO; slug: string; live: TRunChanges }) {
   return (
     <section className="mb-6 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-4" aria-label="Run">
       <div className="flex flex-wrap items-center gap-2">
@@ -18,7 +21,13 @@ export function RunHeader({ run, slug }: { run: TRunDetailDTO; slug: string }) {
         {run.tags.map((tag) => (
           <Badge key={tag}>{tag}</Badge>
         ))}
-        {run.status === "running" ? <LiveRefresh /> : null}
+        <LiveUpdates sources={[{ url: `/api/v1/runs/${run.id}/changes`, version: live.version }]} active={run.status === "running"} />
+        {run.status === "running" ? (
+          <LastData
+            run={{ status: run.status, lastDataAt: live.lastDataAt, heartbeatAt: run.heartbeatAt, createdAt: run.createdAt }}
+            stalledAfterMinutes={live.stalledAfterMinutes}
+          />
+        ) : null}
         <nav aria-label="Samples of this run" className="ml-auto flex items-center gap-3 text-sm">
           <Link href={`/p/${slug}/samples?run=${run.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
             Samples

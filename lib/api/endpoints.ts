@@ -8,6 +8,7 @@ import { ZPaperTableQuery } from "./contracts/paper-table";
 import { ZDatasetParams, ZDatasetRecipe, ZExportQuery, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
 import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse } from "./contracts/blobs";
 import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
+import { ZChangesQuery, ZProjectChanges, ZProjectChangesParams, ZProjectChangesQuery, ZRunChanges } from "./contracts/live";
 import { ZLogMetricsRequest, ZLogMetricsResponse } from "./contracts/metrics";
 import { ZRegisterPromptsRequest, ZRegisterPromptsResponse } from "./contracts/prompts";
 import {
@@ -335,5 +336,31 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 200,
     errors: [401, 404],
     description: "Every dataset of the project, newest first, with counts, gate and risk.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/runs/{runId}/changes",
+    summary: "Changes of a run since a version",
+    auth: "any",
+    params: ZRunParams,
+    query: ZChangesQuery,
+    response: ZRunChanges,
+    status: 200,
+    errors: READ_ERRORS,
+    description:
+      "A cheap poll for live pages: `version` advances whenever a batch of samples, judgments or metric points is ingested into the run, its cached figures are refreshed or its status changes; `changed` is false when `since` equals it. With `lastDataAt`, `heartbeatAt` and `stalled` (running, and neither data nor a heartbeat for `stalledAfterMinutes`). Versions are opaque tokens.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/changes",
+    summary: "Changes of a project's runs since a version",
+    auth: "apiKeyOrSession",
+    params: ZProjectChangesParams,
+    query: ZProjectChangesQuery,
+    response: ZProjectChanges,
+    status: 200,
+    errors: READ_ERRORS,
+    description:
+      "Whether any run of the project (or of `runs`, comma-separated ids) was created, changed or received data since `since`. Versions are opaque tokens.",
   },
 ];

@@ -2,6 +2,7 @@ import "server-only";
 
 import { forgetJudgeChoice } from "@/lib/metrics/judge-choice-cache";
 import { refreshRunStat } from "@/lib/metrics/service";
+import { bumpRunActivity } from "@/lib/runs/live-repository";
 
 import { createCoalescedRefresh } from "./coalesced-refresh";
 import { scheduleRollupRefresh } from "./rollup-refresh";
@@ -14,14 +15,26 @@ import { scheduleRollupRefresh } from "./rollup-refresh";
  * (default 1500 ms) and never overlap, and the batch's response does not wait for them. A failed
  * refresh is logged and retried by the next batch. Keep this the single call site.
  */
-const runStatRefresh = createCoalescedRefresh("run_stats refresh", refreshRunStat, () => ({
+const runStatRefresh = createCoalescedRefresh("run_stats refresh", refreshStatAndAnnounce, () => ({
   delayMs: Number(process.env.UNIGAP_RUN_STAT_DELAY_MS ?? 1500),
   // Every batch pushes the refresh back: the runs table catches up once ingestion pauses.
   maxWaitMs: Number.POSITIVE_INFINITY,
 }));
 
+// The runs table reads run_stats: open tables learn of the new figures through the run's version.
+async function refreshStatAndAnnounce(runId: string): Promise<void> {
+  await refreshRunStat(runId);
+  await bumpRunActivity(runId, false);
+}
+
+/**
+ * Open pages of the run learn of a batch through its version (lib/runs/live-repository.ts): one
+ * statement per batch after the commit, however many pages poll. Awaited, so a client that reads
+ * `…/changes` after its batch was acknowledged sees the new version.
+ */
 export async function afterSamplesIngested(runId: string): Promise<void> {
   forgetJudgeChoice(runId);
+  await bumpRunActivity(runId, true);
   runStatRefresh.schedule(runId);
 }
 
@@ -31,6 +44,7 @@ export function flushRunStatRefreshes(): Promise<void> {
 }
 
 /** Runs after a batch of metric points has committed: the dense charts' rollups catch up off the request. */
-export function afterMetricsIngested(runId: string): void {
+export async function afterMetricsIngested(runId: string): Promise<void> {
+  await bumpRunActivity(runId, true);
   scheduleRollupRefresh(runId);
 }

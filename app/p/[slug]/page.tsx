@@ -4,12 +4,14 @@ import Link from "next/link";
 import { loadOr404 } from "@/app/_lib/page-errors";
 import { requirePageUser } from "@/app/_lib/require-user";
 import { returnTo } from "@/app/_lib/return-to";
+import { LiveUpdates } from "@/components/dashboard/live-updates";
 import { AppHeader } from "@/components/layout/app-header";
 import { RunsFilters } from "@/components/runs/runs-filters";
 import { RunsTable } from "@/components/runs/runs-table";
 import { CompareBar, KeepSelectionLink } from "@/components/runs/selection";
 import { formatCount } from "@/lib/dashboard/format";
 import { getProjectForActor } from "@/lib/projects/service";
+import { getProjectChanges } from "@/lib/runs/live-service";
 import { parseRunListQuery, runListHref } from "@/lib/runs/list-query";
 import { listRunsPage } from "@/lib/runs/service";
 
@@ -23,6 +25,8 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
   const { user, actor } = await requirePageUser(returnTo(`/p/${slug}`, search));
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const query = parseRunListQuery(search);
+  // The version first: a run created or fed while the page renders makes its first poll refresh it.
+  const live = await getProjectChanges(actor, slug, {});
   const page = await listRunsPage(actor, project.id, query);
   const base = `/p/${slug}`;
   return (
@@ -43,7 +47,8 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
         </div>
         <RunsFilters base={base} query={query} facets={page.facets} />
         <p className="mb-2 text-sm text-[var(--muted)]" aria-live="polite">
-          showing {page.runs.length} of {formatCount(page.total)} matching runs{query.after ? " (a later page)" : ""}
+          showing {page.runs.length} of {formatCount(page.total)} matching runs{query.after ? " (a later page)" : ""}{" "}
+          <LiveUpdates sources={[{ url: `/api/v1/projects/${encodeURIComponent(slug)}/changes`, version: live.version }]} active label="live" />
         </p>
         <RunsTable runs={page.runs} slug={slug} query={query} />
         <nav className="mt-3 flex gap-3 text-sm" aria-label="Pages">

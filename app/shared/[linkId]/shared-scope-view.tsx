@@ -5,6 +5,7 @@ import { type ReactNode, Suspense } from "react";
 import { CompareSummaryPanels } from "@/components/dashboard/compare-summary-panels";
 import { DenseGrid } from "@/components/dashboard/dense-grid";
 import { SharedPaperTable } from "@/components/dashboard/paper-table-actions";
+import { LiveUpdates } from "@/components/dashboard/live-updates";
 import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
 import { ShareLinkProvider } from "@/components/dashboard/share-context";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
@@ -15,6 +16,7 @@ import { getComparisonPaperTable } from "@/lib/dashboard/paper-table-service";
 import { assignRunColors } from "@/lib/dashboard/run-colors";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import type { TRunHeaderDTO } from "@/lib/runs/header-types";
+import { getRunChanges } from "@/lib/runs/live-service";
 import { listMetricKeys } from "@/lib/series/service";
 import type { TShareActor } from "@/lib/sharing/service";
 import type { TSharedView } from "@/lib/sharing/view-types";
@@ -25,12 +27,26 @@ import type { TSharedView } from "@/lib/sharing/view-types";
 // anonymize names for it (lib/sharing/anonymize.ts). Client-side fetches name the link in
 // `x-unigap-share` (ShareLinkProvider); heatmap cells do not link to the project's explorer.
 
+/** Live updates for the link's running runs: one changes poll per run (a link never sees the project's). */
+async function sharedLive(actor: TShareActor, runs: readonly TRunHeaderDTO[]): Promise<ReactNode> {
+  const versions = await Promise.all(runs.map((run) => getRunChanges(actor, run.id)));
+  return (
+    <LiveUpdates
+      sources={runs.map((run, i) => ({ url: `/api/v1/runs/${run.id}/changes`, version: versions[i]!.version }))}
+      active={runs.some((run) => run.status === "running")}
+    />
+  );
+}
+
 async function renderSharedRun(actor: TShareActor, run: TRunHeaderDTO): Promise<ReactNode> {
+  // Versions before the panels' data: a batch ingested while they load makes the first poll refresh.
+  const live = await sharedLive(actor, [run]);
   const keys = await listMetricKeys(actor, [run.id]);
   const summary = getSummaryResult(actor, run);
   return (
     <ShareLinkProvider linkId={actor.linkId}>
       <section aria-label="Shared run" className="flex flex-col gap-4">
+        {live}
         <RunHeaderCard run={run} />
         <div>
           <Suspense fallback={<SummaryLoading />}>
@@ -65,6 +81,7 @@ async function SharedComparisonTable({ actor, runIds, viewQuery }: { actor: TSha
 }
 
 async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[], viewQuery: string | null): Promise<ReactNode> {
+  const live = await sharedLive(actor, runs);
   const runIds = runs.map((r) => r.id);
   const keys = await listMetricKeys(actor, runIds);
   const colors = assignRunColors(runIds);
@@ -72,7 +89,9 @@ async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[],
   return (
     <ShareLinkProvider linkId={actor.linkId}>
       <section aria-label="Shared comparison" className="flex flex-col gap-4">
-        <h1 className="text-xl font-semibold tracking-tight">Comparison of {runs.length} runs</h1>
+        <h1 className="flex items-center gap-3 text-xl font-semibold tracking-tight">
+          Comparison of {runs.length} runs {live}
+        </h1>
         <div className="grid gap-4 lg:grid-cols-2">
           {runs.map((run) => (
             <RunHeaderCard key={run.id} run={run} />

@@ -13,6 +13,7 @@ import { SummaryLoading } from "@/components/dashboard/summary-loading";
 import { AppHeader } from "@/components/layout/app-header";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import { getProjectForActor } from "@/lib/projects/service";
+import { getRunChanges } from "@/lib/runs/live-service";
 import { getRunForViewer } from "@/lib/runs/service";
 import { listMetricKeys } from "@/lib/series/service";
 
@@ -27,6 +28,8 @@ export default async function RunPage({ params, searchParams }: TProps) {
   const { user, actor } = await requirePageUser(returnTo(`/p/${slug}/runs/${runId}`, await searchParams));
   if (!z.uuid().safeParse(runId).success) notFound();
   const project = await loadOr404(() => getProjectForActor(actor, slug));
+  // The version first: whatever is ingested while the page renders makes its first poll refresh it.
+  const live = await loadOr404(() => getRunChanges(actor, runId));
   const run = await loadOr404(() => getRunForViewer(actor, project.id, runId));
   const keys = await listMetricKeys(actor, [run.id]);
   const summary = getSummaryResult(actor, run);
@@ -34,7 +37,7 @@ export default async function RunPage({ params, searchParams }: TProps) {
     <>
       <AppHeader crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: run.name }]} userEmail={user.email} />
       <main className="mx-auto max-w-[1400px] px-4 py-6">
-        <RunHeader run={run} slug={slug} />
+        <RunHeader run={run} slug={slug} live={live} />
         <Suspense fallback={<SummaryLoading />}>
           <RunSummaryPanels result={summary} slug={slug} />
         </Suspense>
