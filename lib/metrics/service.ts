@@ -217,3 +217,21 @@ export async function getRunStat(actor: TActor, runId: string): Promise<TRunStat
   const run = await loadVisibleRun(actor, runId);
   return findRunStat(run.id);
 }
+
+/**
+ * The latest checkpoint's summary as the run page shows it (same baseline, judges and seeded
+ * bootstrap), for the alert evaluator after ingestion: a system action, so it takes no actor.
+ * Null while the run has no checkpoint, or when the latest is the baseline checkpoint itself.
+ */
+export async function summarizeLatestCheckpoint(runId: string): Promise<{ baseline: { runId: string; step: number }; checkpoint: TCheckpointSummary } | null> {
+  const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
+  if (!run) return null;
+  const latest = (await listCheckpoints(run.id, null)).at(-1);
+  if (!latest) return null;
+  const baseline = await resolveBaseline(run, {});
+  if (baseline.step < 0 || (baseline.run.id === run.id && baseline.step === latest.step)) return null;
+  const externalJudges = await resolveExternalJudges(run, baseline, undefined, null);
+  const { checkpoints } = await computeSummary(run, baseline, { steps: [latest.step], externalJudges, benchmark: null, bootstrap: SUMMARY_BOOTSTRAP });
+  const checkpoint = checkpoints[0];
+  return checkpoint ? { baseline: { runId: baseline.run.id, step: baseline.step }, checkpoint } : null;
+}
