@@ -145,8 +145,12 @@ function wakeAt(ms: number): void {
   worker.timer.unref?.();
 }
 
-/** Sends what is due now, off the caller's path; calls while it runs make it look again afterwards. */
+/**
+ * Sends what is due now, off the caller's path; calls while it runs make it look again afterwards.
+ * Only a server that started the worker sends (tests and scripts leave deliveries queued).
+ */
 export function kickDeliveries(): void {
+  if (!worker.sweep) return;
   if (worker.running) {
     worker.again = true;
     return;
@@ -158,11 +162,6 @@ export function kickDeliveries(): void {
       worker.running = null;
       if (worker.again) kickDeliveries();
     });
-}
-
-/** Waits until the worker is idle (tests). */
-export async function settleDeliveries(): Promise<void> {
-  while (worker.running) await worker.running;
 }
 
 /** At start: a sweep picks up deliveries left pending by a restart, and retries whose time came. */

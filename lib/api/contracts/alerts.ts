@@ -34,17 +34,20 @@ const ZRule = z
     }
   });
 
-/** PUT …/alert-rules replaces the project's rule set: at most one rule per kind. */
-export const ZAlertRulesRequest = z
-  .object({ rules: z.array(ZRule).max(ALERT_RULE_KINDS.length) })
-  .strict()
-  .superRefine((body, ctx) => {
+/** A project's rule set: at most one rule per kind. */
+export const ZAlertRuleList = z
+  .array(ZRule)
+  .max(ALERT_RULE_KINDS.length)
+  .superRefine((rules, ctx) => {
     const seen = new Set<string>();
-    body.rules.forEach((rule, i) => {
-      if (seen.has(rule.kind)) ctx.addIssue({ code: "custom", path: ["rules", i, "kind"], message: `${rule.kind} appears twice` });
+    rules.forEach((rule, i) => {
+      if (seen.has(rule.kind)) ctx.addIssue({ code: "custom", path: [i, "kind"], message: `${rule.kind} appears twice` });
       seen.add(rule.kind);
     });
   });
+
+/** PUT …/alert-rules replaces the project's rule set. */
+export const ZAlertRulesRequest = z.object({ rules: ZAlertRuleList }).strict();
 export type TAlertRulesRequest = z.infer<typeof ZAlertRulesRequest>;
 
 export const ZAlertRule = z.object({ id: z.string(), kind: z.enum(ALERT_RULE_KINDS), threshold: z.number().nullable(), enabled: z.boolean() });
