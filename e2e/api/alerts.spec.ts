@@ -50,7 +50,7 @@ test("[ALERTS]: a co-degrading checkpoint sends exactly one signed delivery; a r
 
     // Still co-degrading at the next checkpoint: the open alert is kept, nothing is re-sent.
     await logCheckpoint(request, project, run.id, 20, "degrade");
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     expect(forRun(receiver, run.id).map((r) => bodyOf(r).event)).toEqual(["alert.opened"]);
 
     await logCheckpoint(request, project, run.id, 30, "recover");
@@ -74,7 +74,7 @@ test("[ALERTS]: a co-improving run sends nothing", async ({ request, playwright,
     await addWebhook(request, project, receiver.url);
     const run = await startRun(request, project, "sft-clean");
     await logCheckpoint(request, project, run.id, 10, "improve");
-    // The evaluation has run once the runs table shows the checkpoint (same debounce); then a little more.
+    // The evaluation runs 1.5 s after the last batch; then wait a little more (below the server's 5 s keep-alive).
     const headers = { authorization: `Bearer ${project.apiKey}` };
     await expect
       .poll(
@@ -84,7 +84,7 @@ test("[ALERTS]: a co-improving run sends nothing", async ({ request, playwright,
           )?.trend.class,
       )
       .toBe("co-improvement");
-    await new Promise((resolve) => setTimeout(resolve, 6000));
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     expect(receiver.received).toEqual([]);
     expect(((await (await request.get(`/api/v1/runs/${run.id}/alerts`, { headers })).json()) as { alerts: unknown[] }).alerts).toEqual([]);
   } finally {
