@@ -9,7 +9,7 @@ import { ensurePrompts, seedImages, type TPromptMap } from "@/lib/metrics/testin
 import { summarizeLatestCheckpoint } from "@/lib/metrics/service";
 import { addTestMember, createTestProject, createTestRun, createTestUser } from "@/prisma/factories";
 
-import { acknowledgeAlert, evaluateRunAlerts, listProjectAlerts, listRunAlerts, putAlertRules } from "./service";
+import { acknowledgeAlert, checkStalledRuns, evaluateRunAlerts, listProjectAlerts, listRunAlerts, putAlertRules } from "./service";
 import { createWebhook } from "./webhook-service";
 
 setupTestDatabase();
@@ -146,5 +146,23 @@ describe("alerts after ingestion", () => {
     await expect(refused("http://[fe80::1]/hook")).resolves.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("link-local") });
     await expect(refused("http://10.1.2.3/hook")).resolves.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("private") });
     await expect(refused("http://localhost:8080/hook")).resolves.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("loopback") });
+  });
+
+  it("opens stalled on a running run silent for the rule's minutes, and resolves it when data arrives", async () => {
+    const project = await createTestProject();
+    const run = await createTestRun(project.id, { status: "running" });
+    const finished = await createTestRun(project.id, { status: "finished" });
+    const { sql } = await getDb();
+    await sql.execute(`UPDATE runs SET created_at = now() - interval '10 minutes' WHERE id = ANY($1::uuid[])`, [[run.id, finished.id]]);
+    expect(await checkStalledRuns()).toEqual({ opened: 0, resolved: 0 }); // no stalled rule yet
+    await putAlertRules(owner(project), project.slug, { rules: [{ kind: "stalled", threshold: 5 }] });
+    expect(await checkStalledRuns()).toEqual({ opened: 1, resolved: 0 });
+    expect(await checkStalledRuns()).toEqual({ opened: 0, resolved: 0 }); // kept, not re-opened
+    const [alert] = (await listRunAlerts(owner(project), run.id)).alerts;
+    expect(alert).toMatchObject({ signature: "rule:stalled", status: "open" });
+    expect(alert!.reasons[0]).toMatch(/no new data for 10 minutes \(rule: 5 minutes\)/);
+    await sql.execute(`UPDATE runs SET heartbeat_at = now() WHERE id = $1::uuid`, [run.id]);
+    expect(await checkStalledRuns()).toEqual({ opened: 0, resolved: 1 });
+    expect((await listRunAlerts(owner(project), finished.id)).alerts).toEqual([]);
   });
 });
