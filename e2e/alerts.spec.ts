@@ -54,10 +54,10 @@ test("[ALERTS UI]: banner, runs-table mark, Alerts page with acknowledge, rules 
     expect.objectContaining({ kind: "gen_below_baseline", threshold: 8, enabled: true }),
   ]);
 
-  await page.getByLabel("URL").fill("ftp://example.com/hook");
+  await page.locator("#webhooks input[name=url]").fill("ftp://example.com/hook");
   await page.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByText(/not http\(s\)/)).toBeVisible();
-  await page.getByLabel("URL").fill("http://127.0.0.1:9/hook");
+  await page.locator("#webhooks input[name=url]").fill("http://127.0.0.1:9/hook");
   await page.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByText("it is shown only once")).toBeVisible();
   await expect(page.getByRole("table", { name: "Webhooks" })).toContainText("http://127.0.0.1:9/hook");

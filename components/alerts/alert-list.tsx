@@ -106,7 +106,7 @@ export function AlertBanner({ alerts, slug }: { alerts: TAlert[]; slug: string }
       {open.map((alert) => (
         <p key={alert.id}>
           <strong>{alertTitle(alert.signature)}</strong>
-          {alert.step !== null ? ` at step ${alert.step}` : ""}: {alert.reasons[0] ?? ""}
+          {alert.step !== null ? ` at step ${alert.step}` : ""}: {alert.reasons.slice(0, 3).join("; ")}
           {alert.status === "acknowledged" ? " (acknowledged)" : ""}
         </p>
       ))}
