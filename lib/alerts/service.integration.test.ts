@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import type { TImageSpec } from "@/lib/metrics/testing/records";
 import { ensurePrompts, seedImages, type TPromptMap } from "@/lib/metrics/testing/seed-images";
-import { summarizeLatestCheckpoint } from "@/lib/metrics/service";
+import { summarizeCheckpointsForAlerts } from "@/lib/metrics/service";
 import { addTestMember, createTestProject, createTestRun, createTestUser } from "@/prisma/factories";
 
 import { acknowledgeAlert, checkStalledRuns, evaluateRunAlerts, listProjectAlerts, listRunAlerts, putAlertRules } from "./service";
@@ -92,7 +92,7 @@ describe("alerts after ingestion", () => {
   it("opens nothing for a co-improving run", async () => {
     const { project, run, prompts } = await world({ 10: "right" });
     await seedImages(run.id, own(10, 5), prompts);
-    expect((await summarizeLatestCheckpoint(run.id))?.checkpoint.trend.class).toBe("co-improvement");
+    expect((await summarizeCheckpointsForAlerts(run.id, null))?.checkpoints.at(-1)?.trend.class).toBe("co-improvement");
     expect(await evaluateRunAlerts(run.id)).toEqual({ opened: [], resolved: [] });
     expect((await listProjectAlerts(owner(project), project.slug, {})).alerts).toEqual([]);
   });
@@ -164,5 +164,14 @@ describe("alerts after ingestion", () => {
     await sql.execute(`UPDATE runs SET heartbeat_at = now() WHERE id = $1::uuid`, [run.id]);
     expect(await checkStalledRuns()).toEqual({ opened: 0, resolved: 1 });
     expect((await listRunAlerts(owner(project), finished.id)).alerts).toEqual([]);
+  });
+
+  it("evaluates a burst of checkpoints in order: the alert opens at the first that justifies it", async () => {
+    const { run, prompts } = await world({ 10: "right", 20: "wrong", 30: "wrong" });
+    await seedImages(run.id, [...own(10, 3), ...own(20, 1), ...own(30, 1)], prompts); // one debounce window
+    expect((await evaluateRunAlerts(run.id)).opened).toEqual(["co_degradation"]);
+    const { sql } = await getDb();
+    const [row] = await sql.query<{ step: number }>(`SELECT step FROM alerts WHERE run_id = $1::uuid`, [run.id]);
+    expect(row!.step).toBe(20);
   });
 });

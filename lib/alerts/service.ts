@@ -7,7 +7,7 @@ import { RULE_THRESHOLDS } from "@/lib/api/contracts/alerts";
 import type { TActor } from "@/lib/auth/actor";
 import { requireProjectRole, requireRunAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
-import { summarizeLatestCheckpoint } from "@/lib/metrics/service";
+import { summarizeCheckpointsForAlerts } from "@/lib/metrics/service";
 import { findProjectBySlug } from "@/lib/projects/repository";
 
 import { kickDeliveries } from "./delivery";
@@ -119,29 +119,45 @@ async function resolveAlert(run: TRunRef, row: TAlertRow, step: number | null): 
   return markAlertResolved({ id: row.id, projectId: row.projectId }, at, step, bodies);
 }
 
+/** Per run, the newest checkpoint already evaluated with settled figures (process memory; after a restart only the latest is evaluated). */
+const SETTLED_KEY = Symbol.for("unigap.alertSettledSteps");
+const settledSteps = ((globalThis as Record<symbol, Map<string, number>>)[SETTLED_KEY] ??= new Map());
+
 /**
- * After ingestion has settled (debounced per run, off the batch's path): evaluates the run's latest
- * checkpoint against its baseline and the project's rules, opens what newly matches, keeps what still
- * matches (no new delivery) and resolves what a later checkpoint no longer matches. A checkpoint still
- * missing Gen or Und changes nothing. Returns what it did (tests).
+ * After ingestion has settled (debounced per run, off the batch's path): evaluates, in step order,
+ * every checkpoint that arrived since the last one evaluated with settled figures (so a burst of
+ * checkpoints inside one debounce still opens the alert at the first that justifies it) and the
+ * latest again, against the run's baseline and the project's rules. Opens what newly matches, keeps
+ * what still matches (no new delivery), resolves what a later checkpoint no longer matches. A
+ * checkpoint still missing Gen or Und changes nothing. Returns what it did (tests).
  */
 export async function evaluateRunAlerts(runId: string): Promise<{ opened: string[]; resolved: string[] }> {
   const done = { opened: [] as string[], resolved: [] as string[] };
   const run = UUID.test(runId) ? await findRunForAlerts(runId) : null;
   if (!run) return done;
-  const summary = await summarizeLatestCheckpoint(run.id);
+  const summary = await summarizeCheckpointsForAlerts(run.id, settledSteps.get(run.id) ?? null);
   if (!summary) return done;
   const rules: TEvaluatedRule[] = (await listRules(run.projectId)).flatMap((row) => {
     const rule = row.enabled ? thresholdRule(row) : null;
     return rule ? [{ id: row.id, rule }] : [];
   });
-  const verdict = evaluateCheckpoint(summary.checkpoint, summary.baseline, rules);
-  if (!verdict.settled) return done;
+  for (const checkpoint of summary.checkpoints) {
+    const verdict = evaluateCheckpoint(checkpoint, summary.baseline, rules);
+    if (!verdict.settled) continue;
+    settledSteps.set(run.id, Math.max(settledSteps.get(run.id) ?? -1, verdict.step));
+    await applyVerdict(run, verdict, done);
+  }
+  if (done.opened.length > 0 || done.resolved.length > 0) kickDeliveries();
+  return done;
+}
+
+async function applyVerdict(run: TRunRef, verdict: ReturnType<typeof evaluateCheckpoint>, done: { opened: string[]; resolved: string[] }): Promise<void> {
   const open = new Map((await listOpenAlertsOfRun(run.id)).map((a) => [a.signature, a]));
   for (const v of verdict.verdicts) {
     const current = open.get(v.signature) ?? null;
-    // An alert opened at this very checkpoint or a later one is not resolved by it (a re-evaluation of the same data).
-    const transition = decideAlertTransition(v.matches, current && current.step !== null && current.step >= verdict.step && !v.matches ? null : current);
+    // Only a later checkpoint resolves: re-evaluating the checkpoint an alert was opened at (more judgments arrived) keeps it.
+    const resolvable = current && current.step !== null && current.step >= verdict.step ? null : current;
+    const transition = decideAlertTransition(v.matches, v.matches ? current : resolvable);
     if (transition.action === "open") {
       if (await openAlert(run, { ruleId: v.ruleId, signature: v.signature, step: verdict.step, figures: verdict.figures, reasons: v.reasons }))
         done.opened.push(v.signature);
@@ -156,8 +172,6 @@ export async function evaluateRunAlerts(runId: string): Promise<{ opened: string
       if (await resolveAlert(run, row, verdict.step)) done.resolved.push(signature);
     }
   }
-  if (done.opened.length > 0 || done.resolved.length > 0) kickDeliveries();
-  return done;
 }
 
 /** The stall timer's pass: opens "stalled" on running runs silent for the rule's minutes, resolves those that spoke again. */

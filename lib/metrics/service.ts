@@ -219,19 +219,27 @@ export async function getRunStat(actor: TActor, runId: string): Promise<TRunStat
 }
 
 /**
- * The latest checkpoint's summary as the run page shows it (same baseline, judges and seeded
- * bootstrap), for the alert evaluator after ingestion: a system action, so it takes no actor.
- * Null while the run has no checkpoint, or when the latest is the baseline checkpoint itself.
+ * Checkpoint summaries as the run page shows them (same baseline, judges and seeded bootstrap), for
+ * the alert evaluator after ingestion: the checkpoints after `afterStep` (at most `max`, the newest)
+ * and always the latest, in step order, never the baseline checkpoint itself. A system action: no actor.
  */
-export async function summarizeLatestCheckpoint(runId: string): Promise<{ baseline: { runId: string; step: number }; checkpoint: TCheckpointSummary } | null> {
+export async function summarizeCheckpointsForAlerts(
+  runId: string,
+  afterStep: number | null,
+  max = 5,
+): Promise<{ baseline: { runId: string; step: number }; checkpoints: TCheckpointSummary[] } | null> {
   const run = UUID.test(runId) ? await findRunForSummary(runId) : null;
   if (!run) return null;
-  const latest = (await listCheckpoints(run.id, null)).at(-1);
+  const all = await listCheckpoints(run.id, null);
+  const latest = all.at(-1);
   if (!latest) return null;
   const baseline = await resolveBaseline(run, {});
-  if (baseline.step < 0 || (baseline.run.id === run.id && baseline.step === latest.step)) return null;
+  if (baseline.step < 0) return null;
+  const isBaseline = (step: number) => baseline.run.id === run.id && baseline.step === step;
+  const newer = all.filter((c) => (afterStep === null || c.step > afterStep) && !isBaseline(c.step)).slice(-max);
+  const steps = [...new Set([...newer.map((c) => c.step), ...(isBaseline(latest.step) ? [] : [latest.step])])].sort((a, b) => a - b);
+  if (steps.length === 0) return null;
   const externalJudges = await resolveExternalJudges(run, baseline, undefined, null);
-  const { checkpoints } = await computeSummary(run, baseline, { steps: [latest.step], externalJudges, benchmark: null, bootstrap: SUMMARY_BOOTSTRAP });
-  const checkpoint = checkpoints[0];
-  return checkpoint ? { baseline: { runId: baseline.run.id, step: baseline.step }, checkpoint } : null;
+  const { checkpoints } = await computeSummary(run, baseline, { steps, externalJudges, benchmark: null, bootstrap: SUMMARY_BOOTSTRAP });
+  return { baseline: { runId: baseline.run.id, step: baseline.step }, checkpoints };
 }
