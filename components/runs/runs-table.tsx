@@ -43,7 +43,7 @@ function Figure({ figure, label }: { figure: TLatestFigure; label: string }) {
 }
 
 /** The runs of a project: one server-rendered page of a keyset-paged, filtered, sorted query. */
-export function RunsTable({ runs, slug, query }: { runs: TRunRowDTO[]; slug: string; query: TRunListQuery }) {
+export function RunsTable({ runs, slug, query, alerting }: { runs: TRunRowDTO[]; slug: string; query: TRunListQuery; alerting?: ReadonlySet<string> }) {
   const base = `/p/${slug}`;
   if (runs.length === 0)
     return (
@@ -95,6 +95,11 @@ export function RunsTable({ runs, slug, query }: { runs: TRunRowDTO[]; slug: str
                 >
                   {run.name}
                 </Link>
+                {alerting?.has(run.id) ? (
+                  <Link href={`${base}/alerts?run=${run.id}`} title="This run has an open alert" data-alert-mark="">
+                    <Badge tone="bad">alert</Badge>
+                  </Link>
+                ) : null}
                 <span className="block text-xs font-normal text-[var(--muted)]">
                   {run.latestStep !== null ? `latest checkpoint: step ${run.latestStep}` : "no checkpoint evaluated"}
                 </span>

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ZRunSummaryQuery } from "@/lib/metrics/summary-query";
 import { ZRunSummary } from "@/lib/metrics/summary-types";
 
+import { ZAlertListQuery, ZAlertParams, ZAlertRulesRequest, ZCreateWebhookRequest, ZProjectParams, ZRunAlertParams, ZWebhookParams } from "./contracts/alerts";
 import { ZAuditQuery, ZBenchmarkQuery, ZCurriculum, ZFlips, ZRunRef, ZSupervisionAudit } from "./contracts/analysis";
 import { ZPaperTableQuery } from "./contracts/paper-table";
 import { ZDatasetParams, ZDatasetRecipe, ZExportQuery, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
@@ -34,7 +35,7 @@ import {
 // list and the zod contracts the route handlers parse with, so the description cannot drift.
 
 export type TEndpoint = {
-  method: "get" | "post" | "put" | "patch" | "head";
+  method: "get" | "post" | "put" | "patch" | "delete" | "head";
   path: string;
   summary: string;
   description: string;
@@ -362,5 +363,105 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     errors: READ_ERRORS,
     description:
       "Whether any run of the project (or of `runs`, comma-separated ids) was created, changed or received data since `since`. Versions are opaque tokens.",
+  },
+  // ---- alerts and webhooks (issue 14) ----
+  {
+    method: "get",
+    path: "/api/v1/runs/{runId}/alerts",
+    summary: "A run's alerts",
+    auth: "any",
+    params: ZRunAlertParams,
+    query: ZAlertListQuery.pick({ status: true }),
+    status: 200,
+    errors: [401, 404, 422],
+    description:
+      "Alerts opened on the run after ingestion settled: `signature` (`co_degradation`, `data_quality`, `rule:<kind>`), the checkpoint `step`, `figures` (Gen, Und, Non, ΔGen, ΔNon with value, n and 95% interval, per subtask too) and `reasons`; `status` open, acknowledged or resolved (with `resolvedStep`).",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/alerts",
+    summary: "A project's alerts",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    query: ZAlertListQuery,
+    status: 200,
+    errors: [401, 404, 422],
+    description: "Newest first; `status` (open includes acknowledged ones not yet resolved) and `run` filter, `limit` up to 500.",
+  },
+  {
+    method: "post",
+    path: "/api/v1/alerts/{alertId}/acknowledge",
+    summary: "Acknowledge an alert",
+    auth: "apiKeyOrSession",
+    params: ZAlertParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description:
+      "Records who acknowledged the alert and when (editors, owners, the project's key); the first acknowledgement stands, a repeat changes nothing.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/alert-rules",
+    summary: "A project's alert rules",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    status: 200,
+    errors: [401, 404],
+    description: "The project's rules: `gen_below_baseline` (points), `und_below_half`, `subtask_non_above` (percent), `stalled` (minutes).",
+  },
+  {
+    method: "put",
+    path: "/api/v1/projects/{slug}/alert-rules",
+    summary: "Replace a project's alert rules",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    body: ZAlertRulesRequest,
+    status: 200,
+    errors: [401, 403, 404, 422],
+    description:
+      "Owners, editors and the project's key. Each rule fires only when the whole 95% interval clears its threshold: ΔGen's upper bound below −points, Und's upper bound below 50%, a subtask's Non lower bound above percent; `stalled` when a running run sends nothing for `threshold` minutes. A threshold out of range is a 422.",
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{slug}/webhooks",
+    summary: "Add a webhook",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    body: ZCreateWebhookRequest,
+    status: 201,
+    errors: [401, 403, 404, 422],
+    description:
+      "Owners and the project's key. Answers `{ id, secret }`: the secret is shown once. Every delivery is a POST of JSON (or `{ text }` with `format: slack`) signed `X-Unigap-Signature: sha256=<hex HMAC-SHA256 of the body>` with `X-Unigap-Timestamp`; retried with exponential backoff for a bounded time. URLs that are not http(s), longer than 2000 characters, carry credentials or resolve to private, loopback or link-local addresses are a 422 (unless the server runs with UNIGAP_WEBHOOK_ALLOW_PRIVATE=1).",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/webhooks",
+    summary: "List webhooks",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description: "URL, events, format and the latest deliveries of each webhook; never the secret.",
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{slug}/webhooks/{webhookId}",
+    summary: "Delete a webhook",
+    auth: "apiKeyOrSession",
+    params: ZWebhookParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description: "Stops deliveries to it; its delivery log goes with it.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/webhooks/{webhookId}/deliveries",
+    summary: "A webhook's delivery log",
+    auth: "apiKeyOrSession",
+    params: ZWebhookParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description:
+      "The latest 100 deliveries with every attempt: HTTP status (null when none came back), latency, error and when the next attempt is due; `status` pending, delivered or failing.",
   },
 ];

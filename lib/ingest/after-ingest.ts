@@ -1,5 +1,6 @@
 import "server-only";
 
+import { evaluateRunAlerts } from "@/lib/alerts/service";
 import { forgetJudgeChoice } from "@/lib/metrics/judge-choice-cache";
 import { refreshRunStat } from "@/lib/metrics/service";
 import { bumpRunActivity } from "@/lib/runs/live-repository";
@@ -28,6 +29,17 @@ async function refreshStatAndAnnounce(runId: string): Promise<void> {
 }
 
 /**
+ * Alerts (issue 14) evaluate the run's latest checkpoint once its summary has settled: coalesced and
+ * debounced per run like run_stats (`UNIGAP_ALERT_DELAY_MS`, default 1500 ms), never inside the
+ * batch's transaction, never awaited by it; deliveries go to the webhook worker's queue.
+ */
+const alertEvaluation = createCoalescedRefresh("alert evaluation", evaluateRunAlerts, () => ({
+  delayMs: Number(process.env.UNIGAP_ALERT_DELAY_MS ?? 1500),
+  // A run ingested without pause is still evaluated every few seconds: an alert should not wait for the end of training.
+  maxWaitMs: Number(process.env.UNIGAP_ALERT_MAX_WAIT_MS ?? 10_000),
+}));
+
+/**
  * Open pages of the run learn of a batch through its version (lib/runs/live-repository.ts): one
  * statement per batch after the commit, however many pages poll. Awaited, so a client that reads
  * `…/changes` after its batch was acknowledged sees the new version.
@@ -36,11 +48,13 @@ export async function afterSamplesIngested(runId: string): Promise<void> {
   forgetJudgeChoice(runId);
   await bumpRunActivity(runId, true);
   runStatRefresh.schedule(runId);
+  alertEvaluation.schedule(runId);
 }
 
 /** Waits until no refresh is scheduled or running (tests, and a graceful shutdown). */
-export function flushRunStatRefreshes(): Promise<void> {
-  return runStatRefresh.flush();
+export async function flushRunStatRefreshes(): Promise<void> {
+  await runStatRefresh.flush();
+  await alertEvaluation.flush();
 }
 
 /** Runs after a batch of metric points has committed: the dense charts' rollups catch up off the request. */

@@ -9,6 +9,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { RunsFilters } from "@/components/runs/runs-filters";
 import { RunsTable } from "@/components/runs/runs-table";
 import { CompareBar, KeepSelectionLink } from "@/components/runs/selection";
+import { runIdsWithOpenAlerts } from "@/lib/alerts/service";
 import { formatCount } from "@/lib/dashboard/format";
 import { getProjectForActor } from "@/lib/projects/service";
 import { getProjectChanges } from "@/lib/runs/live-service";
@@ -27,7 +28,7 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
   const query = parseRunListQuery(search);
   // The version first: a run created or fed while the page renders makes its first poll refresh it.
   const live = await getProjectChanges(actor, slug, {});
-  const page = await listRunsPage(actor, project.id, query);
+  const [page, alerting] = await Promise.all([listRunsPage(actor, project.id, query), runIdsWithOpenAlerts(actor, project.id)]);
   const base = `/p/${slug}`;
   return (
     <>
@@ -40,6 +41,9 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
             <Link href={`/p/${project.slug}/paper-table`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
               Paper table
             </Link>
+            <Link href={`/p/${project.slug}/alerts`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+              Alerts{alerting.size > 0 ? ` (${alerting.size} run${alerting.size === 1 ? "" : "s"})` : ""}
+            </Link>
             <Link href={`/p/${project.slug}/settings`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
               Settings
             </Link>
@@ -50,7 +54,7 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
           showing {page.runs.length} of {formatCount(page.total)} matching runs{query.after ? " (a later page)" : ""}{" "}
           <LiveUpdates sources={[{ url: `/api/v1/projects/${encodeURIComponent(slug)}/changes`, version: live.version }]} active label="live" />
         </p>
-        <RunsTable runs={page.runs} slug={slug} query={query} />
+        <RunsTable runs={page.runs} slug={slug} query={query} alerting={alerting} />
         <nav className="mt-3 flex gap-3 text-sm" aria-label="Pages">
           {query.after ? (
             <KeepSelectionLink href={runListHref(base, query, {})} className="text-indigo-700 hover:underline dark:text-indigo-300">

@@ -8,6 +8,7 @@ import { expect } from "@playwright/test";
 
 import { act, openInvite } from "../../support/accounts";
 
+import { alertRows } from "./alert-rows";
 import { datasetRows } from "./dataset-rows";
 import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
@@ -226,6 +227,8 @@ const pageRows: TRow[] = [
       expect(r.text.includes(">API keys<")).toBe(c === "owner");
       expect(r.text.includes(">Invitations<")).toBe(c === "owner");
       expect(r.text.includes(">Share links<")).toBe(c !== "viewer");
+      expect(r.text.includes(">Webhooks<")).toBe(c === "owner");
+      expect(r.text.includes(">Alert rules<")).toBe(c !== "viewer");
     },
   },
   {
@@ -354,4 +357,4 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows, ...datasetRows, ...liveRows];
+export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows, ...datasetRows, ...liveRows, ...alertRows];

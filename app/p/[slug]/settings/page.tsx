@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { loadOr404 } from "@/app/_lib/page-errors";
 import { requirePageUser } from "@/app/_lib/require-user";
 import { AppHeader } from "@/components/layout/app-header";
+import { AlertRulesForm } from "@/components/alerts/alert-rules-form";
+import { WebhooksSection } from "@/components/alerts/webhooks-section";
 import { ApiKeysSection } from "@/components/projects/api-keys-section";
 import { DeleteProjectForm } from "@/components/projects/delete-project-form";
 import { InvitesSection } from "@/components/projects/invites-section";
@@ -11,6 +13,8 @@ import { MembersSection } from "@/components/projects/members-section";
 import { CreateShareLinkForm, type TShareFormInitial } from "@/components/sharing/create-share-link-form";
 import { ShareLinksTable } from "@/components/sharing/share-links-table";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { getAlertRules } from "@/lib/alerts/service";
+import { getWebhooks } from "@/lib/alerts/webhook-service";
 import { getApiKeys } from "@/lib/api-keys/service";
 import { getOpenInvites } from "@/lib/projects/invite-service";
 import { getMembers } from "@/lib/projects/member-service";
@@ -19,6 +23,7 @@ import { listRunsForProject } from "@/lib/runs/service";
 import { getShareLinks } from "@/lib/sharing/service";
 
 import { createShareLinkAction, revokeShareLinkAction } from "../share-actions";
+import { createWebhookAction, deleteWebhookAction, saveAlertRulesAction } from "./alert-actions";
 import { createApiKeyAction, revokeApiKeyAction } from "./key-actions";
 import { changeMemberRoleAction, createInviteAction, deleteProjectAction, removeMemberAction, revokeInviteAction } from "./member-actions";
 
@@ -60,12 +65,14 @@ export default async function ProjectSettingsPage({
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const isOwner = project.role === "owner";
   const canShare = project.role !== "viewer";
-  const [members, invites, keys, links, runs] = await Promise.all([
+  const [members, invites, keys, links, runs, rules, webhooks] = await Promise.all([
     getMembers(actor, project.id),
     isOwner ? getOpenInvites(actor, project.id) : [],
     isOwner ? getApiKeys(actor, project.id) : [],
     canShare ? getShareLinks(actor, project.id) : [],
     canShare ? listRunsForProject(actor, project.id, { take: 200 }).then((r) => r.runs.map(({ id, name }) => ({ id, name }))) : [],
+    canShare ? getAlertRules(actor, slug).then((r) => r.rules) : [],
+    isOwner ? getWebhooks(actor, slug).then((r) => r.webhooks) : [],
   ]);
 
   return (
@@ -108,6 +115,24 @@ export default async function ProjectSettingsPage({
               <CreateShareLinkForm projectId={project.id} runs={runs} create={createShareLinkAction} initial={initialShare} />
               <ShareLinksTable projectId={project.id} links={links} canRevokeAll={isOwner} revoke={revokeShareLinkAction} />
             </div>
+          </Section>
+        ) : null}
+        {canShare ? (
+          <Section
+            id="alerts"
+            title="Alert rules"
+            description="Owners and editors choose which rules open alerts on this project's runs (each fires only when its whole 95% interval clears the threshold)."
+          >
+            <AlertRulesForm slug={project.slug} rules={rules} save={saveAlertRulesAction} />
+          </Section>
+        ) : null}
+        {isOwner ? (
+          <Section
+            id="webhooks"
+            title="Webhooks"
+            description="Alerts are POSTed to these URLs, signed with HMAC-SHA256 (X-Unigap-Signature), retried with backoff; every attempt is logged."
+          >
+            <WebhooksSection slug={project.slug} webhooks={webhooks} create={createWebhookAction} remove={deleteWebhookAction} />
           </Section>
         ) : null}
         {isOwner ? (
