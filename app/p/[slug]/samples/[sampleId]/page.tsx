@@ -55,9 +55,7 @@ export default async function SamplePage({ params, searchParams }: TProps) {
         </div>
         {sample.generationPrompt ? (
           <div className="mb-4 rounded-md border border-[var(--border)] p-3 text-sm" data-testid="generation-prompt">
-            <p className="text-xs font-medium text-[var(--muted)]">
-              Generated from this text: the pipeline rewrote the benchmark&apos;s prompt shown above
-            </p>
+            <p className="text-xs font-medium text-[var(--muted)]">Generated from this text: the pipeline rewrote the benchmark&apos;s prompt shown above</p>
             <p className="mt-1 whitespace-pre-wrap">{sample.generationPrompt}</p>
           </div>
         ) : null}
