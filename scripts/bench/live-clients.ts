@@ -31,7 +31,7 @@ function startPoller(index: number): void {
   let version = "";
   const poll = async () => {
     try {
-      const answer = JSON.parse(await get(`${pollPath}?since=${version}`)) as { version: string; changed: boolean };
+      const answer = JSON.parse(await get(version ? `${pollPath}?since=${version}` : pollPath)) as { version: string; changed: boolean };
       requests++;
       if (answer.changed && version !== "") changes++;
       version = answer.version;
