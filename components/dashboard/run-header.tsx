@@ -30,6 +30,9 @@ export function RunHeader({ run, slug }: { run: TRunDetailDTO; slug: string }) {
           <Link href={`/p/${slug}/samples?run=${run.id}&class=contradiction`} className="text-indigo-700 hover:underline dark:text-indigo-300">
             Self-contradictions
           </Link>
+          <Link href={`/p/${slug}/datasets?run=${run.id}#build`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Build a dataset
+          </Link>
           <ShareViewLink slug={slug} runIds={[run.id]} />
         </nav>
       </div>

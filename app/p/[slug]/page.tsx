@@ -33,6 +33,9 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
           <h1 className="text-xl font-semibold tracking-tight">Runs</h1>
           <div className="flex items-center gap-3">
             <CompareBar slug={slug} />
+            <Link href={`/p/${project.slug}/datasets`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+              Datasets
+            </Link>
             <Link href={`/p/${project.slug}/settings`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
               Settings
             </Link>

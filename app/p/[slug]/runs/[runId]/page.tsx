@@ -6,11 +6,13 @@ import { z } from "zod";
 import { loadOr404 } from "@/app/_lib/page-errors";
 import { requirePageUser } from "@/app/_lib/require-user";
 import { returnTo } from "@/app/_lib/return-to";
+import { TrainedOn } from "@/components/datasets/trained-on";
 import { DenseGrid } from "@/components/dashboard/dense-grid";
 import { RunHeader } from "@/components/dashboard/run-header";
 import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
 import { AppHeader } from "@/components/layout/app-header";
+import { getRunLineage } from "@/lib/datasets/page-service";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import { getProjectForActor } from "@/lib/projects/service";
 import { getRunForViewer } from "@/lib/runs/service";
@@ -28,15 +30,16 @@ export default async function RunPage({ params, searchParams }: TProps) {
   if (!z.uuid().safeParse(runId).success) notFound();
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const run = await loadOr404(() => getRunForViewer(actor, project.id, runId));
-  const keys = await listMetricKeys(actor, [run.id]);
+  const [keys, lineage] = await Promise.all([listMetricKeys(actor, [run.id]), getRunLineage(actor, run)]);
   const summary = getSummaryResult(actor, run);
   return (
     <>
       <AppHeader crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: run.name }]} userEmail={user.email} />
       <main className="mx-auto max-w-[1400px] px-4 py-6">
         <RunHeader run={run} slug={slug} />
+        <TrainedOn slug={slug} lines={lineage} />
         <Suspense fallback={<SummaryLoading />}>
-          <RunSummaryPanels result={summary} slug={slug} />
+          <RunSummaryPanels result={summary} slug={slug} trainedOn={lineage.map((l) => ({ name: l.name, href: `/p/${slug}/datasets/${l.datasetId}` }))} />
         </Suspense>
         <Suspense fallback={null}>
           <TrainingData actor={actor} runId={run.id} />
