@@ -79,7 +79,7 @@ export default async function DatasetPage({ params, searchParams }: TProps) {
             </div>
             <div>
               <dt className="text-xs text-[var(--muted)]">size</dt>
-              <dd className="tabular-nums">
+              <dd className="tabular-nums" data-testid="dataset-size" data-items={d.itemCount}>
                 {formatCount(d.itemCount)} {isDpo ? "pairs" : "images"} · pool {formatCount(d.poolCount)} prompts
               </dd>
             </div>
