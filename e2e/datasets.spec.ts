@@ -90,6 +90,7 @@ test("[DATASETS]: build the curriculum round-0 SFT set with a live preview, see 
   await expect(page.getByTestId("dataset-lineage").getByRole("link", { name: run.name })).toBeVisible();
   await page.goto("/p/demo/datasets");
   await expect(page.getByTestId("dataset-row").filter({ hasText: name })).toContainText(run.name);
+  await page.getByRole("table", { name: "Datasets" }).screenshot({ path: "test-results/screens/datasets-list.png" });
 });
 
 test("[DATASETS]: the corrupted-labels run's round-0 set is flagged with its reason and needs the acknowledgement to build", async ({ page, credentials }) => {
@@ -106,4 +107,15 @@ test("[DATASETS]: the corrupted-labels run's round-0 set is flagged with its rea
   await form.getByLabel(/build it anyway/).check();
   await expect(build).toBeEnabled();
   await page.screenshot({ path: "test-results/screens/datasets-at-risk.png", fullPage: true });
+
+  // The threshold is the owners' project setting: a percentage where a fraction belongs is refused
+  // with a clear message; the default saves.
+  await page.getByRole("link", { name: "Gate threshold" }).click();
+  const gate = page.getByRole("form", { name: "Dataset gate" });
+  await gate.getByLabel("Precision threshold").fill("60");
+  await gate.getByRole("button", { name: "Save" }).click();
+  await expect(gate).toContainText("at most 1 (a fraction, not a percentage)");
+  await gate.getByLabel("Precision threshold").fill("0.6");
+  await gate.getByRole("button", { name: "Save" }).click();
+  await expect(gate.getByRole("status")).toContainText("now gate at 0.6");
 });

@@ -163,23 +163,21 @@ export function BuildDatasetForm({ slug, sources, previous, canBuild, preview, b
             ))}
           </Select>
         </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="Construction round (step)">
-            <Select value={form.step} onChange={(e) => setForm((f) => ({ ...f, step: e.target.value, previousDatasetId: "" }))}>
-              {source?.steps.map((s) => (
-                <option key={s.step} value={s.step}>
-                  {s.step} ({s.samples} candidates)
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Kind">
-            <Select value={form.kind} onChange={(e) => setForm((f) => ({ ...f, kind: e.target.value as "sft" | "dpo", previousDatasetId: "" }))}>
-              <option value="sft">SFT (accepted images)</option>
-              <option value="dpo">DPO (accepted vs rejected)</option>
-            </Select>
-          </Field>
-        </div>
+        <Field label="Construction round (step)">
+          <Select value={form.step} onChange={(e) => setForm((f) => ({ ...f, step: e.target.value, previousDatasetId: "" }))}>
+            {source?.steps.map((s) => (
+              <option key={s.step} value={s.step}>
+                step {s.step} · {s.samples} candidates
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Kind">
+          <Select value={form.kind} onChange={(e) => setForm((f) => ({ ...f, kind: e.target.value as "sft" | "dpo", previousDatasetId: "" }))}>
+            <option value="sft">SFT: the accepted images</option>
+            <option value="dpo">DPO: accepted vs rejected pairs</option>
+          </Select>
+        </Field>
         <Field label="Judge" hint="Whose verdict accepts a candidate. The paper uses the round's own self verdicts.">
           <Select value={form.judge} onChange={(e) => set("judge", e.target.value as TForm["judge"])}>
             <option value="self">self (the round&apos;s own verdicts)</option>
@@ -262,7 +260,11 @@ export function BuildDatasetForm({ slug, sources, previous, canBuild, preview, b
                 <span>I have read why this set is at risk of co-degradation and build it anyway (recorded on the dataset).</span>
               </label>
             ) : null}
-            <Button type="submit" disabled={building.isPending || result.state !== "ready" || (atRisk && !acknowledged)}>
+            <Button
+              type="submit"
+              variant={atRisk ? "danger" : "primary"}
+              disabled={building.isPending || result.state !== "ready" || (atRisk && !acknowledged)}
+            >
               {building.isPending ? "Building…" : atRisk ? "Build anyway" : "Build dataset"}
             </Button>
             {building.error ? <Notice tone="error">{building.error}</Notice> : null}

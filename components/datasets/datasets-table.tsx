@@ -13,7 +13,7 @@ const COLUMNS = ["Dataset", "Source", "Recipe", "Size", "Gate", "Built", "Traine
 
 /** The project's datasets: kind, source round, recipe, size, gate verdict with its figure, builder and the runs trained on each. */
 export function DatasetsTable({ slug, datasets }: { slug: string; datasets: TDatasetCard[] }) {
-  if (datasets.length === 0) return <p className="text-sm text-[var(--muted)]">No dataset yet: build one from a run&apos;s construction round below.</p>;
+  if (datasets.length === 0) return <p className="p-4 text-sm text-[var(--muted)]">No dataset yet: build one from a run&apos;s construction round below.</p>;
   return (
     <Table aria-label="Datasets">
       <TableHeader columns={COLUMNS} />
