@@ -35,6 +35,9 @@ export function RunHeader({ run, slug, live }: { run: TRunDetailDTO; slug: strin
           <Link href={`/p/${slug}/samples?run=${run.id}&class=contradiction`} className="text-indigo-700 hover:underline dark:text-indigo-300">
             Self-contradictions
           </Link>
+          <Link href={`/p/${slug}/datasets?run=${run.id}#build`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Build a dataset
+          </Link>
           <ShareViewLink slug={slug} runIds={[run.id]} />
         </nav>
       </div>

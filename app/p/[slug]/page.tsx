@@ -44,6 +44,9 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
             <Link href={`/p/${project.slug}/alerts`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
               Alerts{alerting.size > 0 ? ` (${alerting.size} run${alerting.size === 1 ? "" : "s"})` : ""}
             </Link>
+            <Link href={`/p/${project.slug}/datasets`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+              Datasets
+            </Link>
             <Link href={`/p/${project.slug}/settings`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
               Settings
             </Link>

@@ -10,12 +10,14 @@ import { ApiKeysSection } from "@/components/projects/api-keys-section";
 import { DeleteProjectForm } from "@/components/projects/delete-project-form";
 import { InvitesSection } from "@/components/projects/invites-section";
 import { MembersSection } from "@/components/projects/members-section";
+import { ThresholdForm } from "@/components/datasets/threshold-form";
 import { CreateShareLinkForm, type TShareFormInitial } from "@/components/sharing/create-share-link-form";
 import { ShareLinksTable } from "@/components/sharing/share-links-table";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAlertRules } from "@/lib/alerts/service";
 import { getWebhooks } from "@/lib/alerts/webhook-service";
 import { getApiKeys } from "@/lib/api-keys/service";
+import { getPrecisionThreshold } from "@/lib/datasets/page-service";
 import { getOpenInvites } from "@/lib/projects/invite-service";
 import { getMembers } from "@/lib/projects/member-service";
 import { getProjectForActor } from "@/lib/projects/service";
@@ -24,6 +26,7 @@ import { getShareLinks } from "@/lib/sharing/service";
 
 import { createShareLinkAction, revokeShareLinkAction } from "../share-actions";
 import { createWebhookAction, deleteWebhookAction, saveAlertRulesAction } from "./alert-actions";
+import { setPrecisionThresholdAction } from "./dataset-actions";
 import { createApiKeyAction, revokeApiKeyAction } from "./key-actions";
 import { changeMemberRoleAction, createInviteAction, deleteProjectAction, removeMemberAction, revokeInviteAction } from "./member-actions";
 
@@ -65,7 +68,7 @@ export default async function ProjectSettingsPage({
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const isOwner = project.role === "owner";
   const canShare = project.role !== "viewer";
-  const [members, invites, keys, links, runs, rules, webhooks] = await Promise.all([
+  const [members, invites, keys, links, runs, rules, webhooks, threshold] = await Promise.all([
     getMembers(actor, project.id),
     isOwner ? getOpenInvites(actor, project.id) : [],
     isOwner ? getApiKeys(actor, project.id) : [],
@@ -73,6 +76,7 @@ export default async function ProjectSettingsPage({
     canShare ? listRunsForProject(actor, project.id, { take: 200 }).then((r) => r.runs.map(({ id, name }) => ({ id, name }))) : [],
     canShare ? getAlertRules(actor, slug).then((r) => r.rules) : [],
     isOwner ? getWebhooks(actor, slug).then((r) => r.webhooks) : [],
+    getPrecisionThreshold(actor, project.id),
   ]);
 
   return (
@@ -135,6 +139,13 @@ export default async function ProjectSettingsPage({
             <WebhooksSection slug={project.slug} webhooks={webhooks} create={createWebhookAction} remove={deleteWebhookAction} />
           </Section>
         ) : null}
+        <Section
+          id="datasets"
+          title="Dataset gate"
+          description="A dataset whose precision interval against the independent judge lies wholly below this threshold is flagged at risk of co-degradation."
+        >
+          <ThresholdForm projectId={project.id} threshold={threshold} canEdit={isOwner} save={setPrecisionThresholdAction} />
+        </Section>
         {isOwner ? (
           <Section
             id="danger"

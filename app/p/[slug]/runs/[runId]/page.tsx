@@ -7,12 +7,14 @@ import { loadOr404 } from "@/app/_lib/page-errors";
 import { requirePageUser } from "@/app/_lib/require-user";
 import { returnTo } from "@/app/_lib/return-to";
 import { AlertBanner } from "@/components/alerts/alert-list";
+import { TrainedOn } from "@/components/datasets/trained-on";
 import { DenseGrid } from "@/components/dashboard/dense-grid";
 import { RunHeader } from "@/components/dashboard/run-header";
 import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
 import { AppHeader } from "@/components/layout/app-header";
 import { listRunAlerts } from "@/lib/alerts/service";
+import { getRunLineage } from "@/lib/datasets/page-service";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import { getProjectForActor } from "@/lib/projects/service";
 import { getRunChanges } from "@/lib/runs/live-service";
@@ -33,7 +35,11 @@ export default async function RunPage({ params, searchParams }: TProps) {
   // The version first: whatever is ingested while the page renders makes its first poll refresh it.
   const live = await loadOr404(() => getRunChanges(actor, runId));
   const run = await loadOr404(() => getRunForViewer(actor, project.id, runId));
-  const [keys, alerts] = await Promise.all([listMetricKeys(actor, [run.id]), listRunAlerts(actor, run.id, { status: "open" })]);
+  const [keys, alerts, lineage] = await Promise.all([
+    listMetricKeys(actor, [run.id]),
+    listRunAlerts(actor, run.id, { status: "open" }),
+    getRunLineage(actor, run),
+  ]);
   const summary = getSummaryResult(actor, run);
   return (
     <>
@@ -41,8 +47,9 @@ export default async function RunPage({ params, searchParams }: TProps) {
       <main className="mx-auto max-w-[1400px] px-4 py-6">
         <AlertBanner alerts={alerts.alerts} slug={slug} />
         <RunHeader run={run} slug={slug} live={live} />
+        <TrainedOn slug={slug} lines={lineage} />
         <Suspense fallback={<SummaryLoading />}>
-          <RunSummaryPanels result={summary} slug={slug} />
+          <RunSummaryPanels result={summary} slug={slug} trainedOn={lineage.map((l) => ({ name: l.name, href: `/p/${slug}/datasets/${l.datasetId}` }))} />
         </Suspense>
         <Suspense fallback={null}>
           <TrainingData actor={actor} runId={run.id} />
