@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 
 import { Button } from "@/components/ui/button";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 /** One click records who acknowledged the alert. */
 export function AcknowledgeButton({ alertId, acknowledge }: { alertId: string; acknowledge: TAction<{ alertId: string }, null> }) {

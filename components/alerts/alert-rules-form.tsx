@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { ALERT_RULE_KINDS, RULE_THRESHOLDS, type TAlertRule, type TAlertRuleKind } from "@/lib/api/contracts/alerts";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 const LABELS: Record<TAlertRuleKind, string> = {
   gen_below_baseline: "Gen significantly below the baseline by more than … points (upper bound of ΔGen's 95% interval)",

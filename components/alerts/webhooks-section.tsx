@@ -14,7 +14,7 @@ import { ShownOnce } from "@/components/ui/shown-once";
 import { Table, TableHeader, TD, TR } from "@/components/ui/table";
 import type { TAction } from "@/lib/http/action-result";
 import { formatDateTime } from "@/lib/ui/format";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 export type TWebhookView = {
   id: string;

@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import type { TDatasetRecipe } from "@/lib/api/contracts/datasets";
 import type { TBuildSource, TDatasetPreview } from "@/lib/datasets/types";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 import { PreviewPanel } from "./preview-panel";
 
