@@ -61,7 +61,7 @@ export function PaperTablePicker({ runs, benchmarks, entries, benchmark, showInt
           ))}
         </select>
       </label>
-      <fieldset className="flex flex-col gap-1">
+      <fieldset className="flex min-w-0 flex-col gap-1">
         <legend className="mb-1 font-medium">
           Runs{" "}
           <span className="font-normal text-[var(--muted)]">
