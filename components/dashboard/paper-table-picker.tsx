@@ -79,7 +79,7 @@ export function PaperTablePicker({ runs, benchmarks, entries, benchmark, showInt
                     checked={isChecked}
                     disabled={isFull && !isChecked}
                     onChange={() => toggle(run)}
-                    className="h-4 w-4 accent-indigo-600"
+                    className="h-4 w-4 shrink-0 accent-indigo-600"
                   />
                   <span className="min-w-0 truncate">{run.name}</span>
                   <span className="ml-auto shrink-0 text-xs text-[var(--muted)]">{run.method}</span>
