@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 
+import { createShareLink, projectId } from "./support/accounts";
 import { expect, signIn, test } from "./support/fixtures";
 import { EXPECTED, ingestPaperTableRuns, PAPER_BENCHMARK } from "./support/paper-table-data";
 
@@ -85,4 +86,31 @@ test("[PAPER-TABLE]: pick runs and a benchmark, see the paper's numbers, reopen 
   await expect(panel).toHaveAttribute("data-state", "ready");
   await expectNumbers(page, trained.name, EXPECTED.trained);
   await panel.screenshot({ path: "test-results/screens/paper-table-run-panel.png" });
+});
+
+test("[PAPER-TABLE]: a shared comparison shows the paper table of its runs, the baseline first", async ({
+  page,
+  browser,
+  request,
+  apiHeaders,
+  credentials,
+  uniqueName,
+}, testInfo) => {
+  const { baseline, trained } = await ingestPaperTableRuns(request, apiHeaders, uniqueName("paper-share"));
+  await signIn(page, credentials, `/p/${credentials.projectSlug}`);
+  const owner = { request: page.request, baseURL: String(testInfo.project.use.baseURL) };
+  const link = await createShareLink(owner, {
+    projectId: await projectId(owner, credentials.projectSlug),
+    scope: "comparison",
+    runIds: [trained.id, baseline.id],
+  });
+  const reviewer = await browser.newContext();
+  const shared = await reviewer.newPage();
+  await shared.goto(`/share/${link.token}`);
+  const section = shared.getByRole("region", { name: "Paper table" });
+  await expect(section.getByTestId("paper-table")).toBeVisible({ timeout: 60_000 });
+  await expect(section.locator("tbody tr").first()).toHaveAttribute("data-run", baseline.name);
+  await expectNumbers(shared, trained.name, EXPECTED.trained);
+  await section.screenshot({ path: "test-results/screens/paper-table-shared.png" });
+  await reviewer.close();
 });

@@ -61,7 +61,7 @@ export function PaperTablePicker({ runs, benchmarks, entries, benchmark, showInt
           ))}
         </select>
       </label>
-      <fieldset className="flex flex-col gap-1">
+      <fieldset className="flex min-w-0 flex-col gap-1">
         <legend className="mb-1 font-medium">
           Runs{" "}
           <span className="font-normal text-[var(--muted)]">
@@ -79,7 +79,7 @@ export function PaperTablePicker({ runs, benchmarks, entries, benchmark, showInt
                     checked={isChecked}
                     disabled={isFull && !isChecked}
                     onChange={() => toggle(run)}
-                    className="h-4 w-4 accent-indigo-600"
+                    className="h-4 w-4 shrink-0 accent-indigo-600"
                   />
                   <span className="min-w-0 truncate">{run.name}</span>
                   <span className="ml-auto shrink-0 text-xs text-[var(--muted)]">{run.method}</span>
