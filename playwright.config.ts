@@ -57,8 +57,17 @@ export default defineConfig({
     // System specs start their own servers, and a first start seeds the whole demo (≈ 40–90 s on a busy machine).
     { name: "system", testDir: "e2e/system", timeout: 300_000, metadata: {} },
     {
+      name: "ui-setup",
+      testDir: "e2e",
+      testMatch: /ui-project\.setup\.ts$/,
+      timeout: 300_000,
+      use: { baseURL: `http://127.0.0.1:${servers.embedded.port}` },
+      metadata: { database: "embedded", dataDir: servers.embedded.dataDir },
+    },
+    {
       name: "ui",
       testIgnore: ["api/**", "system/**"],
+      dependencies: ["ui-setup"],
       use: { ...chromium, baseURL: `http://127.0.0.1:${servers.embedded.port}` },
       metadata: { database: "embedded", dataDir: servers.embedded.dataDir },
     },

@@ -15,12 +15,13 @@ export function createContext(options: TGlobalOptions, env: Record<string, strin
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** --run is a run id, or a name: the one run of that name, created when there is none. */
-export async function resolveRun(client: TUnigapClient, options: TRunOptions): Promise<{ id: string; url: string }> {
+/** --run is a run id, or a name: the one run of that name, created when there is none (unless `create` is false). */
+export async function resolveRun(client: TUnigapClient, options: TRunOptions, create = true): Promise<{ id: string; url: string }> {
   if (UUID.test(options.run)) return client.getRun(options.run);
   const { runs } = await client.listRuns({ project: options.project, name: options.run });
   if (runs.length > 1) throw new Error(`${runs.length} runs are named "${options.run}"; pass the run's id instead (${runs.map((r) => r.id).join(", ")}).`);
   if (runs[0]) return runs[0];
+  if (!create) throw new Error(`No run is named "${options.run}".`);
   return client.createRun({ name: options.run, project: options.project, method: options.method, tags: ["imported"] });
 }
 

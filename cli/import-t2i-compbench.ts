@@ -6,6 +6,7 @@ import { hashFile, uploadImages } from "./images";
 import { createProgress } from "./progress";
 import { report, resolveRun, type TContext, type TRunOptions } from "./context";
 import {
+  ALL_EVALUATORS,
   compBenchSamples,
   EVALUATORS,
   mapAnswers,
@@ -15,6 +16,7 @@ import {
   parseSummary,
   sortImages,
   SUMMARY_TOLERANCE,
+  type TJudgeScores,
 } from "./t2i-compbench-format";
 
 export type TCompBenchOptions = TRunOptions & { category: string; step: string; images?: boolean; prompts?: string };
@@ -45,10 +47,25 @@ export async function importT2iCompBench(ctx: TContext, dir: string, options: TC
   if (at < 0) throw new Error(`${dir}: no ${evaluator.metric} result for ${category} (looked for ${evaluator.results.join(", ")})`);
   const resultFile = path.join(dir, evaluator.results[at]!);
   const scores = mapAnswers(readJson(resultFile), images, evaluator.keying, resultFile);
+  // Other evaluators' output in the folder (complex holds all four) become further judges; one that
+  // does not fit these images is reported and left out — it never decides Gen.
+  const extras: TJudgeScores[] = [];
+  const skipped: string[] = [];
+  for (const other of ALL_EVALUATORS) {
+    if (other === evaluator) continue;
+    const file = other.results.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+    if (!file) continue;
+    try {
+      extras.push({ evaluator: other, scores: mapAnswers(readJson(file), images, other.keying, file) });
+    } catch (error) {
+      skipped.push(`${(error as Error).message.slice(0, 300)}`);
+    }
+  }
+  for (const s of skipped) process.stderr.write(`warning: not stored as a further judge: ${s}\n`);
 
   const listFile = options.prompts ?? path.join(PROMPTS_DIR, `${category}_val.txt`);
   const list = fs.existsSync(listFile) ? parsePromptList(fs.readFileSync(listFile, "utf8")) : null;
-  const samples = compBenchSamples(images, scores, category, list, step);
+  const samples = compBenchSamples(images, [{ evaluator, scores }, ...extras], category, list, step);
 
   const recomputed = mean(scores.values())!;
   const summaryFile = path.join(dir, evaluator.summaries[at]!);
@@ -92,6 +109,8 @@ export async function importT2iCompBench(ctx: TContext, dir: string, options: TC
       url: run.url,
       category,
       metric: evaluator.metric,
+      judge: evaluator.judge,
+      furtherJudges: extras.map((e) => e.evaluator.judge),
       resultFile,
       prompts,
       samples: result.samples.inserted,
@@ -101,7 +120,7 @@ export async function importT2iCompBench(ctx: TContext, dir: string, options: TC
       summary,
       unchanged: { samples: result.samples.unchanged, judgments: result.judgments.unchanged },
     },
-    `Imported ${samples.length} T2I-CompBench ${category} images (${prompts} prompts, ${evaluator.metric}) into ${run.url}: ${result.samples.inserted} new samples, ${result.judgments.inserted} new judgments, ${uploaded} new images. Gen = ${(recomputed * 100).toFixed(2)}` +
+    `Imported ${samples.length} T2I-CompBench ${category} images (${prompts} prompts, ${evaluator.metric} as judge ${evaluator.judge}${extras.length ? `; further judges ${extras.map((e) => e.evaluator.judge).join(", ")}` : ""}) into ${run.url}: ${result.samples.inserted} new samples, ${result.judgments.inserted} new judgments, ${uploaded} new images. Gen = ${(recomputed * 100).toFixed(2)}` +
       (stated === null
         ? " (no summary file to compare)."
         : summary.agrees

@@ -29,7 +29,7 @@ function read(dir: string, category: TT2iCategory) {
   const scores = mapAnswers(JSON.parse(fs.readFileSync(path.join(dir, evaluator.results[at]!), "utf8")), images, evaluator.keying, "vqa_result.json");
   const list = parsePromptList(fs.readFileSync(path.join(PROMPTS, `${category}_val.txt`), "utf8"));
   return {
-    samples: compBenchSamples(images, scores, category, list, 100),
+    samples: compBenchSamples(images, [{ evaluator, scores }], category, list, 100),
     scores,
     summary: parseSummary(fs.readFileSync(path.join(dir, evaluator.summaries[at]!), "utf8")),
   };
@@ -67,10 +67,24 @@ describe("T2I-CompBench category folders", () => {
           benchmark: "t2i-compbench",
           subtask: category,
         });
-        expect(samples[0]!.judgments![0]).toMatchObject({ kind: "external", judge: "t2i-compbench" });
+        expect(samples[0]!.judgments![0]).toMatchObject({ kind: "external", judge: EVALUATORS[category].judge });
+        expect(samples.map((s) => s.sourcePath).sort()).toEqual(fixture.files.map((f) => `samples/${f}`).sort());
       });
     }
   }
+
+  it("names each category's own metric as its judge", () => {
+    expect(Object.fromEntries(Object.entries(EVALUATORS).map(([c, e]) => [c, e.judge]))).toEqual({
+      color: "blip-vqa",
+      shape: "blip-vqa",
+      texture: "blip-vqa",
+      spatial: "unidet",
+      non_spatial: "clipscore",
+      complex: "3-in-1",
+      "3d_spatial": "unidet-3d",
+      numeracy: "unidet-numeracy",
+    });
+  });
 
   it("matches prompts cut to 100 characters in file names back to the full prompt", async () => {
     const fixture = await writeCompBenchFolder(tmp(), { category: "complex", prompts: 4, perPrompt: 2, layout: "fork", promptsDir: PROMPTS, longest: true });
@@ -142,6 +156,13 @@ describe("T2I-CompBench category folders", () => {
       ),
     ).toThrow(/second answer/);
     expect(() => matchPrompt("a purple unicorn", "color", ["a red apple."])).toThrow(/not a prompt of color_val.txt/);
+  });
+
+  it("names every image whose prompt is unknown, with the count", () => {
+    const images = sortImages(["a purple unicorn_000000.png", "a red apple._000001.png", "a green dragon_000002.png"]);
+    expect(() => compBenchSamples(images, [], "color", ["a red apple."], 0)).toThrow(
+      /2 images of samples\/ match no prompt; nothing was imported:\n  samples\/a purple unicorn_000000.png: "a purple unicorn" is not a prompt of color_val.txt/,
+    );
   });
 
   it("reads every summary prefix", () => {

@@ -11,10 +11,9 @@ import type { TSampleIn } from "../lib/api-client/client";
 export const T2I_CATEGORIES = ["color", "shape", "texture", "spatial", "non_spatial", "complex", "3d_spatial", "numeracy"] as const;
 export type TT2iCategory = (typeof T2I_CATEGORIES)[number];
 
-/** The judge name every category's score is stored under, so Gen of each subtask reads its own evaluator's score. */
-export const T2I_JUDGE = "t2i-compbench";
-
 export type TEvaluator = {
+  /** The judge its scores are stored under (lib/metrics/subtask-judges.ts makes Gen read the category's own). */
+  judge: string;
   /** The metric's name, kept on each judgment's reason. */
   metric: string;
   /** Result files, newest layout first; the first that exists is read. */
@@ -26,40 +25,70 @@ export type TEvaluator = {
 };
 
 const BLIP: TEvaluator = {
+  judge: "blip-vqa",
   metric: "BLIP-VQA",
   results: ["annotation_blip/vqa_result.json"],
   summaries: ["annotation_blip/blip_vqa_score.txt"],
   keying: "position",
 };
+const UNIDET: TEvaluator = {
+  judge: "unidet",
+  metric: "UniDet",
+  results: [
+    "labels/annotation_obj_detection_2d/vqa_result.json",
+    "labels/annotation_obj_detection/vqa_result.json",
+    "labels_/annotation_obj_detection_2d/vqa_result.json",
+  ],
+  summaries: [
+    "labels/annotation_obj_detection_2d/avg_score.txt",
+    "labels/annotation_obj_detection/avg_score.txt",
+    "labels_/annotation_obj_detection_2d/avg_score.txt",
+  ],
+  keying: "file-index",
+};
+const CLIP: TEvaluator = {
+  judge: "clipscore",
+  metric: "CLIPScore",
+  results: ["annotation_clip/vqa_result.json"],
+  summaries: ["annotation_clip/score_avg.txt"],
+  keying: "position",
+};
+const THREE_IN_ONE: TEvaluator = {
+  judge: "3-in-1",
+  metric: "3-in-1",
+  results: ["annotation_3_in_1/vqa_result.json"],
+  summaries: ["annotation_3_in_1/vqa_score.txt"],
+  keying: "position",
+};
+const UNIDET_3D: TEvaluator = {
+  judge: "unidet-3d",
+  metric: "UniDet 3D",
+  results: ["labels/annotation_obj_detection_3d/vqa_result.json"],
+  summaries: ["labels/annotation_obj_detection_3d/avg_score.txt"],
+  keying: "file-index",
+};
+const NUMERACY: TEvaluator = {
+  judge: "unidet-numeracy",
+  metric: "UniDet numeracy",
+  results: ["annotation_num/vqa_result.json"],
+  summaries: ["annotation_num/score.txt"],
+  keying: "file-index",
+};
 
+/** Each category's own evaluator (T2I-CompBench's Readme). */
 export const EVALUATORS: Readonly<Record<TT2iCategory, TEvaluator>> = {
   color: BLIP,
   shape: BLIP,
   texture: BLIP,
-  spatial: {
-    metric: "UniDet",
-    results: [
-      "labels/annotation_obj_detection_2d/vqa_result.json",
-      "labels/annotation_obj_detection/vqa_result.json",
-      "labels_/annotation_obj_detection_2d/vqa_result.json",
-    ],
-    summaries: [
-      "labels/annotation_obj_detection_2d/avg_score.txt",
-      "labels/annotation_obj_detection/avg_score.txt",
-      "labels_/annotation_obj_detection_2d/avg_score.txt",
-    ],
-    keying: "file-index",
-  },
-  non_spatial: { metric: "CLIPScore", results: ["annotation_clip/vqa_result.json"], summaries: ["annotation_clip/score_avg.txt"], keying: "position" },
-  complex: { metric: "3-in-1", results: ["annotation_3_in_1/vqa_result.json"], summaries: ["annotation_3_in_1/vqa_score.txt"], keying: "position" },
-  "3d_spatial": {
-    metric: "UniDet 3D",
-    results: ["labels/annotation_obj_detection_3d/vqa_result.json"],
-    summaries: ["labels/annotation_obj_detection_3d/avg_score.txt"],
-    keying: "file-index",
-  },
-  numeracy: { metric: "UniDet numeracy", results: ["annotation_num/vqa_result.json"], summaries: ["annotation_num/score.txt"], keying: "file-index" },
+  spatial: UNIDET,
+  non_spatial: CLIP,
+  complex: THREE_IN_ONE,
+  "3d_spatial": UNIDET_3D,
+  numeracy: NUMERACY,
 };
+
+/** Every evaluator whose output may sit in a category folder (complex holds BLIP, UniDet and CLIP beside 3-in-1). */
+export const ALL_EVALUATORS: readonly TEvaluator[] = [BLIP, UNIDET, CLIP, THREE_IN_ONE, UNIDET_3D, NUMERACY];
 
 export function parseCategory(value: string): TT2iCategory {
   if ((T2I_CATEGORIES as readonly string[]).includes(value)) return value as TT2iCategory;
@@ -167,15 +196,36 @@ export function matchPrompt(nameText: string, category: string, list: readonly s
 
 export type TCompBenchSample = TSampleIn & { file: string };
 
-/** One sample per image: candidates numbered per prompt in index order, each with its score. */
+export type TJudgeScores = { evaluator: TEvaluator; scores: ReadonlyMap<string, number> };
+
+/**
+ * One sample per image: candidates numbered per prompt in index order; one external judgment per
+ * evaluator whose output the folder holds (the category's own first), each with its score.
+ */
 export function compBenchSamples(
   images: readonly TImageName[],
-  scores: ReadonlyMap<string, number>,
+  judges: readonly TJudgeScores[],
   category: TT2iCategory,
   list: readonly string[] | null,
   step: number,
 ): TCompBenchSample[] {
-  const prompts = images.map((img) => matchPrompt(img.promptText, category, list));
+  const failures: string[] = [];
+  const prompts = images.map((img) => {
+    try {
+      return matchPrompt(img.promptText, category, list);
+    } catch (error) {
+      failures.push(`  samples/${img.file.slice(0, 160)}: ${(error as Error).message}`);
+      return { externalId: "", text: "" };
+    }
+  });
+  if (failures.length > 0)
+    throw new Error(
+      [
+        `${failures.length} image${failures.length === 1 ? "" : "s"} of samples/ match no prompt; nothing was imported:`,
+        ...failures.slice(0, 5),
+        ...(failures.length > 5 ? [`  … and ${failures.length - 5} more`] : []),
+      ].join("\n"),
+    );
   const perPrompt = new Map<string, number>();
   for (const p of prompts) perPrompt.set(p.externalId, (perPrompt.get(p.externalId) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -185,12 +235,18 @@ export function compBenchSamples(
     seen.set(prompt.externalId, candidate + 1);
     return {
       file: img.file,
+      sourcePath: `samples/${img.file}`,
       step,
       prompt: { externalId: prompt.externalId, text: prompt.text, benchmark: "t2i-compbench", subtask: category },
       candidate,
       candidates: perPrompt.get(prompt.externalId)!,
       role: "eval" as const,
-      judgments: [{ kind: "external" as const, judge: T2I_JUDGE, score: scores.get(img.file)!, reason: `${EVALUATORS[category].metric} score` }],
+      judgments: judges.map(({ evaluator, scores }) => ({
+        kind: "external" as const,
+        judge: evaluator.judge,
+        score: scores.get(img.file)!,
+        reason: `${evaluator.metric} score`,
+      })),
     };
   });
 }

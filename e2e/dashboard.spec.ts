@@ -3,14 +3,14 @@ import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
 import { createRun } from "./support/ingest";
 
-// The UI server starts on a fresh embedded database, so it holds the simulated demo: a pre-trained
+// The UI specs read their own copy of the simulated demo (e2e/ui-project.setup.ts): a pre-trained
 // baseline and four trained runs with 2,000 training steps of curves and checkpoints every 500 steps.
 const DEMO_STEPS = 2000;
 // Settling every panel scrolls through dozens of lazily mounted cards: minutes on a busy 2-core machine.
 test.describe.configure({ timeout: 180_000 });
 
-async function openDemoRun(page: Page, credentials: { email: string; password: string }, name: RegExp) {
-  await signIn(page, credentials, "/p/demo?tag=simulated");
+async function openDemoRun(page: Page, credentials: { email: string; password: string }, slug: string, name: RegExp) {
+  await signIn(page, credentials, `/p/${slug}`);
   await page.getByRole("link", { name }).first().click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
@@ -34,8 +34,8 @@ async function settleAllCards(page: Page): Promise<Map<string, string>> {
   return states;
 }
 
-test("[DASHBOARD]: a run page's dense curves reach ready and every summary panel settles honestly", async ({ page, credentials }) => {
-  await openDemoRun(page, credentials, /SFT on self-judged data/);
+test("[DASHBOARD]: a run page's dense curves reach ready and every summary panel settles honestly", async ({ page, credentials, uiSlug }) => {
+  await openDemoRun(page, credentials, uiSlug, /SFT on self-judged data/);
   const states = await settleAllCards(page);
   expect(states.get("train/loss")).toBe("ready");
   // Every panel draws the metrics engine's numbers or says why it has none; none fails.
@@ -50,8 +50,8 @@ test("[DASHBOARD]: a run page's dense curves reach ready and every summary panel
   await page.screenshot({ path: "test-results/screens/dashboard-run.png", fullPage: true });
 });
 
-test("[DASHBOARD]: zooming re-queries the range and a copied URL restores the whole view", async ({ page, context, credentials }) => {
-  await openDemoRun(page, credentials, /DPO/);
+test("[DASHBOARD]: zooming re-queries the range and a copied URL restores the whole view", async ({ page, context, credentials, uiSlug }) => {
+  await openDemoRun(page, credentials, uiSlug, /DPO/);
   const loss = await scrollToCard(page, "train/loss");
   await expect(loss).toHaveAttribute("data-state", "ready");
 
@@ -82,13 +82,12 @@ test("[DASHBOARD]: zooming re-queries the range and a copied URL restores the wh
   await expect(again.getByTestId("points-badge")).toHaveText(`showing 1,000 of ${DEMO_STEPS.toLocaleString("en")} points`);
 });
 
-test("[RUNS]: search, sort and pick two runs to compare on one grid", async ({ page, credentials }) => {
-  await signIn(page, credentials, "/p/demo");
+test("[RUNS]: search, sort and pick two runs to compare on one grid", async ({ page, credentials, uiSlug }) => {
+  await signIn(page, credentials, `/p/${uiSlug}`);
   await page.getByLabel("search").fill("DPO");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("showing 1 of 1 matching runs")).toBeVisible();
-  // The API specs add runs to the same demo project: keep to the simulated ones.
-  await page.goto("/p/demo?sort=non&dir=asc&tag=simulated");
+  await page.goto(`/p/${uiSlug}?sort=non&dir=asc`);
   await expect(page.getByRole("columnheader", { name: /Non/ }).first()).toHaveAttribute("aria-sort", "ascending");
   // Header plus the demo's five runs, lowest Nonunified score first (every run has figures).
   const rows = page.getByRole("row");
@@ -120,10 +119,10 @@ test("[RUNS]: search, sort and pick two runs to compare on one grid", async ({ p
   await page.screenshot({ path: "test-results/screens/dashboard-compare.png", fullPage: true });
 });
 
-test("[DASHBOARD]: the bucket API refuses bad input and strangers alike", async ({ page, request, credentials }) => {
+test("[DASHBOARD]: the bucket API refuses bad input and strangers alike", async ({ page, request, credentials, uiSlug }) => {
   const unauthenticated = await request.get("/api/series/buckets?runs=00000000-0000-4000-8000-000000000000&key=train/loss");
   expect(unauthenticated.status()).toBe(401);
-  await signIn(page, credentials, "/p/demo");
+  await signIn(page, credentials, `/p/${uiSlug}`);
   const bad = await page.request.get("/api/series/buckets?runs=not-a-uuid&key=train/loss");
   expect(bad.status()).toBe(422);
   const missing = await page.request.get("/api/series/buckets?runs=00000000-0000-4000-8000-000000000000&key=train/loss");
@@ -136,8 +135,9 @@ test("[SHARING]: Share… on a comparison makes an anonymized link that opens th
   browser,
   baseURL,
   credentials,
+  uiSlug,
 }) => {
-  await signIn(page, credentials, "/p/demo?tag=simulated");
+  await signIn(page, credentials, `/p/${uiSlug}`);
   await page.getByLabel(/Select .*SFT on self-judged/).check();
   await page.getByLabel(/Select .*corrupted labels/).check();
   await page.getByRole("link", { name: "Compare 2 runs" }).click();
@@ -217,24 +217,24 @@ test("[DASHBOARD]: a single-step spike in 100,000 points stays inside the drawn 
   await page.screenshot({ path: "test-results/screens/dashboard-spike.png", fullPage: false });
 });
 
-test("[DASHBOARD]: a checkpoint's Non opens the samples behind it in the explorer", async ({ page, credentials }) => {
-  await openDemoRun(page, credentials, /SFT on self-judged data/);
+test("[DASHBOARD]: a checkpoint's Non opens the samples behind it in the explorer", async ({ page, credentials, uiSlug }) => {
+  await openDemoRun(page, credentials, uiSlug, /SFT on self-judged data/);
   const heatmap = await scrollToCard(page, "heatmap:non");
   await expect(heatmap).toHaveAttribute("data-state", "ready");
   await heatmap.getByRole("link", { name: /^Overall at step 2000:/ }).click();
-  await expect(page).toHaveURL(/\/p\/demo\/samples\?run=[0-9a-f-]{36}&step=2000$/);
+  await expect(page).toHaveURL(new RegExp(`/p/${uiSlug}/samples\\?run=[0-9a-f-]{36}&step=2000$`));
   await expect(page.getByRole("heading", { level: 1, name: "Samples" })).toBeVisible();
   await expect(page.getByTestId("sample-card").first()).toContainText("step 2000");
 });
 
-test("[DASHBOARD]: the training data panel audits the supervision and shows the curriculum admitting prompts", async ({ page, credentials }) => {
-  await openDemoRun(page, credentials, /SFT with corrupted labels/);
+test("[DASHBOARD]: the training data panel audits the supervision and shows the curriculum admitting prompts", async ({ page, credentials, uiSlug }) => {
+  await openDemoRun(page, credentials, uiSlug, /SFT with corrupted labels/);
   const audit = page.getByTestId("supervision-audit");
   await expect(audit).toContainText("precision of SFT-chosen images");
   await expect(audit).toContainText(/n = \d+/);
   await expect(audit.getByText("at risk", { exact: true })).toBeVisible();
 
-  await page.goto("/p/demo?tag=simulated");
+  await page.goto(`/p/${uiSlug}`);
   await page
     .getByRole("link", { name: /curriculum SFT/ })
     .first()

@@ -5,17 +5,16 @@ import { expect, signIn, test } from "./support/fixtures";
 // The sample explorer on the demo project: filter to a verdict class at a checkpoint, open a
 // sample and walk its timeline with the keyboard, audit a random draw with the 1 / 0 keys.
 
-async function openExplorer(page: Page, credentials: { email: string; password: string }, runName: RegExp) {
-  // The demo's simulated runs (API specs add runs of their own to the same project).
-  await signIn(page, credentials, "/p/demo?tag=simulated");
+async function openExplorer(page: Page, credentials: { email: string; password: string }, slug: string, runName: RegExp) {
+  await signIn(page, credentials, `/p/${slug}`);
   await page.getByRole("link", { name: runName }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: runName })).toBeVisible();
   await page.getByRole("navigation", { name: "Samples of this run" }).getByRole("link", { name: "Samples" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Samples" })).toBeVisible();
 }
 
-test("[EXPLORER]: filtering to false positives at a checkpoint shows only such cards, with counts", async ({ page, credentials }) => {
-  await openExplorer(page, credentials, /SFT on self-judged data/);
+test("[EXPLORER]: filtering to false positives at a checkpoint shows only such cards, with counts", async ({ page, credentials, uiSlug }) => {
+  await openExplorer(page, credentials, uiSlug, /SFT on self-judged data/);
   const step = page.getByLabel("checkpoint");
   const options = await step.locator("option").evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter((v) => v !== "all"));
   await step.selectOption(options[1]!);
@@ -38,15 +37,15 @@ test("[EXPLORER]: filtering to false positives at a checkpoint shows only such c
   }
   await page.screenshot({ path: "test-results/screens/explorer-fp.png", fullPage: false });
 
-  await page.goto("/p/demo/samples?step=abc&class=nope");
+  await page.goto(`/p/${uiSlug}/samples?step=abc&class=nope`);
   const alert = page.getByRole("alert").filter({ hasText: "cannot be applied" });
   await expect(alert).toContainText("step: a checkpoint step");
   await expect(alert).toContainText("class: one of");
-  expect((await page.goto("/p/demo/samples/999999999999"))?.status()).toBe(404);
+  expect((await page.goto(`/p/${uiSlug}/samples/999999999999`))?.status()).toBe(404);
 });
 
-test("[EXPLORER]: a sample's timeline is walked with j / k and Esc goes back to the grid", async ({ page, credentials }) => {
-  await openExplorer(page, credentials, /SFT on self-judged data/);
+test("[EXPLORER]: a sample's timeline is walked with j / k and Esc goes back to the grid", async ({ page, credentials, uiSlug }) => {
+  await openExplorer(page, credentials, uiSlug, /SFT on self-judged data/);
   await page.keyboard.press("j");
   await expect(page.getByTestId("sample-card").first()).toBeFocused();
   await page.keyboard.press("Enter");
@@ -72,8 +71,8 @@ test("[EXPLORER]: a sample's timeline is walked with j / k and Esc goes back to 
   await expect(page).toHaveURL(/run=[0-9a-f-]{36}/);
 });
 
-test("[AUDIT]: labelling three samples with the keyboard moves the self-judge's precision estimate", async ({ page, credentials }) => {
-  await openExplorer(page, credentials, /SFT on self-judged data/);
+test("[AUDIT]: labelling three samples with the keyboard moves the self-judge's precision estimate", async ({ page, credentials, uiSlug }) => {
+  await openExplorer(page, credentials, uiSlug, /SFT on self-judged data/);
   await page.getByLabel("images").fill("12");
   await page.getByRole("button", { name: "Start audit" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Audit of/ })).toBeVisible();
@@ -114,14 +113,14 @@ test("[AUDIT]: labelling three samples with the keyboard moves the self-judge's 
   await page.screenshot({ path: "test-results/screens/audit.png", fullPage: true });
 });
 
-test("[SHARING]: hand-picked samples open for a reviewer without an account, images included", async ({ page, browser, baseURL, credentials }) => {
-  await openExplorer(page, credentials, /SFT with corrupted labels/);
+test("[SHARING]: hand-picked samples open for a reviewer without an account, images included", async ({ page, browser, baseURL, credentials, uiSlug }) => {
+  await openExplorer(page, credentials, uiSlug, /SFT with corrupted labels/);
   // Each card is itself the link to its sample's page.
   await expect(page.getByTestId("sample-card").first()).toBeVisible();
   const hrefs = await page.getByTestId("sample-card").evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute("href") ?? ""));
   const ids = [...new Set(hrefs.map((h) => h.split("/samples/")[1]!.split(/[?#]/)[0]!))];
   expect(ids.length).toBeGreaterThan(0);
-  await page.goto("/p/demo/settings");
+  await page.goto(`/p/${uiSlug}/settings`);
   const sharing = page.locator("#share-links");
   await sharing.getByLabel("Hand-picked samples").check();
   await sharing.getByLabel("Sample ids").fill(ids.join(" "));
@@ -143,4 +142,28 @@ test("[SHARING]: hand-picked samples open for a reviewer without an account, ima
   expect((await (await browser.newContext({ baseURL })).request.get(src!)).status()).toBe(401);
   await reviewer.screenshot({ path: "test-results/screens/shared-samples.png", fullPage: true });
   await reviewerContext.close();
+});
+
+test("[EXPLORER]: a sample generated from a rewritten prompt shows that text beside the benchmark's and its source path", async ({
+  page,
+  request,
+  credentials,
+  apiHeaders,
+  uniqueName,
+}) => {
+  const run = await (await request.post("/api/v1/runs", { headers: apiHeaders, data: { name: uniqueName("rewritten") } })).json();
+  const generationPrompt = "a photo of a bench. A high-resolution photo depicting a wooden park bench in soft morning light.";
+  const logged = await request.post(`/api/v1/runs/${run.id}/samples`, {
+    headers: apiHeaders,
+    data: {
+      samples: [{ step: 0, prompt: "geneval/00000", generationPrompt, sourcePath: "/mnt/cluster/outputs/00000/samples/00000.png", judgments: [] }],
+    },
+  });
+  expect(logged.status()).toBe(200);
+  const { sampleIds } = (await logged.json()) as { sampleIds: string[] };
+  await signIn(page, credentials, `/p/demo/samples/${sampleIds[0]}`);
+  await expect(page.getByTestId("sample-prompt")).toHaveText("a photo of a bench");
+  await expect(page.getByTestId("generation-prompt")).toContainText(generationPrompt);
+  await expect(page.getByText("/mnt/cluster/outputs/00000/samples/00000.png")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/sample-generation-prompt.png" });
 });

@@ -19,6 +19,9 @@ fs.mkdirSync(absDataDir, { recursive: true });
 const env = { ...process.env, PORT: port, UNIGAP_DATA_DIR: absDataDir, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
 delete env.NEXTAUTH_SECRET;
+// The alert specs' webhook receivers listen on 127.0.0.1 (issue 14); retries start after half a second.
+env.UNIGAP_WEBHOOK_ALLOW_PRIVATE ??= "1";
+env.UNIGAP_WEBHOOK_RETRY_BASE_MS ??= "500";
 
 if (kind === "postgres") {
   const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { PASSWORD_MIN, type TChangePassword } from "@/lib/validation/accounts";
 
 /** Changing the password ends every session, this one included; the form signs this browser back in. */

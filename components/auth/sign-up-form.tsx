@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { PASSWORD_MIN, type TSignUp } from "@/lib/validation/accounts";
 
 export function SignUpForm({ action, callbackUrl }: { action: TAction<TSignUp, { email: string }>; callbackUrl: string }) {

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, ErrorBar, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 
-import { formatPoints } from "@/lib/dashboard/format";
+import { formatInterval, formatPoints } from "@/lib/dashboard/format";
 import type { TTrendMap, TTrendPoint } from "@/lib/dashboard/prepare-trend-map";
 
 import { AXIS_PROPS, GRID_PROPS, TOOLTIP_CLASS } from "./chart-theme";
@@ -143,7 +143,7 @@ export function TrendMapChart({ map, height }: { map: TTrendMap; height: number 
 
 function TrendTooltip({ datum }: { datum?: TDatum }) {
   if (!datum) return null;
-  const interval = (iv: [number, number] | null) => (iv ? `[${(iv[0] * 100).toFixed(1)}, ${(iv[1] * 100).toFixed(1)}] pp` : "no interval");
+  const interval = (iv: [number, number] | null) => formatInterval(iv?.[0] ?? null, iv?.[1] ?? null, 1, true);
   return (
     <div className={TOOLTIP_CLASS}>
       <p className="font-medium">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import type { TRunDetailDTO } from "@/lib/runs/types";
@@ -6,12 +7,30 @@ import type { TRunDetailDTO } from "@/lib/runs/types";
 import { ShareViewLink } from "./share-view-link";
 
 /** The runs being compared, each in the colour it has in every chart of the page. */
-export function CompareHeader({ runs, colors, slug }: { runs: readonly TRunDetailDTO[]; colors: ReadonlyMap<string, string>; slug: string }) {
+export function CompareHeader({
+  runs,
+  colors,
+  slug,
+  live,
+}: {
+  runs: readonly TRunDetailDTO[];
+  colors: ReadonlyMap<string, string>;
+  slug: string;
+  /** The live-updates mark while a compared run is running. */
+  live?: ReactNode;
+}) {
+  // The paper table's first row is the baseline: a compared run that is another's recorded baseline goes first.
+  const isBaseline = (run: TRunDetailDTO) => runs.some((r) => r.baseline?.id === run.id);
+  const tableRuns = [...runs.filter(isBaseline), ...runs.filter((r) => !isBaseline(r))].map((r) => r.id);
   return (
     <section className="mb-6" aria-label="Compared runs">
       <div className="mb-2 flex items-center gap-3">
         <h1 className="text-xl font-semibold tracking-tight">Compare {runs.length} runs</h1>
         <ShareViewLink slug={slug} runIds={runs.map((r) => r.id)} />
+        <Link href={`/p/${slug}/paper-table?runs=${tableRuns.join(",")}`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+          Paper table
+        </Link>
+        {live}
       </div>
       <ul className="flex flex-wrap gap-2">
         {runs.map((run) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/dashboard/format";
 import type { TMetricKeyDTO } from "@/lib/series/types";
 
 import { DENSE_HEIGHT, DensePanel } from "./dense-panel";
@@ -39,7 +40,7 @@ export function DenseGrid({ runIds, keys, syncId }: { runIds: readonly string[];
                 aria-pressed={shown.includes(k.key)}
                 onClick={() => toggle(k.key)}
                 className={`rounded-full border px-2 py-0.5 ${shown.includes(k.key) ? "border-indigo-400 bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "border-[var(--border)] text-[var(--muted)]"}`}
-                title={`${k.count.toLocaleString("en-US")} points, steps ${k.minStep}–${k.maxStep}`}
+                title={`${formatCount(k.count)} points, steps ${k.minStep}–${k.maxStep}`}
               >
                 {k.key}
               </button>

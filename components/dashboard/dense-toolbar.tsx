@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { Select } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
 import { X_AXES, type TXAxis } from "@/lib/series/types";
 
@@ -21,17 +22,13 @@ export function DenseToolbar() {
     >
       <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
         x axis
-        <select
-          value={view.x}
-          onChange={(e) => setView({ x: e.target.value as TXAxis })}
-          className="h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]"
-        >
+        <Select value={view.x} onChange={(e) => setView({ x: e.target.value as TXAxis })} className="h-8">
           {X_AXES.map((x) => (
             <option key={x} value={x}>
               {X_LABEL[x]}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
         <span>

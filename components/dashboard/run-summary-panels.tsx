@@ -13,7 +13,7 @@ import { PaperTablePanel } from "./paper-table-panel";
 import { Lazy, PanelSection } from "./panel-grid";
 import { ScorePanels } from "./score-panels";
 import { SummaryControls } from "./summary-controls";
-import { TrendPanel } from "./trend-panel";
+import { TrendPanel, type TTrainedOnRef } from "./trend-panel";
 import { UnderstandingPanels } from "./understanding-panels";
 import { useViewState } from "./use-view-state";
 
@@ -38,7 +38,7 @@ function SummaryErrorPanels({ message }: { message: string }) {
 }
 
 /** The run page's evaluation panels, rendered from the run summary once it has streamed in. */
-export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryResult>; slug: string | null }) {
+export function RunSummaryPanels({ result, slug, trainedOn }: { result: Promise<TSummaryResult>; slug: string | null; trainedOn?: readonly TTrainedOnRef[] }) {
   const resolved = use(result);
   const [view] = useViewState();
   const bundles = useMemo(() => (resolved.ok ? [resolved.bundle] : []), [resolved]);
@@ -56,13 +56,13 @@ export function RunSummaryPanels({ result, slug }: { result: Promise<TSummaryRes
           description="Each checkpoint against the baseline, decided on 95% intervals, not point estimates."
           columns={1}
         >
-          <TrendPanel bundles={bundles} colors={colors} />
+          <TrendPanel bundles={bundles} colors={colors} trainedOn={trainedOn} />
         </PanelSection>
       )}
       <SummaryControls subtasks={subtasks} />
       <PanelSection
         title="Scores over checkpoints"
-        description={`Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}; external judge: ${describeExternalJudges(bundle.summary) ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}
+        description={`${bundle.summary.baseline.step < 0 ? "No checkpoint yet to compare against" : `Against ${bundle.summary.baseline.runName} @ step ${bundle.summary.baseline.step}`}; external judge: ${describeExternalJudges(bundle.summary) ?? "none"}. Bands are 95% intervals; hollow rings mark low n; Und's dashed line is 50% (no change).`}
       >
         <ScorePanels checkpoints={checkpoints} metrics={view.metrics} subtasks={view.subtasks ?? null} syncId="run-scores" keyPrefix="" />
       </PanelSection>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo } from "react";
 
 import { ChartCard } from "@/components/charts/chart-card";
@@ -59,8 +60,11 @@ function trendCsv(map: TTrendMap): string {
   );
 }
 
+/** A dataset the run declared it trained on (lineage): the alarm names it, since that data is the first suspect. */
+export type TTrainedOnRef = { name: string; href: string };
+
 /** The data-quality alarm, said loudly: Non improved while Gen or Und got significantly worse. */
-function AlarmBanner({ map }: { map: TTrendMap }) {
+function AlarmBanner({ map, trainedOn = [] }: { map: TTrendMap; trainedOn?: readonly TTrainedOnRef[] }) {
   if (map.alarms.length === 0) return null;
   return (
     <div
@@ -82,11 +86,33 @@ function AlarmBanner({ map }: { map: TTrendMap }) {
           </li>
         ))}
       </ul>
+      {trainedOn.length > 0 ? (
+        <p className="mt-2" data-testid="alarm-trained-on">
+          This run trained on{" "}
+          {trainedOn.map((d, i) => (
+            <span key={d.href}>
+              {i > 0 ? ", " : ""}
+              <Link href={d.href} className="font-medium underline">
+                {d.name}
+              </Link>
+            </span>
+          ))}
+          : check that data&apos;s gate first.
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function TrendPanel({ bundles, colors }: { bundles: readonly TSummaryBundle[]; colors: ReadonlyMap<string, string> }) {
+export function TrendPanel({
+  bundles,
+  colors,
+  trainedOn,
+}: {
+  bundles: readonly TSummaryBundle[];
+  colors: ReadonlyMap<string, string>;
+  trainedOn?: readonly TTrainedOnRef[];
+}) {
   const map = useMemo(() => prepareTrendMap(bundles, colors), [bundles, colors]);
   const unplaced = map.runs
     .filter((r) => r.unplaced > 0)
@@ -95,7 +121,7 @@ export function TrendPanel({ bundles, colors }: { bundles: readonly TSummaryBund
     );
   return (
     <>
-      <AlarmBanner map={map} />
+      <AlarmBanner map={map} trainedOn={trainedOn} />
       <ChartCard
         title="Co-improvement or co-degradation"
         chartKey="trend-map"

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 export function AcceptInviteButton({ label, action }: { label: string; action: TAction<Record<string, never>, { slug: string }> }) {
   const router = useRouter();

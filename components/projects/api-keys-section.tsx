@@ -14,7 +14,7 @@ import { Table, TableHeader, TD, TR } from "@/components/ui/table";
 import type { TApiKeyDTO } from "@/lib/api-keys/types";
 import type { TAction } from "@/lib/http/action-result";
 import { formatDateTime } from "@/lib/ui/format";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 type TProps = {
   projectId: string;

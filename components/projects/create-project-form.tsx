@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { slugFromName } from "@/lib/validation/projects";
 
 export function CreateProjectForm({ action }: { action: TAction<{ name: string; slug: string }, { slug: string }> }) {

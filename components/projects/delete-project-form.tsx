@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { TAction } from "@/lib/http/action-result";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 /** Deleting is final: runs, samples, keys and links go with the project, so the slug must be retyped. */
 export function DeleteProjectForm({

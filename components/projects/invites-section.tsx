@@ -15,7 +15,7 @@ import type { TRole } from "@/lib/auth/actor";
 import type { TAction } from "@/lib/http/action-result";
 import type { TInviteDTO } from "@/lib/projects/member-types";
 import { formatDateTime } from "@/lib/ui/format";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 type TProps = {
   projectId: string;

@@ -11,7 +11,7 @@ import type { TRole } from "@/lib/auth/actor";
 import type { TAction } from "@/lib/http/action-result";
 import type { TMemberDTO } from "@/lib/projects/member-types";
 import { formatDateTime } from "@/lib/ui/format";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { PROJECT_ROLES } from "@/lib/validation/projects";
 
 type TProps = {

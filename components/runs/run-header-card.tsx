@@ -1,13 +1,10 @@
-import { Badge, type TBadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import type { TRunHeaderDTO } from "@/lib/runs/header-types";
+import { formatPercent } from "@/lib/dashboard/format";
 import { formatDateTime } from "@/lib/ui/format";
 
-const STATUS_TONE: Record<TRunHeaderDTO["status"], TBadgeTone> = { running: "info", finished: "neutral", failed: "bad" };
-
-function percent(value: number | null): string {
-  return value === null ? "—" : `${(value * 100).toFixed(1)}%`;
-}
+import { RunStatusBadge } from "./run-status-badge";
 
 /** The top of a run: identity, status, baseline and the latest checkpoint's three headline rates. */
 export function RunHeaderCard({ run }: { run: TRunHeaderDTO }) {
@@ -17,7 +14,7 @@ export function RunHeaderCard({ run }: { run: TRunHeaderDTO }) {
       <CardBody className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="text-lg font-semibold tracking-tight">{run.name}</h2>
-          <Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge>
+          <RunStatusBadge status={run.status} />
           <Badge>{run.method}</Badge>
           {run.tags.map((tag) => (
             <Badge key={tag}>{tag}</Badge>
@@ -53,7 +50,7 @@ export function RunHeaderCard({ run }: { run: TRunHeaderDTO }) {
               <div key={label}>
                 <dt className="text-xs text-[var(--muted)]">{label}</dt>
                 <dd className="text-base font-semibold tabular-nums">
-                  {percent(value)} <span className="text-xs font-normal text-[var(--muted)]">n={n}</span>
+                  {formatPercent(value)} <span className="text-xs font-normal text-[var(--muted)]">n={n}</span>
                 </dd>
               </div>
             ))}

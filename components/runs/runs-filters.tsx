@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 
+import { Select } from "@/components/ui/select";
 import { useUrlSearch } from "@/components/dashboard/url-search-store";
 
 import { Button } from "@/components/ui/button";
@@ -10,22 +11,18 @@ import { RUN_STATUSES, runListHref, type TRunListQuery } from "@/lib/runs/list-q
 
 type TFacets = { methods: string[]; tags: string[]; benchmarks: string[] };
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: readonly string[] }) {
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: readonly string[] }) {
   return (
     <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
       {label}
-      <select
-        name={name}
-        defaultValue={value ?? ""}
-        className="h-9 min-w-28 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]"
-      >
+      <Select name={name} defaultValue={value ?? ""} className="min-w-28">
         <option value="">any</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {o}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }
@@ -46,10 +43,10 @@ export function RunsFilters({ base, query, facets }: { base: string; query: TRun
         search
         <Input name="q" defaultValue={query.q ?? ""} placeholder="run name" className="w-56" maxLength={200} />
       </label>
-      <Select name="method" label="method" value={query.method} options={facets.methods} />
-      <Select name="tag" label="tag" value={query.tag} options={facets.tags} />
-      <Select name="status" label="status" value={query.status} options={RUN_STATUSES} />
-      <Select name="benchmark" label="benchmark" value={query.benchmark} options={facets.benchmarks} />
+      <FilterSelect name="method" label="method" value={query.method} options={facets.methods} />
+      <FilterSelect name="tag" label="tag" value={query.tag} options={facets.tags} />
+      <FilterSelect name="status" label="status" value={query.status} options={RUN_STATUSES} />
+      <FilterSelect name="benchmark" label="benchmark" value={query.benchmark} options={facets.benchmarks} />
       <Button type="submit" variant="secondary">
         Apply
       </Button>

@@ -1,14 +1,14 @@
 import Link from "next/link";
 
-import { Badge, type TBadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { formatPercent } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/ui/format";
 import { runListHref, type TRunListQuery, type TRunSort } from "@/lib/runs/list-query";
 import type { TLatestFigure, TRunRowDTO } from "@/lib/runs/types";
 
 import { KeepSelectionLink, SelectRun } from "./selection";
+import { RunStatusBadge } from "./run-status-badge";
 import { Sparkline } from "./sparkline";
-
-const STATUS_TONE: Record<TRunRowDTO["status"], TBadgeTone> = { running: "info", finished: "neutral", failed: "bad" };
 
 function SortHeader({ label, sort, base, query, title }: { label: string; sort: TRunSort; base: string; query: TRunListQuery; title?: string }) {
   const isActive = query.sort === sort;
@@ -43,7 +43,7 @@ function Figure({ figure, label }: { figure: TLatestFigure; label: string }) {
 }
 
 /** The runs of a project: one server-rendered page of a keyset-paged, filtered, sorted query. */
-export function RunsTable({ runs, slug, query }: { runs: TRunRowDTO[]; slug: string; query: TRunListQuery }) {
+export function RunsTable({ runs, slug, query, alerting }: { runs: TRunRowDTO[]; slug: string; query: TRunListQuery; alerting?: ReadonlySet<string> }) {
   const base = `/p/${slug}`;
   if (runs.length === 0)
     return (
@@ -95,13 +95,18 @@ export function RunsTable({ runs, slug, query }: { runs: TRunRowDTO[]; slug: str
                 >
                   {run.name}
                 </Link>
+                {alerting?.has(run.id) ? (
+                  <Link href={`${base}/alerts?run=${run.id}`} title="This run has an open alert" data-alert-mark="">
+                    <Badge tone="bad">alert</Badge>
+                  </Link>
+                ) : null}
                 <span className="block text-xs font-normal text-[var(--muted)]">
                   {run.latestStep !== null ? `latest checkpoint: step ${run.latestStep}` : "no checkpoint evaluated"}
                 </span>
               </td>
               <td className="px-2 py-2">{run.method}</td>
               <td className="px-2 py-2">
-                <Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge>
+                <RunStatusBadge status={run.status} />
               </td>
               <td className="px-2 py-2">
                 <span className="flex flex-wrap gap-1">
@@ -125,7 +130,7 @@ export function RunsTable({ runs, slug, query }: { runs: TRunRowDTO[]; slug: str
               <td className="px-2 py-2">
                 <Sparkline points={run.nonSeries} label={run.name} />
               </td>
-              <td className="whitespace-nowrap px-2 py-2 tabular-nums text-[var(--muted)]" title={`${run.createdAt.slice(0, 16).replace("T", " ")} UTC`}>
+              <td className="whitespace-nowrap px-2 py-2 tabular-nums text-[var(--muted)]" title={formatDateTime(run.createdAt)}>
                 {run.createdAt.slice(0, 10)}
               </td>
             </tr>

@@ -1,6 +1,7 @@
+import { formatPercent } from "@/lib/dashboard/format";
 import { sparklineDomain, sparklinePath, type TSparkPoint } from "@/lib/runs/sparkline";
 
-const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
+const pct = (v: number) => formatPercent(v, 0);
 
 /** The Nonunified score over checkpoints on the row's own range (said in the label); gaps are missing checkpoints. */
 export function Sparkline({ points, label }: { points: readonly TSparkPoint[]; label: string }) {

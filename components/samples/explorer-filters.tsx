@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { Select } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { formatCount } from "@/lib/dashboard/format";
@@ -23,18 +24,14 @@ function FacetSelect({
   return (
     <label className="flex flex-col gap-0.5 text-xs text-[var(--muted)]">
       {label}
-      <select
-        name={name}
-        defaultValue={value ?? ""}
-        className="h-9 min-w-28 max-w-64 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-sm text-[var(--text)]"
-      >
+      <Select name={name} defaultValue={value ?? ""} className="min-w-28 max-w-64">
         {anyLabel ? <option value="">{anyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

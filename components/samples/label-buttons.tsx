@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { TAction } from "@/lib/http/action-result";
 import type { TVerdict } from "@/lib/samples/types";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import type { TLabelSampleRequest } from "@/lib/validation/samples";
 
 type TProps = {

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { TAction } from "@/lib/http/action-result";
 import type { TSampleRole } from "@/lib/samples/explorer-query";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import type { TCreateAuditSessionRequest } from "@/lib/validation/samples";
 
 type TProps = {

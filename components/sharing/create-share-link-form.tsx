@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { ShownOnce } from "@/components/ui/shown-once";
 import type { TAction } from "@/lib/http/action-result";
 import type { TShareScope } from "@/lib/sharing/types";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import type { TCreateShareLinkRequest } from "@/lib/validation/sharing";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

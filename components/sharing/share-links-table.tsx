@@ -9,7 +9,7 @@ import { Table, TableHeader, TD, TR } from "@/components/ui/table";
 import type { TAction } from "@/lib/http/action-result";
 import type { TShareLinkDTO, TShareLinkStatus } from "@/lib/sharing/types";
 import { formatDateTime } from "@/lib/ui/format";
-import { useAction } from "@/lib/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 const STATUS_TONE: Record<TShareLinkStatus, TBadgeTone> = { active: "good", expired: "warn", revoked: "bad" };
 

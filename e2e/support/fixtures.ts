@@ -20,6 +20,8 @@ export async function signIn(page: Page, credentials: { email: string; password:
 
 type TFixtures = {
   credentials: TDemoCredentials;
+  /** The UI specs' own copy of the demo project (e2e/ui-project.setup.ts): nothing else writes to it. */
+  uiSlug: string;
   /** Bearer header for the demo project's API key. */
   apiHeaders: Record<string, string>;
   /** A name no other test (or worker, or run) uses. */
@@ -29,6 +31,10 @@ type TFixtures = {
 export const test = base.extend<TFixtures>({
   credentials: async ({}, use, testInfo) => {
     await use(readCredentials(String(testInfo.project.metadata.dataDir)));
+  },
+  uiSlug: async ({}, use, testInfo) => {
+    const file = path.join(String(testInfo.project.metadata.dataDir), "ui-project.json");
+    await use((JSON.parse(fs.readFileSync(file, "utf8")) as { slug: string }).slug);
   },
   apiHeaders: async ({ credentials }, use) => {
     await use({ authorization: `Bearer ${credentials.apiKey}` });

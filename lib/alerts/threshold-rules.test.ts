@@ -6,15 +6,15 @@ const m = (value: number | null, lo: number | null, hi: number | null, n = 200):
 const none = m(null, null, null, 0);
 
 describe("threshold rules", () => {
-  it("gen_drop_points fires only when the whole interval is more than X points below", () => {
-    const rule = { kind: "gen_drop_points", points: 5 } as const;
+  it("gen_below_baseline fires only when the whole interval is more than X points below", () => {
+    const rule = { kind: "gen_below_baseline", points: 5 } as const;
     expect(evaluateThresholdRule(rule, { deltaGen: m(-0.1, -0.14, -0.06), und: none, subtaskNon: [] }).fired).toBe(true);
     expect(evaluateThresholdRule(rule, { deltaGen: m(-0.1, -0.14, -0.04), und: none, subtaskNon: [] }).fired).toBe(false);
     expect(evaluateThresholdRule(rule, { deltaGen: none, und: none, subtaskNon: [] }).fired).toBe(false);
   });
 
-  it("und_below_50 and subtask_non_above name the figures with n and interval", () => {
-    const und = evaluateThresholdRule({ kind: "und_below_50" }, { deltaGen: none, und: m(0.4, 0.33, 0.47), subtaskNon: [] });
+  it("und_below_half and subtask_non_above name the figures with n and interval", () => {
+    const und = evaluateThresholdRule({ kind: "und_below_half" }, { deltaGen: none, und: m(0.4, 0.33, 0.47), subtaskNon: [] });
     expect(und.fired).toBe(true);
     expect(und.reasons[0]).toContain("n = 200");
     const non = evaluateThresholdRule(

@@ -6,7 +6,7 @@ import { INGEST_LIMITS, type TBatchCounts } from "../api/contracts/common";
 import type { TLogMetricsInput } from "../api/contracts/metrics";
 import type { TRegisterPromptsRequest } from "../api/contracts/prompts";
 import type { TRun, ZCreateRunRequest, ZUpdateRunRequest } from "../api/contracts/runs";
-import type { ZAddJudgmentsRequest, ZLogSamplesRequest } from "../api/contracts/samples";
+import type { TListedSample, ZAddJudgmentsRequest, ZLogSamplesRequest } from "../api/contracts/samples";
 
 import { createHttp, type THttpOptions } from "./http";
 
@@ -97,6 +97,22 @@ export function createUnigapClient(options: THttpOptions) {
         opts.onProgress?.(part.length);
       }
       return result;
+    },
+    /** Every sample of a run at a step (all pages). */
+    async listSamples(runId: string, step: number) {
+      const all: TListedSample[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { samples: TListedSample[]; nextCursor: string | null } = (
+          await http.request<{ samples: TListedSample[]; nextCursor: string | null }>(
+            "GET",
+            `/api/v1/runs/${runId}/samples?step=${step}${cursor ? `&cursor=${cursor}` : ""}`,
+          )
+        ).body;
+        all.push(...page.samples);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
     },
     async addJudgments(runId: string, judgments: readonly TJudgmentLater[], opts: { overwrite?: boolean } = {}) {
       let total = ZERO;

@@ -3,10 +3,13 @@ import type { z } from "zod";
 import { ZRunSummaryQuery } from "@/lib/metrics/summary-query";
 import { ZRunSummary } from "@/lib/metrics/summary-types";
 
+import { ZAlertListQuery, ZAlertParams, ZAlertRulesRequest, ZCreateWebhookRequest, ZProjectParams, ZRunAlertParams, ZWebhookParams } from "./contracts/alerts";
 import { ZAuditQuery, ZBenchmarkQuery, ZCurriculum, ZFlips, ZRunRef, ZSupervisionAudit } from "./contracts/analysis";
+import { ZPaperTableQuery } from "./contracts/paper-table";
 import { ZDatasetParams, ZDatasetRecipe, ZExportQuery, ZProjectDatasetParams, ZRunDatasetParams } from "./contracts/datasets";
 import { ZBlob, ZBlobParams, ZCheckBlobsRequest, ZCheckBlobsResponse, ZConfirmBlobRequest } from "./contracts/blobs";
 import { INGEST_LIMITS, ZOverwriteQuery } from "./contracts/common";
+import { ZChangesQuery, ZProjectChanges, ZProjectChangesParams, ZProjectChangesQuery, ZRunChanges } from "./contracts/live";
 import { ZLogMetricsRequest, ZLogMetricsResponse } from "./contracts/metrics";
 import { ZRegisterPromptsRequest, ZRegisterPromptsResponse } from "./contracts/prompts";
 import {
@@ -19,13 +22,20 @@ import {
   ZRunParams,
   ZUpdateRunRequest,
 } from "./contracts/runs";
-import { ZAddJudgmentsRequest, ZAddJudgmentsResponse, ZLogSamplesRequest, ZLogSamplesResponse } from "./contracts/samples";
+import {
+  ZAddJudgmentsRequest,
+  ZAddJudgmentsResponse,
+  ZListSamplesQuery,
+  ZListSamplesResponse,
+  ZLogSamplesRequest,
+  ZLogSamplesResponse,
+} from "./contracts/samples";
 
 // The public API as data: the OpenAPI document and the /docs/api page are both generated from this
 // list and the zod contracts the route handlers parse with, so the description cannot drift.
 
 export type TEndpoint = {
-  method: "get" | "post" | "put" | "patch" | "head";
+  method: "get" | "post" | "put" | "patch" | "delete" | "head";
   path: string;
   summary: string;
   description: string;
@@ -187,6 +197,18 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     description: `Up to ${INGEST_LIMITS.samples.toLocaleString("en")} samples per batch, each with its judgments. Natural keys: a sample by (run, step, prompt, candidate), a judgment by (sample, kind, judge, judgeStep). The prompt is a registered externalId or inline. Self judgments default to judge "self" at the sample's step; \`judgeRunId\` records a judgment by another run's checkpoint (judge "self:<runId>"). Images must be uploaded first.`,
   },
   {
+    method: "get",
+    path: "/api/v1/runs/{runId}/samples",
+    summary: "List a run's samples at a step",
+    auth: "apiKey",
+    params: ZRunParams,
+    query: ZListSamplesQuery,
+    response: ZListSamplesResponse,
+    status: 200,
+    errors: READ_ERRORS,
+    description: `Up to ${INGEST_LIMITS.listSamples.toLocaleString("en")} samples of one step per page, in id order, each with its prompt's externalId, candidate and \`sourcePath\` (the image's path as the evaluator wrote it). Pass \`nextCursor\` back as \`cursor\`. Importers join judgment and score files to these.`,
+  },
+  {
     method: "post",
     path: "/api/v1/runs/{runId}/judgments",
     summary: "Add judgments to logged samples",
@@ -249,6 +271,17 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 200,
     errors: READ_ERRORS,
     description: "Prompts whose self verdict (the majority over their evaluation images at a checkpoint) changed between checkpoints, with each change.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/paper-table",
+    summary: "The paper's table",
+    auth: "any",
+    query: ZPaperTableQuery,
+    status: 200,
+    errors: READ_ERRORS,
+    description:
+      "Runs as rows (the first is the baseline), the benchmark's subtasks and Overall as columns, each cell Gen / Und / Non in percent with two decimals: Overall is the unweighted mean of the subtasks, the baseline's Und is 50.00 by definition, † marks a rate on fewer than 30 images and an Und on fewer than 10 disagreements. `format=json` gives the table model (every cell's value as a fraction, n, 95% interval, mark), `csv` one line per run × subtask × measure, `latex` a standalone booktabs document. Every run must be readable by the caller (else 404); runs of one project, at most 12.",
   },
   // ---- datasets (issue 13) ----
   {
@@ -317,5 +350,131 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 200,
     errors: [401, 404],
     description: "Every dataset of the project, newest first, with counts, gate and risk.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/runs/{runId}/changes",
+    summary: "Changes of a run since a version",
+    auth: "any",
+    params: ZRunParams,
+    query: ZChangesQuery,
+    response: ZRunChanges,
+    status: 200,
+    errors: READ_ERRORS,
+    description:
+      "A cheap poll for live pages: `version` advances whenever a batch of samples, judgments or metric points is ingested into the run, its cached figures are refreshed or its status changes; `changed` is false when `since` equals it. With `lastDataAt`, `heartbeatAt` and `stalled` (running, and neither data nor a heartbeat for `stalledAfterMinutes`). Versions are opaque tokens.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/changes",
+    summary: "Changes of a project's runs since a version",
+    auth: "apiKeyOrSession",
+    params: ZProjectChangesParams,
+    query: ZProjectChangesQuery,
+    response: ZProjectChanges,
+    status: 200,
+    errors: READ_ERRORS,
+    description:
+      "Whether any run of the project (or of `runs`, comma-separated ids) was created, changed or received data since `since`. Versions are opaque tokens.",
+  },
+  // ---- alerts and webhooks (issue 14) ----
+  {
+    method: "get",
+    path: "/api/v1/runs/{runId}/alerts",
+    summary: "A run's alerts",
+    auth: "any",
+    params: ZRunAlertParams,
+    query: ZAlertListQuery.pick({ status: true }),
+    status: 200,
+    errors: [401, 404, 422],
+    description:
+      "Alerts opened on the run after ingestion settled: `signature` (`co_degradation`, `data_quality`, `rule:<kind>`), the checkpoint `step`, `figures` (Gen, Und, Non, ΔGen, ΔNon with value, n and 95% interval, per subtask too) and `reasons`; `status` open, acknowledged or resolved (with `resolvedStep`).",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/alerts",
+    summary: "A project's alerts",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    query: ZAlertListQuery,
+    status: 200,
+    errors: [401, 404, 422],
+    description: "Newest first; `status` (open includes acknowledged ones not yet resolved) and `run` filter, `limit` up to 500.",
+  },
+  {
+    method: "post",
+    path: "/api/v1/alerts/{alertId}/acknowledge",
+    summary: "Acknowledge an alert",
+    auth: "apiKeyOrSession",
+    params: ZAlertParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description:
+      "Records who acknowledged the alert and when (editors, owners, the project's key); the first acknowledgement stands, a repeat changes nothing.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/alert-rules",
+    summary: "A project's alert rules",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    status: 200,
+    errors: [401, 404],
+    description: "The project's rules: `gen_below_baseline` (points), `und_below_half`, `subtask_non_above` (percent), `stalled` (minutes).",
+  },
+  {
+    method: "put",
+    path: "/api/v1/projects/{slug}/alert-rules",
+    summary: "Replace a project's alert rules",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    body: ZAlertRulesRequest,
+    status: 200,
+    errors: [401, 403, 404, 422],
+    description:
+      "Owners, editors and the project's key. Each rule fires only when the whole 95% interval clears its threshold: ΔGen's upper bound below −points, Und's upper bound below 50%, a subtask's Non lower bound above percent; `stalled` when a running run sends nothing for `threshold` minutes. A threshold out of range is a 422.",
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{slug}/webhooks",
+    summary: "Add a webhook",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    body: ZCreateWebhookRequest,
+    status: 201,
+    errors: [401, 403, 404, 422],
+    description:
+      "Owners and the project's key. Answers `{ id, secret }`: the secret is shown once. Every delivery is a POST of JSON (or `{ text }` with `format: slack`) signed `X-Unigap-Signature: sha256=<hex HMAC-SHA256 of the body>` with `X-Unigap-Timestamp`; retried with exponential backoff for a bounded time. URLs that are not http(s), longer than 2000 characters, carry credentials or resolve to private, loopback or link-local addresses are a 422 (unless the server runs with UNIGAP_WEBHOOK_ALLOW_PRIVATE=1).",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/webhooks",
+    summary: "List webhooks",
+    auth: "apiKeyOrSession",
+    params: ZProjectParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description: "URL, events, format and the latest deliveries of each webhook; never the secret.",
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{slug}/webhooks/{webhookId}",
+    summary: "Delete a webhook",
+    auth: "apiKeyOrSession",
+    params: ZWebhookParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description: "Stops deliveries to it; its delivery log goes with it.",
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/webhooks/{webhookId}/deliveries",
+    summary: "A webhook's delivery log",
+    auth: "apiKeyOrSession",
+    params: ZWebhookParams,
+    status: 200,
+    errors: [401, 403, 404],
+    description:
+      "The latest 100 deliveries with every attempt: HTTP status (null when none came back), latency, error and when the next attempt is due; `status` pending, delivered or failing.",
   },
 ];

@@ -35,4 +35,16 @@ describe("the OpenAPI document", () => {
     expect(summary).toContain('"externalJudges"');
     expect(doc.paths["/api/v1/runs/{runId}/audit"]!.get!.parameters.map((p) => p.name)).toEqual(["runId", "step", "judge", "threshold"]);
   });
+
+  it("describes the paper table's query, bounded, for every kind of caller", () => {
+    const doc = buildOpenApiDocument() as { paths: Record<string, { get?: { security: unknown[]; parameters: { name: string; required: boolean }[] } }> };
+    const get = doc.paths["/api/v1/paper-table"]!.get!;
+    expect(get.parameters.map((p) => [p.name, p.required])).toEqual([
+      ["runs", true],
+      ["benchmark", true],
+      ["format", false],
+      ["intervals", false],
+    ]);
+    expect(get.security).toContainEqual({ shareLink: [] });
+  });
 });

@@ -1,30 +1,42 @@
-// The paper table as CSV (every figure with its n and interval, as fractions) and as LaTeX
-// (percentages with two decimals, booktabs, low-n marked with a dagger). Pure.
-import type { TMeasure } from "@/lib/metrics/summary-types";
-
+// The paper table as CSV (long form: one line per run × column × measure, every figure with its
+// n, interval and mark) and as a standalone LaTeX document (booktabs, percentages with two
+// decimals, † on low n). Pure: the panel's buttons, the Paper table page and the API share it.
 import { toCsv } from "./csv";
-import type { TPaperRow, TPaperTable } from "./prepare-paper-table";
+import { PAPER_MEASURES, type TPaperCell, type TPaperTable } from "./prepare-paper-table";
 
-const COLUMNS = [
-  ["gen_baseline", "genBase"],
-  ["gen", "gen"],
-  ["gen_delta", "genDelta"],
-  ["und", "und"],
-  ["non_baseline", "nonBase"],
-  ["non", "non"],
-  ["non_delta", "nonDelta"],
-] as const satisfies readonly (readonly [string, keyof TPaperRow])[];
+export type TPaperRenderOptions = { intervals: boolean };
 
+const CSV_HEADER = ["run_id", "run", "step", "is_baseline", "benchmark", "subtask", "measure", "value", "n", "lo", "hi", "shown", "mark"] as const;
+
+function markOf(cell: TPaperCell): string {
+  return cell.isReference ? "reference" : (cell.mark ?? "");
+}
+
+/** Long form, so a spreadsheet or pandas pivots it at will; values and bounds are fractions at full precision, `shown` is the table's text. */
 export function paperTableCsv(table: TPaperTable): string {
-  const header = ["subtask", ...COLUMNS.flatMap(([name]) => [name, `${name}_n`, `${name}_lo`, `${name}_hi`, `${name}_low_n`])];
-  const rows = table.rows.map((row) => [
-    row.scope,
-    ...COLUMNS.flatMap(([, field]) => {
-      const m = row[field] as TMeasure | null;
-      return m ? [m.value, m.n, m.lo, m.hi, m.lowN] : [null, null, null, null, null];
-    }),
-  ]);
-  return toCsv(header, rows);
+  const lines = table.rows.flatMap((row) =>
+    row.groups.flatMap((group, i) =>
+      PAPER_MEASURES.map((measure) => {
+        const cell = group[measure];
+        return [
+          row.runId,
+          row.runName,
+          row.step,
+          row.isBaseline,
+          table.benchmark,
+          table.columns[i],
+          measure,
+          cell.value,
+          cell.n,
+          cell.lo,
+          cell.hi,
+          cell.text,
+          markOf(cell),
+        ];
+      }),
+    ),
+  );
+  return toCsv(CSV_HEADER, lines);
 }
 
 const LATEX_SPECIALS: Record<string, string> = {
@@ -44,46 +56,77 @@ export function escapeLatex(text: string): string {
   return text.replace(/[\\&%$#_{}~^]/g, (c) => LATEX_SPECIALS[c]!);
 }
 
-function pct(m: TMeasure | null, signed = false): string {
-  if (!m || m.value === null) return "--";
-  const v = m.value * 100;
-  const text = signed ? `${v > 0 ? "+" : v < 0 ? "$-$" : ""}${Math.abs(v).toFixed(2)}` : v.toFixed(2);
-  return m.lowN ? `${text}$^\\dagger$` : text;
+const DAGGER = "\\rlap{$^\\dagger$}";
+
+function latexCell(cell: TPaperCell): string {
+  return cell.mark ? `${cell.text}${DAGGER}` : cell.text;
 }
 
-export function paperTableLatex(table: TPaperTable): string {
-  const caption =
-    `Gen, Und and Non (\\%) of ${escapeLatex(table.runName)} at step ${table.step ?? "--"} against ${escapeLatex(table.baselineLabel)}. ` +
-    `Und is the win rate against the external judge${table.externalJudge ? ` (${escapeLatex(table.externalJudge)})` : ""} on the baseline's images; 50 means no change; $n_{\\mathrm{Und}}$ is the number of disagreements. ` +
-    `Overall is the unweighted mean over subtasks. $^\\dagger$: low $n$, not a finding.`;
-  const body = table.rows.map((row) => {
-    const cells = [
-      escapeLatex(row.scope),
-      pct(row.genBase),
-      pct(row.gen),
-      pct(row.genDelta, true),
-      pct(row.und),
-      row.und ? String(row.und.n) : "--",
-      pct(row.nonBase),
-      pct(row.non),
-      pct(row.nonDelta, true),
-    ];
-    return `${row.isOverall ? "\\midrule\n" : ""}${cells.join(" & ")} \\\\`;
+function latexInterval(cell: TPaperCell): string {
+  return cell.interval ? `{\\scriptsize ${cell.interval}}` : "";
+}
+
+function rowLabel(row: TPaperTable["rows"][number]): string {
+  return `${escapeLatex(row.runName)}${row.step === null ? "" : ` (step ${row.step})`}`;
+}
+
+/**
+ * A document that compiles on its own (article + booktabs + graphicx); the table environment between
+ * the markers is what goes into a paper. Wider than the line, the tabular is scaled down to it.
+ */
+export function paperTableLatex(table: TPaperTable, options: TPaperRenderOptions = { intervals: false }): string {
+  const groups = table.columns.length;
+  const spec = `@{}l${" rrr".repeat(groups)}@{}`;
+  const heads = table.columns.map((c) => `\\multicolumn{3}{c}{${escapeLatex(c)}}`).join(" & ");
+  const rules = table.columns.map((_, i) => `\\cmidrule(lr){${2 + 3 * i}-${4 + 3 * i}}`).join("");
+  const measures = table.columns.map(() => "Gen$\\uparrow$ & Und$\\uparrow$ & Non$\\downarrow$").join(" & ");
+  // The baseline's line(s) are set off from the runs measured against it, as the paper does.
+  const rows = table.rows.flatMap((row, index) => {
+    const cells = row.groups.flatMap((g) => PAPER_MEASURES.map((m) => latexCell(g[m])));
+    const lines = [`${index === 1 ? "\\midrule\n" : ""}${rowLabel(row)} & ${cells.join(" & ")} \\\\`];
+    if (options.intervals) lines.push(` & ${row.groups.flatMap((g) => PAPER_MEASURES.map((m) => latexInterval(g[m]))).join(" & ")} \\\\`);
+    return lines;
   });
+  const caption = escapeLatex(table.caption).replace(/†/g, "$^\\dagger$");
   return [
+    "\\documentclass{article}",
+    "\\usepackage{booktabs}",
+    "\\usepackage{graphicx}",
+    "\\begin{document}",
+    "% --- the table: copy from here ---",
     "\\begin{table}[t]",
     "\\centering",
     `\\caption{${caption}}`,
-    "\\begin{tabular}{lrrrrrrrr}",
+    "\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%",
+    `\\begin{tabular}{${spec}}`,
     "\\toprule",
-    " & \\multicolumn{3}{c}{Gen $\\uparrow$} & \\multicolumn{2}{c}{Und $\\uparrow$} & \\multicolumn{3}{c}{Non $\\downarrow$} \\\\",
-    "\\cmidrule(lr){2-4}\\cmidrule(lr){5-6}\\cmidrule(lr){7-9}",
-    "Subtask & base & ckpt & $\\Delta$ & ckpt & $n_{\\mathrm{Und}}$ & base & ckpt & $\\Delta$ \\\\",
+    ` & ${heads} \\\\`,
+    rules,
+    `Model & ${measures} \\\\`,
     "\\midrule",
-    ...body,
+    ...rows,
     "\\bottomrule",
-    "\\end{tabular}",
+    "\\end{tabular}}",
     "\\end{table}",
+    "% --- to here ---",
+    "\\end{document}",
     "",
   ].join("\n");
+}
+
+/** The downloadable file of a table: its text, media type and a file name from the benchmark. */
+export function paperTableFile(
+  table: TPaperTable,
+  format: "csv" | "latex",
+  options: TPaperRenderOptions,
+): { body: string; contentType: string; fileName: string } {
+  const stem = `paper-table-${
+    table.benchmark
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "table"
+  }`;
+  return format === "csv"
+    ? { body: paperTableCsv(table), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` }
+    : { body: paperTableLatex(table, options), contentType: "application/x-tex; charset=utf-8", fileName: `${stem}.tex` };
 }

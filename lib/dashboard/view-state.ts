@@ -31,6 +31,9 @@ const ZViewState = z.object({
   metrics: list(4, z.enum(SCORE_METRICS)).catch(["gen", "und", "non"]),
   subtasks: list(100, z.string().min(1).max(200)).optional().catch(undefined),
   step: int.optional().catch(undefined),
+  /** The paper table's benchmark and whether it shows its 95% intervals. */
+  benchmark: z.string().min(1).max(200).optional().catch(undefined),
+  intervals: z.enum(["1"]).optional().catch(undefined),
 });
 export type TViewState = z.infer<typeof ZViewState>;
 
@@ -65,6 +68,8 @@ export function serializeViewState(view: TViewState, keep: URLSearchParams = new
   if (view.metrics.join(",") !== DEFAULT_VIEW.metrics.join(",")) out.set("metrics", view.metrics.join(","));
   if (view.subtasks) out.set("subtasks", view.subtasks.join(","));
   if (view.step !== undefined) out.set("step", String(view.step));
+  if (view.benchmark !== undefined) out.set("benchmark", view.benchmark);
+  if (view.intervals) out.set("intervals", view.intervals);
   return out.toString();
 }
 

@@ -42,10 +42,12 @@ export async function listRunsTrainedOn(
 /** The datasets a run trained on, with what the run page says about each. */
 export async function listDatasetsOfRun(
   runId: string,
-): Promise<{ datasetId: string; name: string; sourceRunId: string; sourceRunName: string; sourceStep: number; judge: string; gate: unknown }[]> {
+): Promise<
+  { datasetId: string; name: string; sourceRunId: string; sourceRunName: string; sourceStep: number; judge: string; gate: unknown; atRisk: boolean }[]
+> {
   const { sql } = await getDb();
   const rows = await sql.query<Record<string, unknown>>(
-    `SELECT d.id, d.name, d.source_run_id, r.name AS source_run_name, d.source_step, d.judge, d.gate FROM run_trained_on t JOIN datasets d ON d.id = t.dataset_id JOIN runs r ON r.id = d.source_run_id WHERE t.run_id = $1::uuid ORDER BY d.created_at, d.id`,
+    `SELECT d.id, d.name, d.source_run_id, r.name AS source_run_name, d.source_step, d.judge, d.gate, d.at_risk FROM run_trained_on t JOIN datasets d ON d.id = t.dataset_id JOIN runs r ON r.id = d.source_run_id WHERE t.run_id = $1::uuid ORDER BY d.created_at, d.id`,
     [runId],
   );
   return rows.map((r) => ({
@@ -56,5 +58,6 @@ export async function listDatasetsOfRun(
     sourceStep: Number(r.source_step),
     judge: r.judge as string,
     gate: typeof r.gate === "string" ? JSON.parse(r.gate) : r.gate,
+    atRisk: Boolean(r.at_risk),
   }));
 }

@@ -19,11 +19,13 @@ export async function declareTrainedOn(projectId: string, runId: string, dataset
 const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}%`);
 
 /** "trained on <dataset> — built from <run> @ <step>, judge <judge>, precision p [lo, hi]" per dataset of the run (the caller may read the run). */
-export async function describeRunLineage(runId: string): Promise<{ datasetId: string; text: string }[]> {
+export async function describeRunLineage(runId: string): Promise<{ datasetId: string; name: string; text: string; atRisk: boolean }[]> {
   return (await listDatasetsOfRun(runId)).map((d) => {
     const p = (d.gate as TGate).overall.precision;
     return {
       datasetId: d.datasetId,
+      name: d.name,
+      atRisk: d.atRisk,
       text: `trained on ${d.name} — built from ${d.sourceRunName} @ ${d.sourceStep}, judge ${d.judge}, precision ${pct(p.value)} [${pct(p.lo)}, ${pct(p.hi)}]`,
     };
   });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
+import { judgeOfSampleSql } from "@/lib/metrics/external-judges";
 
 import type { TCandidate } from "./recipe";
 
@@ -23,7 +24,7 @@ SELECT s.id::text AS sample_id, s.prompt_id, s.subtask, s.benchmark, s.candidate
   sj.verdict AS self_verdict, sj.prob AS self_prob, ej.verdict AS external, hj.verdict AS human
 FROM samples s
 LEFT JOIN judgments sj ON sj.sample_id = s.id AND sj.kind = 'self' AND sj.judge = 'self' AND sj.judge_step = s.step
-LEFT JOIN judgments ej ON ej.sample_id = s.id AND ej.kind = 'external' AND ej.judge_step = -1 AND ej.judge = ($6::jsonb ->> s.benchmark)
+LEFT JOIN judgments ej ON ej.sample_id = s.id AND ej.kind = 'external' AND ej.judge_step = -1 AND ej.judge = (${judgeOfSampleSql("$6", "s")})
 LEFT JOIN LATERAL (
   SELECT CASE WHEN count(*) FILTER (WHERE h.verdict = 1) > count(*) FILTER (WHERE h.verdict = 0) THEN 1
               WHEN count(*) FILTER (WHERE h.verdict = 0) > count(*) FILTER (WHERE h.verdict = 1) THEN 0 END AS verdict

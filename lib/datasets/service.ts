@@ -13,8 +13,10 @@ import { countExternalJudgmentsByBenchmark, findRunForSummary, listCheckpoints, 
 import { TRAINING_ROLES } from "@/lib/metrics/sample-roles";
 import { findProjectBySlug } from "@/lib/projects/repository";
 
+import type { TDatasetPreview, TSubtaskCounts } from "./types";
+
 import { listRunsTrainedOn } from "./lineage-repository";
-import { assessRisk, computeGate, DEFAULT_PRECISION_THRESHOLD, type TGate, type TRisk } from "./gate";
+import { assessRisk, computeGate, DEFAULT_PRECISION_THRESHOLD, type TRisk } from "./gate";
 import { nextRound, passRateHistogram, selectItems, type TResolvedRecipe, type TRoundLedger, type TSelection } from "./recipe";
 import {
   countTrainingSamples,
@@ -31,20 +33,6 @@ import {
 // Use cases of datasets: preview (the recipe applied, nothing stored), build (immutable, one row per
 // content hash), read, list, pool. Editors and the project's API keys build; viewers read; share
 // links see nothing (requireProjectRole refuses them).
-
-type TSubtaskCounts = { subtask: string; prompts: number; candidates: number; accepted: number; items: number; pool: number };
-export type TDatasetPreview = {
-  runId: string;
-  step: number;
-  kind: "sft" | "dpo";
-  judge: string;
-  externalJudges: Record<string, string>;
-  counts: { overall: TSubtaskCounts; subtasks: TSubtaskCounts[] };
-  passRateHistogram: number[];
-  gate: TGate;
-  risk: TRisk;
-  ledger: TRoundLedger[];
-};
 
 type TPlan = {
   preview: TDatasetPreview;

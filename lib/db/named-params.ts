@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { TSqlParam } from "./sql";
 
 const PLACEHOLDER = /(?<![:\w]):([a-zA-Z_]\w*)/g;

@@ -1,7 +1,9 @@
 import "server-only";
 
+import { evaluateRunAlerts } from "@/lib/alerts/service";
 import { forgetJudgeChoice } from "@/lib/metrics/judge-choice-cache";
 import { refreshRunStat } from "@/lib/metrics/service";
+import { bumpRunActivity } from "@/lib/runs/live-repository";
 
 import { createCoalescedRefresh } from "./coalesced-refresh";
 import { scheduleRollupRefresh } from "./rollup-refresh";
@@ -14,23 +16,49 @@ import { scheduleRollupRefresh } from "./rollup-refresh";
  * (default 1500 ms) and never overlap, and the batch's response does not wait for them. A failed
  * refresh is logged and retried by the next batch. Keep this the single call site.
  */
-const runStatRefresh = createCoalescedRefresh("run_stats refresh", refreshRunStat, () => ({
+const runStatRefresh = createCoalescedRefresh("run_stats refresh", refreshStatAndAnnounce, () => ({
   delayMs: Number(process.env.UNIGAP_RUN_STAT_DELAY_MS ?? 1500),
   // Every batch pushes the refresh back: the runs table catches up once ingestion pauses.
   maxWaitMs: Number.POSITIVE_INFINITY,
 }));
 
+// The runs table reads run_stats: open tables learn of the new figures through the run's version.
+async function refreshStatAndAnnounce(runId: string): Promise<void> {
+  await refreshRunStat(runId);
+  await bumpRunActivity(runId, false);
+}
+
+/**
+ * Alerts (issue 14) evaluate the run's latest checkpoint once its summary has settled: coalesced and
+ * debounced per run like run_stats (`UNIGAP_ALERT_DELAY_MS`, default 1500 ms), never inside the
+ * batch's transaction, never awaited by it; deliveries go to the webhook worker's queue.
+ */
+const alertEvaluation = createCoalescedRefresh("alert evaluation", evaluateRunAlerts, () => ({
+  delayMs: Number(process.env.UNIGAP_ALERT_DELAY_MS ?? 1500),
+  // A run ingested without pause is still evaluated every few seconds: an alert should not wait for the end of training.
+  maxWaitMs: Number(process.env.UNIGAP_ALERT_MAX_WAIT_MS ?? 10_000),
+}));
+
+/**
+ * Open pages of the run learn of a batch through its version (lib/runs/live-repository.ts): one
+ * statement per batch after the commit, however many pages poll. Awaited, so a client that reads
+ * `…/changes` after its batch was acknowledged sees the new version.
+ */
 export async function afterSamplesIngested(runId: string): Promise<void> {
   forgetJudgeChoice(runId);
+  await bumpRunActivity(runId, true);
   runStatRefresh.schedule(runId);
+  alertEvaluation.schedule(runId);
 }
 
 /** Waits until no refresh is scheduled or running (tests, and a graceful shutdown). */
-export function flushRunStatRefreshes(): Promise<void> {
-  return runStatRefresh.flush();
+export async function flushRunStatRefreshes(): Promise<void> {
+  await runStatRefresh.flush();
+  await alertEvaluation.flush();
 }
 
 /** Runs after a batch of metric points has committed: the dense charts' rollups catch up off the request. */
-export function afterMetricsIngested(runId: string): void {
+export async function afterMetricsIngested(runId: string): Promise<void> {
+  await bumpRunActivity(runId, true);
   scheduleRollupRefresh(runId);
 }

@@ -38,6 +38,6 @@ export async function logMetricPoints(actor: TActor, runId: string, request: TLo
     return { inserted, unchanged: existing.length - changed.length, updated: changed.length };
   });
   // The rows above widened the run's pending range; the rollups catch up after the response.
-  if (counts.inserted > 0 || counts.updated > 0) afterMetricsIngested(run.id);
+  if (counts.inserted > 0 || counts.updated > 0) await afterMetricsIngested(run.id);
   return counts;
 }

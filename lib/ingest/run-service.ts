@@ -5,6 +5,7 @@ import type { TActor, TRole } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { declareTrainedOn } from "@/lib/datasets/lineage-service";
 import { AppError, notFound } from "@/lib/errors";
+import { bumpRunActivity } from "@/lib/runs/live-repository";
 import { displayRunName, isAnonymized } from "@/lib/sharing/anonymize";
 
 import { resolveProject } from "./project-scope";
@@ -82,6 +83,8 @@ export async function createRun(actor: TActor, input: TCreateRunRequest): Promis
   // null: a concurrent request created the same externalId first; answer with its run.
   const row = id ? await findRunById(id) : await findRunByExternalId(project.id, input.externalId!);
   if (input.trainedOn?.length) await declareTrainedOn(project.id, row!.id, input.trainedOn);
+  // An open runs table shows the new run at its next poll.
+  if (id) await bumpRunActivity(id, false);
   return { ...toRunDto(row!), created: id !== null };
 }
 
@@ -135,7 +138,9 @@ export async function updateRun(actor: TActor, runId: string, input: TUpdateRunR
   if (input.trainedOn) await declareTrainedOn(run.projectId, runId, input.trainedOn);
   const finishedAt = input.status === undefined ? undefined : input.status === "running" ? null : new Date();
   const tags = input.tags ? [...new Set(input.tags)] : undefined;
-  return toRunDto(await updateRunFields(runId, { status: input.status, notes: input.notes, tags, finishedAt }));
+  const updated = toRunDto(await updateRunFields(runId, { status: input.status, notes: input.notes, tags, finishedAt }));
+  await bumpRunActivity(runId, false);
+  return updated;
 }
 
 export async function recordHeartbeat(actor: TActor, runId: string): Promise<{ id: string; heartbeatAt: string }> {

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getDb } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
 import { judgmentVerdictColumns, type TJudgmentRow, type TSampleRow } from "@/lib/samples/bulk-repository";
 
@@ -71,6 +72,49 @@ export async function findSamplesByIds(tx: TSql, runId: string, ids: readonly st
     [...new Set(ids)],
   ]);
   return rows.map(toStoredSample);
+}
+
+export type TListedSampleRow = {
+  id: string;
+  step: number;
+  prompt: string;
+  candidate: number;
+  benchmark: string;
+  subtask: string;
+  role: string;
+  source_path: string | null;
+};
+
+/** One page of a run's samples at a step, in id order after `afterId` (keyset on samples_explorer_idx). */
+export async function listSamplesAtStep(runId: string, step: number, afterId: string | null, limit: number): Promise<TListedSampleRow[]> {
+  const { sql } = await getDb();
+  return sql.query<TListedSampleRow>(
+    `SELECT s.id::text AS id, s.step, p.external_id AS prompt, s.candidate, s.benchmark, s.subtask, s.role::text AS role, s.source_path
+     FROM samples s JOIN prompts p ON p.id = s.prompt_id
+     WHERE s.run_id = $1::uuid AND s.step = $2 AND ($3::int8 IS NULL OR s.id > $3::int8)
+     ORDER BY s.id LIMIT $4`,
+    [runId, step, afterId, limit],
+  );
+}
+
+/**
+ * Fills in the generation prompt and source path of stored samples that have none (imported before
+ * they were recorded, or by a client that did not know them); a stored value is never replaced here.
+ */
+export async function fillSampleOrigins(
+  tx: TSql,
+  runId: string,
+  rows: readonly { id: string; generationPrompt: string | null; sourcePath: string | null }[],
+): Promise<void> {
+  const wanted = rows.filter((r) => r.generationPrompt !== null || r.sourcePath !== null);
+  if (wanted.length === 0) return;
+  await tx.execute(
+    `UPDATE samples s SET generation_prompt = coalesce(s.generation_prompt, t.gen_prompt), source_path = coalesce(s.source_path, t.source_path)
+     FROM unnest($2::int8[], $3::text[], $4::text[]) AS t(id, gen_prompt, source_path)
+     WHERE s.run_id = $1::uuid AND s.id = t.id
+       AND ((s.generation_prompt IS NULL AND t.gen_prompt IS NOT NULL) OR (s.source_path IS NULL AND t.source_path IS NOT NULL))`,
+    [runId, wanted.map((r) => r.id), wanted.map((r) => r.generationPrompt), wanted.map((r) => r.sourcePath)],
+  );
 }
 
 export async function updateSamples(tx: TSql, runId: string, rows: readonly (TSampleRow & { id: string })[]): Promise<void> {

@@ -116,6 +116,24 @@ describe("logging samples with judgments", () => {
     expect(row).toEqual({ role: "discarded", verdict: 0 });
   });
 
+  it("keeps the generation prompt and source path of the first import that names them, and fills them in when missing", async () => {
+    const { actor, runId } = await setup();
+    const sample = (over: Record<string, unknown>) => ({ samples: [{ step: 1, prompt: inlinePrompt, candidate: 2, judgments: [], ...over }] });
+    await log(actor, runId, sample({}));
+    const filled = await log(
+      actor,
+      runId,
+      sample({ generationPrompt: "a photo of a red bench. A long description.", sourcePath: "/mnt/a/00001/samples/00002.png" }),
+    );
+    expect(filled.samples).toEqual({ inserted: 0, unchanged: 1, updated: 0 });
+    await log(actor, runId, sample({ generationPrompt: "another text", sourcePath: "/elsewhere/00001/samples/00002.png" }));
+    const rows = await db.current.sql.query<{ generation_prompt: string; source_path: string }>(
+      `SELECT generation_prompt, source_path FROM samples WHERE run_id = $1`,
+      [runId],
+    );
+    expect(rows).toEqual([{ generation_prompt: "a photo of a red bench. A long description.", source_path: "/mnt/a/00001/samples/00002.png" }]);
+  });
+
   it("names the offending index for unknown prompts, missing images and foreign judging runs, writing nothing", async () => {
     const { actor, runId } = await setup();
     const other = await createTestRun((await createTestProject()).id);

@@ -17,7 +17,7 @@ import { upsertPromptsInTx } from "./prompt-service";
 import { assertImagesUploaded, assertJudgeRuns } from "./reference-checks";
 import { requireRun } from "./run-service";
 import { inlinePrompts, promptExternalId, unresolvedError, validateSampleBatch } from "./sample-batch";
-import { findSamplesByKeys, updateSamples } from "./sample-repository";
+import { fillSampleOrigins, findSamplesByKeys, updateSamples } from "./sample-repository";
 
 const SAMPLE_FIELDS = ["epoch", "candidates", "imageSha256", "role", "genLogLik"] as const;
 
@@ -94,6 +94,8 @@ function toSampleRow(s: TSampleInput, prompt: TPromptRef): TSampleRow {
     blobSha256: s.imageSha256 ?? null,
     genLogLik: s.genLogLik ?? null,
     role: s.role ?? "eval",
+    generationPrompt: s.generationPrompt ?? null,
+    sourcePath: s.sourcePath ?? null,
   };
 }
 
@@ -120,6 +122,11 @@ async function upsertSamples(tx: TSql, runId: string, samples: readonly TSampleI
       runId,
       rest.filter((r) => changed.has(r.index)).map((r) => ({ ...r.row, id: stored.get(keyOf(r.row))!.id })),
     );
+  await fillSampleOrigins(
+    tx,
+    runId,
+    rest.map(({ row }) => ({ id: stored.get(keyOf(row))!.id, generationPrompt: row.generationPrompt ?? null, sourcePath: row.sourcePath ?? null })),
+  );
   const ids = rows.map((row) => inserted.get(keyOf(row)) ?? stored.get(keyOf(row))!.id);
   const counts = { inserted: inserted.size, unchanged: rest.length - changed.size, updated: overwrite ? changed.size : 0 };
   return { ids: ids.map(String), counts, conflicts };

@@ -18,6 +18,22 @@ describe("external judge per benchmark", () => {
     expect(singleJudge({})).toBeNull();
   });
 
+  it("gives a T2I-CompBench category its own metric's judge, only when that judge judged it", () => {
+    const picked = pickJudgePerBenchmark([
+      { benchmark: "t2i-compbench", subtask: "color", judge: "blip-vqa", judgments: 30 },
+      { benchmark: "t2i-compbench", subtask: "complex", judge: "blip-vqa", judgments: 30 },
+      { benchmark: "t2i-compbench", subtask: "complex", judge: "clipscore", judgments: 30 },
+      { benchmark: "t2i-compbench", subtask: "complex", judge: "3-in-1", judgments: 30 },
+      { benchmark: "t2i-compbench", subtask: "spatial", judge: "qwen", judgments: 10 },
+      { benchmark: "geneval", subtask: "colors", judge: "geneval", judgments: 9 },
+    ]);
+    expect(picked).toEqual({ geneval: "geneval", "t2i-compbench": "blip-vqa", "t2i-compbench/color": "blip-vqa", "t2i-compbench/complex": "3-in-1" });
+    expect(judgeOfBenchmark(picked, "t2i-compbench", "complex")).toBe("3-in-1");
+    // spatial's own judge (unidet) never judged it: the benchmark's choice applies.
+    expect(judgeOfBenchmark(picked, "t2i-compbench", "spatial")).toBe("blip-vqa");
+    expect(judgeOfBenchmark(picked, "geneval", "colors")).toBe("geneval");
+  });
+
   it("looks benchmarks up as own keys only", () => {
     expect(judgeOfBenchmark({ geneval: "geneval" }, "geneval")).toBe("geneval");
     expect(judgeOfBenchmark({ geneval: "geneval" }, "constructor")).toBeNull();

@@ -59,19 +59,19 @@ export async function listExternalJudges(runId: string): Promise<{ judge: string
 }
 
 /**
- * External judgments on the runs' images in `roles`, per benchmark and judge: what the default judge
+ * External judgments on the runs' images in `roles`, per benchmark, subtask and judge: what the default judge
  * of each benchmark is chosen from (external-judges.ts › pickJudgePerBenchmark).
  */
 export async function countExternalJudgmentsByBenchmark(
   runIds: readonly string[],
   roles: readonly TSampleRole[],
-): Promise<{ benchmark: string; judge: string; judgments: number }[]> {
+): Promise<{ benchmark: string; subtask: string; judge: string; judgments: number }[]> {
   const { sql } = await getDb();
-  return sql.query<{ benchmark: string; judge: string; judgments: number }>(
-    `SELECT s.benchmark, j.judge, count(*)::int AS judgments
+  return sql.query<{ benchmark: string; subtask: string; judge: string; judgments: number }>(
+    `SELECT s.benchmark, s.subtask, j.judge, count(*)::int AS judgments
      FROM judgments j JOIN samples s ON s.id = j.sample_id
      WHERE j.run_id = ANY($1::uuid[]) AND j.kind = 'external' AND j.judge_step = -1 AND s.role = ANY($2::text[]::sample_role[])
-     GROUP BY s.benchmark, j.judge`,
+     GROUP BY s.benchmark, s.subtask, j.judge`,
     [runIds, roles],
   );
 }

@@ -210,3 +210,29 @@ export async function getRunStat(actor: TActor, runId: string): Promise<TRunStat
   const run = await loadVisibleRun(actor, runId);
   return findRunStat(run.id);
 }
+
+/**
+ * Checkpoint summaries as the run page shows them (same baseline, judges and seeded bootstrap), for
+ * the alert evaluator after ingestion: the checkpoints after `afterStep` (at most `max`, the newest)
+ * and always the latest, in step order, never the baseline checkpoint itself. A system action: no actor.
+ */
+export async function summarizeCheckpointsForAlerts(
+  runId: string,
+  afterStep: number | null,
+  max = 5,
+): Promise<{ baseline: { runId: string; step: number }; checkpoints: TCheckpointSummary[] } | null> {
+  const run = isUuid(runId) ? await findRunForSummary(runId) : null;
+  if (!run) return null;
+  const all = await listCheckpoints(run.id, null);
+  const latest = all.at(-1);
+  if (!latest) return null;
+  const baseline = await resolveBaseline(run, {});
+  if (baseline.step < 0) return null;
+  const isBaseline = (step: number) => baseline.run.id === run.id && baseline.step === step;
+  const newer = all.filter((c) => (afterStep === null || c.step > afterStep) && !isBaseline(c.step)).slice(-max);
+  const steps = [...new Set([...newer.map((c) => c.step), ...(isBaseline(latest.step) ? [] : [latest.step])])].sort((a, b) => a - b);
+  if (steps.length === 0) return null;
+  const externalJudges = await resolveExternalJudges(run, baseline, undefined, null);
+  const { checkpoints } = await computeSummary(run, baseline, { steps, externalJudges, benchmark: null, bootstrap: SUMMARY_BOOTSTRAP });
+  return { baseline: { runId: baseline.run.id, step: baseline.step }, checkpoints };
+}

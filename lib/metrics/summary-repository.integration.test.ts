@@ -25,14 +25,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The default external judges by the reference's reading of the rule: per benchmark, most judgments on evaluation images of the run and its baseline, ties by name. */
 function judgesPerBenchmark(...records: readonly TRecords[]): TExternalJudges {
-  const counts = new Map<string, { benchmark: string; judge: string; judgments: number }>();
+  const counts = new Map<string, { benchmark: string; subtask: string; judge: string; judgments: number }>();
   for (const { samples, judgments } of records) {
     const byId = new Map(samples.map((s) => [s.id, s]));
     for (const j of judgments) {
       const sample = byId.get(j.sampleId)!;
       if (j.kind !== "external" || j.judgeStep !== -1 || sample.role !== "eval") continue;
-      const key = `${sample.benchmark}|${j.judge}`;
-      const entry = counts.get(key) ?? { benchmark: sample.benchmark, judge: j.judge, judgments: 0 };
+      const key = `${sample.benchmark}|${sample.subtask}|${j.judge}`;
+      const entry = counts.get(key) ?? { benchmark: sample.benchmark, subtask: sample.subtask, judge: j.judge, judgments: 0 };
       entry.judgments += 1;
       counts.set(key, entry);
     }

@@ -5,7 +5,7 @@ import { namedQuery } from "@/lib/db/named-params";
 import type { TSql, TSqlParam } from "@/lib/db/sql";
 
 import type { TOwnCell, TTripleCell } from "./counts";
-import type { TExternalJudges } from "./external-judges";
+import { judgeOfSampleSql, type TExternalJudges } from "./external-judges";
 import type { TSampleRole } from "./sample-roles";
 
 // The paper's aggregates inside PostgreSQL: each image's judgments are pivoted (self, external,
@@ -81,7 +81,7 @@ CROSS JOIN LATERAL (
     count(*) FILTER (WHERE js.verdict = 0 AND h.verdict = 0)::int AS hum_self0_bad
   FROM samples s
   LEFT JOIN judgments js ON js.sample_id = s.id AND js.run_id = :runId::uuid AND js.step = c.step AND js.kind = 'self' AND js.judge_step = c.step AND js.judge = 'self'
-  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = :runId::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = (:externalJudges::jsonb ->> s.benchmark)
+  LEFT JOIN judgments je ON je.sample_id = s.id AND je.run_id = :runId::uuid AND je.step = c.step AND je.kind = 'external' AND je.judge_step = -1 AND je.judge = (${judgeOfSampleSql(":externalJudges", "s")})
   LEFT JOIN (
     SELECT sample_id, CASE WHEN count(*) FILTER (WHERE verdict = 1) > count(*) FILTER (WHERE verdict = 0) THEN 1
       WHEN count(*) FILTER (WHERE verdict = 0) > count(*) FILTER (WHERE verdict = 1) THEN 0 END AS verdict
@@ -198,7 +198,7 @@ WITH baseline AS MATERIALIZED (
   SELECT v.* FROM (
     SELECT s.id, s.benchmark, s.subtask, s.prompt_id,
       max(j.verdict) FILTER (WHERE j.kind = 'self') AS b,
-      max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = (:externalJudges::jsonb ->> s.benchmark)) AS e
+      max(j.verdict) FILTER (WHERE j.kind = 'external' AND j.judge = (${judgeOfSampleSql(":externalJudges", "s")})) AS e
     FROM samples s
     JOIN (
       SELECT sample_id, kind, judge, verdict FROM judgments WHERE run_id = :baselineRunId::uuid AND step = :baselineStep AND kind = 'self' AND judge_step = :baselineStep AND judge = 'self'

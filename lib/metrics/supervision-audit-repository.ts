@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 
-import type { TExternalJudges } from "./external-judges";
+import { judgeOfSampleSql, type TExternalJudges } from "./external-judges";
 import type { TSupervisionCounts } from "./supervision-audit";
 
 // The supervision audit's counts inside PostgreSQL (see supervision-audit.ts › countSupervision):
@@ -26,7 +26,7 @@ WITH images AS MATERIALIZED (
     FROM judgments j
     JOIN samples t ON t.id = j.sample_id AND t.run_id = $1::uuid AND t.role IN ('sft_chosen', 'dpo_chosen', 'dpo_rejected') AND ($2::int IS NULL OR t.step = $2)
     WHERE j.run_id = $1::uuid AND ($2::int IS NULL OR j.step = $2)
-      AND (($3::jsonb IS NULL AND j.kind = 'human') OR (j.kind = 'external' AND j.judge = ($3::jsonb ->> t.benchmark) AND j.judge_step = -1))
+      AND (($3::jsonb IS NULL AND j.kind = 'human') OR (j.kind = 'external' AND j.judge = (${judgeOfSampleSql("$3", "t")}) AND j.judge_step = -1))
     GROUP BY j.sample_id
   ) v ON v.sample_id = s.id
   WHERE s.run_id = $1::uuid AND s.role IN ('sft_chosen', 'dpo_chosen', 'dpo_rejected') AND ($2::int IS NULL OR s.step = $2)

@@ -63,7 +63,7 @@ export function tallyOwnCells(
     const id = cellId(key);
     let cell = cells.get(id);
     if (!cell) cells.set(id, (cell = { ...key, ...zeroOwnCounts() }));
-    addSample(cell, sample, bySample.get(sample.id) ?? [], judgeOfBenchmark(externalJudges, sample.benchmark));
+    addSample(cell, sample, bySample.get(sample.id) ?? [], judgeOfBenchmark(externalJudges, sample.benchmark, sample.subtask));
   }
   return [...cells.values()].sort(byCell);
 }
@@ -126,7 +126,7 @@ export function tallyTripleCells(baselineSamples: readonly TSampleRecord[], judg
   for (const sample of baselineSamples) {
     if (sample.step !== options.baselineStep || !EVAL_ROLES.includes(sample.role)) continue;
     const list = bySample.get(sample.id) ?? [];
-    const externalJudge = judgeOfBenchmark(options.externalJudges, sample.benchmark);
+    const externalJudge = judgeOfBenchmark(options.externalJudges, sample.benchmark, sample.subtask);
     const b = list.find((j) => j.kind === "self" && j.judge === OWN_SELF_JUDGE && j.judgeStep === options.baselineStep)?.verdict ?? null;
     const e = list.find((j) => j.kind === "external" && j.judge === externalJudge && j.judgeStep === NOT_A_CHECKPOINT)?.verdict ?? null;
     if (b === null || e === null) continue;

@@ -16,6 +16,8 @@ export type TSampleRow = {
   candidates?: number | null;
   blobSha256?: string | null;
   genLogLik?: number | null;
+  generationPrompt?: string | null;
+  sourcePath?: string | null;
   role: "sft_chosen" | "dpo_chosen" | "dpo_rejected" | "discarded" | "eval" | "candidate";
 };
 
@@ -47,10 +49,10 @@ export function sampleKey(step: number, promptId: string, candidate: number): st
 export async function insertSamples(sql: TSql, runId: string, rows: readonly TSampleRow[]): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   const inserted = await sql.query<{ id: string; step: number; prompt_id: string; candidate: number }>(
-    `INSERT INTO samples (run_id, step, epoch, prompt_id, subtask, benchmark, candidate, candidates, blob_sha256, gen_log_lik, role)
-     SELECT $1::uuid, step, epoch, prompt_id, subtask, benchmark, candidate, candidates, blob, loglik, role::sample_role
-     FROM unnest($2::int[], $3::float8[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::int[], $9::char(64)[], $10::float8[], $11::text[])
-       AS t(step, epoch, prompt_id, subtask, benchmark, candidate, candidates, blob, loglik, role)
+    `INSERT INTO samples (run_id, step, epoch, prompt_id, subtask, benchmark, candidate, candidates, blob_sha256, gen_log_lik, role, generation_prompt, source_path)
+     SELECT $1::uuid, step, epoch, prompt_id, subtask, benchmark, candidate, candidates, blob, loglik, role::sample_role, gen_prompt, source_path
+     FROM unnest($2::int[], $3::float8[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::int[], $9::char(64)[], $10::float8[], $11::text[], $12::text[], $13::text[])
+       AS t(step, epoch, prompt_id, subtask, benchmark, candidate, candidates, blob, loglik, role, gen_prompt, source_path)
      ON CONFLICT (run_id, step, prompt_id, candidate) DO NOTHING
      RETURNING id, step, prompt_id, candidate`,
     [
@@ -65,6 +67,8 @@ export async function insertSamples(sql: TSql, runId: string, rows: readonly TSa
       rows.map((r) => r.blobSha256 ?? null),
       rows.map((r) => r.genLogLik ?? null),
       rows.map((r) => r.role),
+      rows.map((r) => r.generationPrompt ?? null),
+      rows.map((r) => r.sourcePath ?? null),
     ],
   );
   return new Map(inserted.map((r) => [sampleKey(r.step, r.prompt_id, r.candidate), r.id]));

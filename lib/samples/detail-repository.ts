@@ -20,6 +20,8 @@ export type TSampleRefRow = {
   benchmark: string;
   blob_sha256: string | null;
   gen_log_lik: number | null;
+  generation_prompt: string | null;
+  source_path: string | null;
   media_type: string | null;
   width: number | null;
   height: number | null;
@@ -29,7 +31,7 @@ export async function findSampleRef(id: string): Promise<TSampleRefRow | null> {
   const { sql } = await getDb();
   const [row] = await sql.query<TSampleRefRow>(
     `SELECT s.id::text AS id, s.run_id, r.project_id, r.name AS run_name, s.step, s.prompt_id, p.text AS prompt, s.candidate, s.candidates,
-       s.role::text AS role, s.subtask, s.benchmark, s.blob_sha256, s.gen_log_lik, b.media_type, b.width, b.height
+       s.role::text AS role, s.subtask, s.benchmark, s.blob_sha256, s.gen_log_lik, s.generation_prompt, s.source_path, b.media_type, b.width, b.height
      FROM samples s JOIN runs r ON r.id = s.run_id JOIN prompts p ON p.id = s.prompt_id LEFT JOIN blobs b ON b.sha256 = s.blob_sha256
      WHERE s.id = $1::bigint`,
     [id],

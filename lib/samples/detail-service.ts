@@ -55,6 +55,8 @@ export async function getSampleDetail(actor: TActor, projectId: string, sampleId
     runName: ref.run_name,
     step: ref.step,
     prompt: ref.prompt,
+    generationPrompt: ref.generation_prompt !== null && ref.generation_prompt !== ref.prompt ? ref.generation_prompt : null,
+    sourcePath: ref.source_path,
     candidate: ref.candidate,
     candidates: ref.candidates,
     role: ref.role,

@@ -54,6 +54,10 @@ export type TSampleDetailDTO = {
   runName: string;
   step: number;
   prompt: string;
+  /** The text the model was given when a pipeline rewrote the prompt (null: the prompt itself). */
+  generationPrompt: string | null;
+  /** The image's path as the evaluator wrote it. */
+  sourcePath: string | null;
   candidate: number;
   candidates: number | null;
   role: string;

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { startAlertTimers } from "@/lib/alerts/timers";
 import { setDb } from "@/lib/db/client";
 import { startDatabase } from "@/lib/db/start";
 
@@ -9,7 +10,7 @@ import { installSeeders, type TLoadSeeders } from "./seeders";
 /**
  * The server's start-up, in order: open and migrate the database (lib/db), then what a fresh
  * instance needs (session secret, admin token, and — with seeders handed in by the entry point —
- * the demo on an empty database). Any failure stops the process with one readable line.
+ * the demo on an empty database), then the alert timers (stall check, webhook worker). Any failure stops the process with one readable line.
  */
 export async function bootServer(options: { loadSeeders?: TLoadSeeders } = {}): Promise<void> {
   try {
@@ -24,6 +25,7 @@ export async function bootServer(options: { loadSeeders?: TLoadSeeders } = {}): 
     }
     const where = db.config.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${db.config.pgDataDir}` : `PostgreSQL at ${db.config.target}`;
     console.log(`[unigap] database: ${where}`);
+    startAlertTimers();
     const close = (signal: NodeJS.Signals) => {
       db.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
     };

@@ -1,6 +1,8 @@
 // `npm run seed` against a running embedded server: PGlite serves one process, so the server seeds in
 // its own process. A job runs in the background and is polled (the big scenarios take minutes, longer
-// than an HTTP request should stay open). Only the holder of <data dir>/admin-token may start or read
+// than an HTTP request should stay open). Jobs run one at a time, in the order asked: a second request
+// waits in the queue instead of being refused, so two scripts seeding at once both get their scenario.
+// Only the holder of <data dir>/admin-token may start or read
 // one: the file is written at first start with mode 0600, so "can read the data folder" is the test.
 import "server-only";
 
@@ -16,14 +18,17 @@ import { loadSeeders, type TSeedResult } from "./seeders";
 export type TSeedJob = {
   id: string;
   scenario: string;
-  status: "running" | "done" | "failed";
+  status: "queued" | "running" | "done" | "failed";
   log: string[];
   result: TSeedResult | null;
   error: string | null;
 };
 
 const STATE_KEY = Symbol.for("unigap.seed-jobs");
-const jobs = ((globalThis as Record<symbol, Map<string, TSeedJob>>)[STATE_KEY] ??= new Map());
+type TJobState = { jobs: Map<string, TSeedJob>; queue: Promise<void> };
+const state = ((globalThis as Record<symbol, TJobState>)[STATE_KEY] ??= { jobs: new Map(), queue: Promise.resolve() });
+const jobs = state.jobs;
+const MAX_QUEUED = 8;
 const MAX_LOG_LINES = 200;
 
 async function requireAdmin(token: string | null): Promise<void> {
@@ -41,15 +46,17 @@ export async function startSeedJob(token: string | null, scenario: string): Prom
   if (!seeders) throw new AppError("NOT_FOUND", "This server was started without the seed scenarios.");
   if (!seeders.scenarioNames.includes(scenario))
     throw new AppError("INVALID_INPUT", `Unknown scenario "${scenario}". Known: ${seeders.scenarioNames.join(", ")}.`);
-  const running = [...jobs.values()].find((j) => j.status === "running");
-  if (running) throw new AppError("CONFLICT", `Scenario "${running.scenario}" is still being seeded (job ${running.id}).`, { jobId: running.id });
-  const job: TSeedJob = { id: randomUUID(), scenario, status: "running", log: [], result: null, error: null };
+  const waiting = [...jobs.values()].filter((j) => j.status === "queued" || j.status === "running").length;
+  if (waiting >= MAX_QUEUED) throw new AppError("CONFLICT", `${waiting} seed jobs are already queued or running; try again when they finish.`);
+  const job: TSeedJob = { id: randomUUID(), scenario, status: "queued", log: [], result: null, error: null };
   jobs.set(job.id, job);
   const log = (line: string) => {
     job.log.push(line);
     if (job.log.length > MAX_LOG_LINES) job.log.shift();
   };
-  void (async () => {
+  if (waiting > 0) log(`queued behind ${waiting} seed job(s)`);
+  state.queue = state.queue.then(async () => {
+    job.status = "running";
     try {
       job.result = await seeders.seedScenario(await getDb(), scenario, log);
       job.status = "done";
@@ -58,7 +65,7 @@ export async function startSeedJob(token: string | null, scenario: string): Prom
       job.status = "failed";
       console.error(`[unigap] seeding ${scenario} failed`, error);
     }
-  })();
+  });
   return job;
 }
 

@@ -6,6 +6,9 @@
         run.log_sample(step=1, prompt="a red bench", subtask="color_attr", image="out/0.png",
                        judgments=[{"kind": "self", "response": "The score is 1."}])
 
+With `stop_on_alert=True`, the next `run.log…` call after an alert opened on the run (co-degradation,
+the data-quality alarm, a project rule) raises `unigap.AlertRaised` carrying it; `run.alerts()` lists them.
+
 Configuration: UNIGAP_URL and UNIGAP_API_KEY (or url=, api_key=). When the server is unreachable,
 batches are kept in UNIGAP_SPOOL_DIR (default ~/.unigap/spool); `python -m unigap sync` sends them.
 """
@@ -13,10 +16,10 @@ batches are kept in UNIGAP_SPOOL_DIR (default ~/.unigap/spool); `python -m uniga
 from ._http import UnigapError, Unreachable
 from .answer import parse_self_answer
 from .datasets import Dataset, get_dataset, pull_dataset
-from .run import Run
+from .run import AlertRaised, Run
 from .sync import sync
 
-__all__ = ["init", "Run", "sync", "parse_self_answer", "UnigapError", "Unreachable", "Dataset", "get_dataset", "pull_dataset"]
+__all__ = ["init", "Run", "AlertRaised", "sync", "parse_self_answer", "UnigapError", "Unreachable", "Dataset", "get_dataset", "pull_dataset"]
 __version__ = "0.1.0"
 
 

@@ -39,10 +39,20 @@ def _judgment(j):
     return out
 
 
+class AlertRaised(Exception):
+    """An alert opened on this run (co-degradation, data-quality alarm, a project rule); `.alert` is the alert as the API gives it."""
+
+    def __init__(self, alert):
+        reasons = "; ".join(alert.get("reasons") or [])
+        super().__init__("unigap alert %s on run %s at step %s: %s" % (alert.get("signature"), alert.get("runName"), alert.get("step"), reasons))
+        self.alert = alert
+
+
 class Run:
     def __init__(self, name, project=None, config=None, method=None, tags=None, notes=None, baseline_run_id=None,
                  external_id=None, url=None, api_key=None, spool_dir=None, flush_interval=2.0, trained_on=None,
-                 heartbeat_interval=30.0, retry_attempts=5, retry_backoff=0.5, upload_workers=None):
+                 heartbeat_interval=30.0, retry_attempts=5, retry_backoff=0.5, upload_workers=None,
+                 stop_on_alert=False, alert_poll_interval=5.0):
         url = url or os.environ.get("UNIGAP_URL") or "http://localhost:3000"
         api_key = api_key or os.environ.get("UNIGAP_API_KEY")
         if not api_key:
@@ -70,6 +80,10 @@ class Run:
         self._spooled = False
         self._flush_interval = flush_interval
         self._heartbeat_interval = heartbeat_interval
+        self._stop_on_alert = stop_on_alert
+        self._alert_poll_interval = alert_poll_interval
+        self._alerts_checked_at = 0.0
+        self._alerts_raised = set()
         self._ensure_created()
         self._thread = threading.Thread(target=self._loop, name="unigap-sender", daemon=True)
         self._thread.start()
@@ -78,6 +92,7 @@ class Run:
 
     def log(self, metrics, step=None, wall_time=None):
         """Logs scalars at a step (default: one past the last step logged)."""
+        self._raise_on_alert()
         step = self._step if step is None else int(step)
         now = time.time() if wall_time is None else wall_time
         with self._lock:
@@ -94,6 +109,7 @@ class Run:
 
         The image is copied into the spool folder as it is hashed (the file may change right after);
         the background thread uploads it, `upload_workers` at a time, streaming from that copy."""
+        self._raise_on_alert()
         external_id = prompt_id or "%s/%s" % (benchmark or "prompt", hashlib.sha256(("%s\0%s" % (subtask, prompt)).encode("utf-8")).hexdigest()[:16])
         sample = {"step": int(step), "candidate": int(candidate), "judgments": [_judgment(j) for j in judgments],
                   "prompt": {k: v for k, v in {"externalId": external_id, "text": prompt, "benchmark": benchmark, "subtask": subtask, "spec": spec}.items() if v is not None}}
@@ -110,6 +126,32 @@ class Run:
             full = len(self._samples) >= _sender.MAX_SAMPLES
         if full:
             self._wake.set()
+
+    def alerts(self, status=None):
+        """The run's alerts (newest first): signature, step, figures with n and 95% intervals, reasons, status."""
+        if not self._ensure_created():
+            return []
+        path = "/api/v1/runs/%s/alerts" % self.id + ("?status=%s" % status if status else "")
+        return self._transport.request("GET", path)[1]["alerts"]
+
+    def _raise_on_alert(self):
+        """With stop_on_alert: raises AlertRaised for an unresolved alert not raised before, polling at most every alert_poll_interval s."""
+        if not self._stop_on_alert or not self.id:
+            return
+        now = time.time()
+        if now - self._alerts_checked_at < self._alert_poll_interval:
+            return
+        self._alerts_checked_at = now
+        try:
+            status, body = Transport(self._transport.url, self._transport.api_key, attempts=1, timeout=10.0).request("GET", "/api/v1/runs/%s/alerts?status=open" % self.id)
+        except (Unreachable, UnigapError) as error:  # a missed check is retried at the next call; training goes on
+            log.warning("unigap: cannot check alerts: %s", error)
+            return
+        fresh = [a for a in (body or {}).get("alerts", []) if a["id"] not in self._alerts_raised]
+        if fresh:
+            alert = fresh[-1]  # the oldest open one
+            self._alerts_raised.add(alert["id"])
+            raise AlertRaised(alert)
 
     def build_dataset(self, kind, step, preview=False, **recipe):
         """Builds an SFT or DPO dataset from this run's construction round; returns a Dataset (its .gate, .risk)."""

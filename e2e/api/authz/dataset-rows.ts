@@ -3,8 +3,12 @@
 // Step 999999 does not exist, so an authorized build is a 422 naming it and nothing is stored.
 import { randomUUID } from "node:crypto";
 
-import { byCaller, fromResponse } from "./outcomes";
+import { byCaller, forOwnerAction, fromAction, fromResponse } from "./outcomes";
 import type { TRow } from "./row";
+import type { TCaller, TWorld } from "./world";
+
+const get = (w: TWorld, c: TCaller, path: string) => w.clients[c].request.get(path, { maxRedirects: 0 }).then(fromResponse);
+const memberPage = byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" });
 
 const refused = {
   anonymous: "401",
@@ -51,3 +55,30 @@ datasetRows.push({
   expected: byCaller("404", { anonymous: "401", shareRevoked: "401", shareExpired: "401", keyRevoked: "401" }),
   call: (w, c) => w.clients[c].request.get(`/api/v1/datasets/${randomUUID()}/export`).then(fromResponse),
 });
+
+// The datasets pages (members only) and their server actions (a session only: keys and links are
+// UNAUTHORIZED). The build form's preview is a viewer's right, the build an editor's; step 999999
+// makes every authorized call a field error, so nothing is stored. The threshold is set to its default.
+datasetRows.push(
+  { key: "page /p/[slug]/datasets", expected: memberPage, call: (w, c) => get(w, c, `/p/${w.demo.slug}/datasets`) },
+  {
+    key: "page /p/[slug]/datasets/[datasetId]",
+    expected: byCaller("→/sign-in", { stranger: "404", viewer: "404", editor: "404", owner: "404" }),
+    call: (w, c) => get(w, c, `/p/${w.demo.slug}/datasets/${randomUUID()}`),
+  },
+  {
+    key: "action previewDatasetAction",
+    expected: byCaller("UNAUTHORIZED", { stranger: "NOT_FOUND", viewer: "fieldErrors", editor: "fieldErrors", owner: "fieldErrors" }),
+    call: (w, c) => fromAction(w.clients[c], "previewDatasetAction", { runId: w.runA.id, recipe: { kind: "sft", step: 999_999 } }),
+  },
+  {
+    key: "action buildDatasetAction",
+    expected: byCaller("UNAUTHORIZED", { stranger: "NOT_FOUND", viewer: "FORBIDDEN", editor: "fieldErrors", owner: "fieldErrors" }),
+    call: (w, c) => fromAction(w.clients[c], "buildDatasetAction", { runId: w.runA.id, recipe: { kind: "sft", step: 999_999 } }),
+  },
+  {
+    key: "action setPrecisionThresholdAction",
+    expected: forOwnerAction(),
+    call: (w, c) => fromAction(w.clients[c], "setPrecisionThresholdAction", { projectId: w.demo.id, threshold: 0.6 }),
+  },
+);

@@ -72,6 +72,12 @@ export const ingestRows: TRow[] = [
       }),
   },
   {
+    key: "GET /api/v1/runs/[runId]/samples",
+    // An importer's read: the project's key only, like the writes it prepares.
+    expected: keyWrite("200"),
+    call: (w, c) => w.clients[c].request.get(`/api/v1/runs/${w.runA.id}/samples?step=0`).then(fromResponse),
+  },
+  {
     key: "POST /api/v1/runs/[runId]/judgments",
     // Authorization comes before the lookup: only the project's key learns that the sample is missing.
     expected: keyWrite("422"),

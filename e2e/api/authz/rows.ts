@@ -8,9 +8,11 @@ import { expect } from "@playwright/test";
 
 import { act, openInvite } from "../../support/accounts";
 
+import { alertRows } from "./alert-rows";
 import { datasetRows } from "./dataset-rows";
 import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
+import { liveRows } from "./live-rows";
 import type { TRow } from "./row";
 import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn } from "./outcomes";
 import type { TCaller, TWorld } from "./world";
@@ -133,6 +135,33 @@ const apiRows: TRow[] = [
   },
   ...RUN_ANALYSES.map(runAnalysisRow),
   {
+    // The paper table reads every run it names. A link of runA reads runA's table ("200"), but one run
+    // outside a caller's reach makes the whole table a 404 ("200/404": runA alone, then runB with runA).
+    key: "GET /api/v1/paper-table",
+    expected: byCaller("200", {
+      anonymous: "401",
+      shareInScope: "200/404",
+      shareOutOfScope: "404",
+      shareRevoked: "401",
+      shareExpired: "401",
+      keyOtherProject: "404",
+      keyRevoked: "401",
+      stranger: "404",
+    }),
+    call: async (w, c) => {
+      const one = await get(w, c, `/api/v1/paper-table?runs=${w.runA.id}&benchmark=geneval`);
+      const two = await get(w, c, `/api/v1/paper-table?runs=${w.runB.id},${w.runA.id}&benchmark=geneval&format=csv`);
+      if (one.outcome === two.outcome) return one;
+      // Mixed: the matrix checks the refusal's text for leaks, so it is the text returned.
+      return { ...two, outcome: `${one.outcome}/${two.outcome}` };
+    },
+    check: (w, c, r) => {
+      const table = r.json as { rows: { runId: string; runName: string }[] };
+      expect(table.rows.map((row) => row.runId)).toEqual([w.runA.id]);
+      if (c !== "shareInScope") expect(table.rows[0]!.runName).toBe(w.runA.name);
+    },
+  },
+  {
     key: "GET /share/[token]",
     expected: byCaller("→/shared/not-valid", { shareInScope: "→/shared/own", shareOutOfScope: "→/shared/own" }),
     call: async (w, c) => {
@@ -181,6 +210,14 @@ const pageRows: TRow[] = [
     call: (w, c) => get(w, c, `/p/${w.demo.slug}/compare?runs=${w.runA.id},${w.runB.id}`),
   },
   {
+    key: "page /p/[slug]/paper-table",
+    expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
+    call: (w, c) => get(w, c, `/p/${w.demo.slug}/paper-table?runs=${w.runA.id}&benchmark=geneval`),
+    check: (w, _c, r) => {
+      if (r.outcome === "200") expect(r.text).toContain(w.runA.name);
+    },
+  },
+  {
     key: "page /p/[slug]/settings",
     expected: byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" }),
     call: (w, c) => get(w, c, `/p/${w.demo.slug}/settings`),
@@ -190,6 +227,8 @@ const pageRows: TRow[] = [
       expect(r.text.includes(">API keys<")).toBe(c === "owner");
       expect(r.text.includes(">Invitations<")).toBe(c === "owner");
       expect(r.text.includes(">Share links<")).toBe(c !== "viewer");
+      expect(r.text.includes(">Webhooks<")).toBe(c === "owner");
+      expect(r.text.includes(">Alert rules<")).toBe(c !== "viewer");
     },
   },
   {
@@ -318,4 +357,4 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows, ...datasetRows];
+export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows, ...datasetRows, ...liveRows, ...alertRows];

@@ -67,7 +67,10 @@ export async function buildWorld(playwright: PlaywrightWorkerArgs["playwright"],
   const admin = await signInAs(playwright, baseURL, credentials.email, credentials.password);
   const demoList = (await (await admin.request.get("/api/v1/projects")).json()) as { projects: { id: string; slug: string; name: string }[] };
   const demo = demoList.projects.find((p) => p.slug === credentials.projectSlug)!;
-  const [runA, runB] = await runsOf(admin, demo.slug);
+  // The demo's own simulated runs (images, judgments, checkpoints), not whatever run another spec created last.
+  const runs = await runsOf(admin, demo.slug);
+  const runA = runs.find((r) => r.name.includes("SFT on self-judged data")) ?? runs[0];
+  const runB = runs.find((r) => r.name.includes("SFT with corrupted labels")) ?? runs.find((r) => r.id !== runA?.id);
   if (!runA || !runB) throw new Error("the demo project needs two runs");
 
   const users = {

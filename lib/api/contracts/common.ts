@@ -12,6 +12,7 @@ export const INGEST_LIMITS = {
   prompts: 5_000,
   blobCheck: 2_000,
   judgmentsPerSample: 32,
+  listSamples: 5_000,
 } as const;
 
 export const ZId = z.uuid();

@@ -44,6 +44,10 @@ const ZSampleInput = z.object({
   imageSha256: ZSha256.nullish(),
   role: z.enum(SAMPLE_ROLES).optional(),
   genLogLik: ZFiniteNumber.nullish(),
+  /** The prompt text the model was actually given, when a pipeline rewrote the benchmark's prompt. Kept from the first import. */
+  generationPrompt: ZLongText.nullish(),
+  /** The image's path as the evaluator wrote it (what judgment files name; `unigap import judgments` matches on it). Kept from the first import. */
+  sourcePath: z.string().trim().min(1).max(4096).nullish(),
   judgments: z.array(ZJudgmentInput).max(INGEST_LIMITS.judgmentsPerSample).default([]),
 });
 export type TSampleInput = z.infer<typeof ZSampleInput>;
@@ -79,3 +83,26 @@ export const ZAddJudgmentsRequest = z.object({
 export type TAddJudgmentsRequest = z.infer<typeof ZAddJudgmentsRequest>;
 
 export const ZAddJudgmentsResponse = ZBatchCounts;
+
+/** GET /api/v1/runs/{runId}/samples: a run's samples at one step, for importers that join files to them. */
+export const ZListSamplesQuery = z.object({
+  step: z.coerce.number().pipe(ZStep),
+  cursor: ZBigintId.optional(),
+  limit: z.coerce.number().int().min(1).max(INGEST_LIMITS.listSamples).default(INGEST_LIMITS.listSamples),
+});
+export type TListSamplesQuery = z.infer<typeof ZListSamplesQuery>;
+
+export const ZListedSample = z.object({
+  id: z.string(),
+  step: z.number(),
+  /** The prompt's externalId. */
+  prompt: z.string(),
+  candidate: z.number(),
+  benchmark: z.string(),
+  subtask: z.string(),
+  role: z.string(),
+  sourcePath: z.string().nullable(),
+});
+export type TListedSample = z.infer<typeof ZListedSample>;
+
+export const ZListSamplesResponse = z.object({ samples: z.array(ZListedSample), nextCursor: z.string().nullable() });

@@ -8,12 +8,14 @@ import { returnTo } from "@/app/_lib/return-to";
 import { CompareHeader } from "@/components/dashboard/compare-header";
 import { CompareSummaryPanels } from "@/components/dashboard/compare-summary-panels";
 import { DenseGrid } from "@/components/dashboard/dense-grid";
+import { LiveUpdates } from "@/components/dashboard/live-updates";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
 import { AppHeader } from "@/components/layout/app-header";
 import { assignRunColors } from "@/lib/dashboard/run-colors";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import { ZCompareRuns } from "@/lib/dashboard/view-state";
 import { getProjectForActor } from "@/lib/projects/service";
+import { getProjectChanges } from "@/lib/runs/live-service";
 import { getRunForViewer } from "@/lib/runs/service";
 import { listMetricKeys } from "@/lib/series/service";
 
@@ -45,7 +47,10 @@ export default async function ComparePage({ params, searchParams }: TProps) {
       </>
     );
   }
-  const runs = await Promise.all([...new Set(parsed.data)].map((id) => loadOr404(() => getRunForViewer(actor, project.id, id))));
+  const ids = [...new Set(parsed.data)];
+  // The version first: whatever is ingested while the page renders makes its first poll refresh it.
+  const live = await getProjectChanges(actor, slug, { runs: ids });
+  const runs = await Promise.all(ids.map((id) => loadOr404(() => getRunForViewer(actor, project.id, id))));
   const runIds = runs.map((r) => r.id);
   const keys = await listMetricKeys(actor, runIds);
   const colors = assignRunColors(runIds);
@@ -54,7 +59,17 @@ export default async function ComparePage({ params, searchParams }: TProps) {
     <>
       <AppHeader crumbs={crumbs} userEmail={user.email} />
       <main className="mx-auto max-w-[1400px] px-4 py-6">
-        <CompareHeader runs={runs} colors={colors} slug={slug} />
+        <CompareHeader
+          runs={runs}
+          colors={colors}
+          slug={slug}
+          live={
+            <LiveUpdates
+              sources={[{ url: `/api/v1/projects/${encodeURIComponent(slug)}/changes?runs=${runIds.join(",")}`, version: live.version }]}
+              active={runs.some((r) => r.status === "running")}
+            />
+          }
+        />
         <Suspense fallback={<SummaryLoading />}>
           <CompareSummaryPanels results={results} colors={colors} slug={slug} />
         </Suspense>

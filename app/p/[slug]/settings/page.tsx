@@ -4,14 +4,20 @@ import type { ReactNode } from "react";
 import { loadOr404 } from "@/app/_lib/page-errors";
 import { requirePageUser } from "@/app/_lib/require-user";
 import { AppHeader } from "@/components/layout/app-header";
+import { AlertRulesForm } from "@/components/alerts/alert-rules-form";
+import { WebhooksSection } from "@/components/alerts/webhooks-section";
 import { ApiKeysSection } from "@/components/projects/api-keys-section";
 import { DeleteProjectForm } from "@/components/projects/delete-project-form";
 import { InvitesSection } from "@/components/projects/invites-section";
 import { MembersSection } from "@/components/projects/members-section";
+import { ThresholdForm } from "@/components/datasets/threshold-form";
 import { CreateShareLinkForm, type TShareFormInitial } from "@/components/sharing/create-share-link-form";
 import { ShareLinksTable } from "@/components/sharing/share-links-table";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { getAlertRules } from "@/lib/alerts/service";
+import { getWebhooks } from "@/lib/alerts/webhook-service";
 import { getApiKeys } from "@/lib/api-keys/service";
+import { getPrecisionThreshold } from "@/lib/datasets/page-service";
 import { getOpenInvites } from "@/lib/projects/invite-service";
 import { getMembers } from "@/lib/projects/member-service";
 import { getProjectForActor } from "@/lib/projects/service";
@@ -19,6 +25,8 @@ import { listRunsForProject } from "@/lib/runs/service";
 import { getShareLinks } from "@/lib/sharing/service";
 
 import { createShareLinkAction, revokeShareLinkAction } from "../share-actions";
+import { createWebhookAction, deleteWebhookAction, saveAlertRulesAction } from "./alert-actions";
+import { setPrecisionThresholdAction } from "./dataset-actions";
 import { createApiKeyAction, revokeApiKeyAction } from "./key-actions";
 import { changeMemberRoleAction, createInviteAction, deleteProjectAction, removeMemberAction, revokeInviteAction } from "./member-actions";
 
@@ -60,12 +68,15 @@ export default async function ProjectSettingsPage({
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const isOwner = project.role === "owner";
   const canShare = project.role !== "viewer";
-  const [members, invites, keys, links, runs] = await Promise.all([
+  const [members, invites, keys, links, runs, rules, webhooks, threshold] = await Promise.all([
     getMembers(actor, project.id),
     isOwner ? getOpenInvites(actor, project.id) : [],
     isOwner ? getApiKeys(actor, project.id) : [],
     canShare ? getShareLinks(actor, project.id) : [],
     canShare ? listRunsForProject(actor, project.id, { take: 200 }).then((r) => r.runs.map(({ id, name }) => ({ id, name }))) : [],
+    canShare ? getAlertRules(actor, slug).then((r) => r.rules) : [],
+    isOwner ? getWebhooks(actor, slug).then((r) => r.webhooks) : [],
+    getPrecisionThreshold(actor, project.id),
   ]);
 
   return (
@@ -110,6 +121,31 @@ export default async function ProjectSettingsPage({
             </div>
           </Section>
         ) : null}
+        {canShare ? (
+          <Section
+            id="alerts"
+            title="Alert rules"
+            description="Owners and editors choose which rules open alerts on this project's runs (each fires only when its whole 95% interval clears the threshold)."
+          >
+            <AlertRulesForm slug={project.slug} rules={rules} save={saveAlertRulesAction} />
+          </Section>
+        ) : null}
+        {isOwner ? (
+          <Section
+            id="webhooks"
+            title="Webhooks"
+            description="Alerts are POSTed to these URLs, signed with HMAC-SHA256 (X-Unigap-Signature), retried with backoff; every attempt is logged."
+          >
+            <WebhooksSection slug={project.slug} webhooks={webhooks} create={createWebhookAction} remove={deleteWebhookAction} />
+          </Section>
+        ) : null}
+        <Section
+          id="datasets"
+          title="Dataset gate"
+          description="A dataset whose precision interval against the independent judge lies wholly below this threshold is flagged at risk of co-degradation."
+        >
+          <ThresholdForm projectId={project.id} threshold={threshold} canEdit={isOwner} save={setPrecisionThresholdAction} />
+        </Section>
         {isOwner ? (
           <Section
             id="danger"

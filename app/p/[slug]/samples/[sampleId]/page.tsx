@@ -53,6 +53,12 @@ export default async function SamplePage({ params, searchParams }: TProps) {
           </h1>
           <p className="text-xs text-[var(--muted)]">j / k or arrows: previous / next checkpoint · Esc: back to the samples · 1 / 0: label</p>
         </div>
+        {sample.generationPrompt ? (
+          <div className="mb-4 rounded-md border border-[var(--border)] p-3 text-sm" data-testid="generation-prompt">
+            <p className="text-xs font-medium text-[var(--muted)]">Generated from this text: the pipeline rewrote the benchmark&apos;s prompt shown above</p>
+            <p className="mt-1 whitespace-pre-wrap">{sample.generationPrompt}</p>
+          </div>
+        ) : null}
         <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
           <div className="flex flex-col gap-2">
             {sample.image ? (
@@ -77,6 +83,7 @@ export default async function SamplePage({ params, searchParams }: TProps) {
               {sample.candidates ? ` of ${sample.candidates}` : ""} · {sample.benchmark}/{sample.subtask || "—"} · {sample.role}
               {sample.genLogLik !== null ? ` · log-lik ${sample.genLogLik.toFixed(2)}` : ""}
               {sample.image ? ` · ${sample.image.width}×${sample.image.height}` : ""}
+              {sample.sourcePath ? ` · ${sample.sourcePath}` : ""}
             </p>
           </div>
           <div className="flex flex-col gap-4">

@@ -1,0 +1,31 @@
+// A local webhook receiver for the alert specs: records every request (headers and the raw body) and
+// answers 500 to the first `failFirst` of them.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type TReceived = { headers: http.IncomingHttpHeaders; body: string; answered: number };
+
+export type TReceiver = { url: string; received: TReceived[]; close(): Promise<void> };
+
+export async function startReceiver(options: { failFirst?: number } = {}): Promise<TReceiver> {
+  const received: TReceived[] = [];
+  let failures = options.failFirst ?? 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const answered = failures > 0 ? 500 : 204;
+      if (failures > 0) failures--;
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), answered });
+      res.statusCode = answered;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
