@@ -4,19 +4,10 @@
 // nothing: a refused URL, an empty rule set on a project without rules, ids that do not exist.
 import { randomUUID } from "node:crypto";
 
-import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse } from "./outcomes";
+import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, PROJECT_OUTSIDERS } from "./outcomes";
 import type { TRow } from "./row";
 
-const refused = {
-  anonymous: "401",
-  shareInScope: "404",
-  shareOutOfScope: "404",
-  shareRevoked: "401",
-  shareExpired: "401",
-  keyOtherProject: "404",
-  keyRevoked: "401",
-  stranger: "404",
-} as const;
+const refused = PROJECT_OUTSIDERS;
 const ownersAndKey = { ...refused, viewer: "403", editor: "403" } as const;
 
 export const alertRows: TRow[] = [

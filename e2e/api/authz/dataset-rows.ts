@@ -3,23 +3,14 @@
 // Step 999999 does not exist, so an authorized build is a 422 naming it and nothing is stored.
 import { randomUUID } from "node:crypto";
 
-import { byCaller, forOwnerAction, fromAction, fromResponse } from "./outcomes";
+import { byCaller, forOwnerAction, fromAction, fromResponse, PROJECT_OUTSIDERS } from "./outcomes";
 import type { TRow } from "./row";
 import type { TCaller, TWorld } from "./world";
 
 const get = (w: TWorld, c: TCaller, path: string) => w.clients[c].request.get(path, { maxRedirects: 0 }).then(fromResponse);
 const memberPage = byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" });
 
-const refused = {
-  anonymous: "401",
-  shareInScope: "404",
-  shareOutOfScope: "404",
-  shareRevoked: "401",
-  shareExpired: "401",
-  keyOtherProject: "404",
-  keyRevoked: "401",
-  stranger: "404",
-} as const;
+const refused = PROJECT_OUTSIDERS;
 
 export const datasetRows: TRow[] = [
   {

@@ -5,21 +5,13 @@ import { expect } from "@playwright/test";
 
 import { act } from "../../support/accounts";
 
-import { byCaller, forOwnerAction, fromAction, fromResponse } from "./outcomes";
+import { byCaller, forOwnerAction, fromAction, fromResponse, RUN_OUTSIDERS } from "./outcomes";
 import type { TRow } from "./row";
 import type { TCaller, TWorld } from "./world";
 
 const get = (w: TWorld, c: TCaller, path: string) => w.clients[c].request.get(path, { maxRedirects: 0 }).then(fromResponse);
 const memberPage = byCaller("→/sign-in", { stranger: "404", viewer: "200", editor: "200", owner: "200" });
-const sampleReader = byCaller("200", {
-  anonymous: "401",
-  shareOutOfScope: "404",
-  shareRevoked: "401",
-  shareExpired: "401",
-  keyOtherProject: "404",
-  keyRevoked: "401",
-  stranger: "404",
-});
+const sampleReader = byCaller("200", RUN_OUTSIDERS);
 
 const cache = new WeakMap<TWorld, Promise<{ sampleId: string; sessionId: string }>>();
 

@@ -3,22 +3,20 @@
 // its key only (a share link never sees anything project-wide).
 import { expect } from "@playwright/test";
 
-import { byCaller, fromResponse } from "./outcomes";
+import { byCaller, fromResponse, PROJECT_OUTSIDERS, RUN_OUTSIDERS } from "./outcomes";
 import type { TRow } from "./row";
-
-const outsiders = { anonymous: "401", shareRevoked: "401", shareExpired: "401", keyOtherProject: "404", keyRevoked: "401", stranger: "404" } as const;
 
 export const liveRows: TRow[] = [
   {
     key: "GET /api/v1/runs/[runId]/changes",
-    expected: byCaller("200", { ...outsiders, shareOutOfScope: "404" }),
+    expected: byCaller("200", RUN_OUTSIDERS),
     call: (w, c) => w.clients[c].request.get(`/api/v1/runs/${w.runA.id}/changes?since=0`, { maxRedirects: 0 }).then(fromResponse),
     check: (_w, _c, r) =>
       expect(Object.keys(r.json as object).sort()).toEqual(["changed", "heartbeatAt", "lastDataAt", "stalled", "stalledAfterMinutes", "status", "version"]),
   },
   {
     key: "GET /api/v1/projects/[slug]/changes",
-    expected: byCaller("200", { ...outsiders, shareInScope: "404", shareOutOfScope: "404" }),
+    expected: byCaller("200", PROJECT_OUTSIDERS),
     call: (w, c) => w.clients[c].request.get(`/api/v1/projects/${w.demo.slug}/changes`, { maxRedirects: 0 }).then(fromResponse),
     check: (_w, _c, r) => expect(r.json).toEqual({ version: expect.stringMatching(/^\d+\.\d+$/), changed: true }),
   },

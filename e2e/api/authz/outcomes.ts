@@ -50,3 +50,20 @@ export function forOwnerAction(overrides: Partial<Record<TCaller, string>> = {})
 export function forSignedIn(signedIn: string, others: string): Record<TCaller, string> {
   return byCaller(others, Object.fromEntries(SIGNED_IN.map((c) => [c, signedIn])));
 }
+
+/**
+ * What a caller outside a run's readers gets: missing or dead credentials 401, everyone else the same
+ * 404 as a run that does not exist (never a 403 that would confirm it does).
+ */
+export const RUN_OUTSIDERS = {
+  anonymous: "401",
+  shareOutOfScope: "404",
+  shareRevoked: "401",
+  shareExpired: "401",
+  keyOtherProject: "404",
+  keyRevoked: "401",
+  stranger: "404",
+} as const satisfies Partial<Record<TCaller, string>>;
+
+/** Project-wide reads and writes: a share link, even one in scope, sees nothing of the project. */
+export const PROJECT_OUTSIDERS = { ...RUN_OUTSIDERS, shareInScope: "404" } as const;

@@ -14,7 +14,7 @@ import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
 import { liveRows } from "./live-rows";
 import type { TRow } from "./row";
-import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn } from "./outcomes";
+import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn, RUN_OUTSIDERS } from "./outcomes";
 import type { TCaller, TWorld } from "./world";
 
 const get = (world: TWorld, caller: TCaller, path: string) => world.clients[caller].request.get(path, { maxRedirects: 0 }).then(fromResponse);
@@ -28,15 +28,7 @@ async function freshInvite(world: TWorld, projectId: string) {
 const RUN_ANALYSES = ["summary", "audit", "curriculum", "flips"] as const;
 const runAnalysisRow = (analysis: (typeof RUN_ANALYSES)[number]): TRow => ({
   key: `GET /api/v1/runs/[runId]/${analysis}`,
-  expected: byCaller("200", {
-    anonymous: "401",
-    shareOutOfScope: "404",
-    shareRevoked: "401",
-    shareExpired: "401",
-    keyOtherProject: "404",
-    keyRevoked: "401",
-    stranger: "404",
-  }),
+  expected: byCaller("200", RUN_OUTSIDERS),
   call: (w, c) => get(w, c, `/api/v1/runs/${w.runA.id}/${analysis}`),
   check: (w, _c, r) => expect((r.json as { runId: string }).runId).toBe(w.runA.id),
 });
