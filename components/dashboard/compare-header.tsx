@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
-import type { TRunDetailDTO } from "@/lib/runs/types";
+import type { TRunHeaderDTO } from "@/lib/runs/header-types";
 
 import { ShareViewLink } from "./share-view-link";
 
@@ -13,14 +13,14 @@ export function CompareHeader({
   slug,
   live,
 }: {
-  runs: readonly TRunDetailDTO[];
+  runs: readonly TRunHeaderDTO[];
   colors: ReadonlyMap<string, string>;
   slug: string;
   /** The live-updates mark while a compared run is running. */
   live?: ReactNode;
 }) {
   // The paper table's first row is the baseline: a compared run that is another's recorded baseline goes first.
-  const isBaseline = (run: TRunDetailDTO) => runs.some((r) => r.baseline?.id === run.id);
+  const isBaseline = (run: TRunHeaderDTO) => runs.some((r) => r.baseline?.id === run.id);
   const tableRuns = [...runs.filter(isBaseline), ...runs.filter((r) => !isBaseline(r))].map((r) => r.id);
   return (
     <section className="mb-6" aria-label="Compared runs">

@@ -4,12 +4,12 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 
 import { formatPaperTableRuns, PAPER_TABLE_MAX_RUNS, type TPaperTableEntry } from "@/lib/api/contracts/paper-table";
-import type { TRunListItemDTO } from "@/lib/runs/types";
+import type { TRunRowDTO } from "@/lib/runs/types";
 
 const SELECT = "h-8 w-full rounded border border-[var(--border)] bg-[var(--panel)] px-1 text-sm text-[var(--text)]";
 
 type TProps = {
-  runs: readonly Pick<TRunListItemDTO, "id" | "name" | "method" | "baselineRunId">[];
+  runs: readonly Pick<TRunRowDTO, "id" | "name" | "method" | "baselineRunId">[];
   benchmarks: readonly string[];
   entries: readonly TPaperTableEntry[];
   benchmark: string;

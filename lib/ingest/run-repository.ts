@@ -22,9 +22,9 @@ const runSelect = {
   project: { select: { slug: true } },
 } satisfies Prisma.RunSelect;
 
-export type TRunRow = Prisma.RunGetPayload<{ select: typeof runSelect }>;
+export type TRunRecord = Prisma.RunGetPayload<{ select: typeof runSelect }>;
 
-export async function findRunById(id: string): Promise<TRunRow | null> {
+export async function findRunById(id: string): Promise<TRunRecord | null> {
   const { prisma } = await getDb();
   return prisma.run.findUnique({ where: { id }, select: runSelect });
 }
@@ -78,31 +78,21 @@ export async function insertRun(run: TNewRun): Promise<string | null> {
   return row?.id ?? null;
 }
 
-export async function findRunByExternalId(projectId: string, externalId: string): Promise<TRunRow | null> {
+export async function findRunByExternalId(projectId: string, externalId: string): Promise<TRunRecord | null> {
   const { prisma } = await getDb();
   return prisma.run.findUnique({ where: { projectId_externalId: { projectId, externalId } }, select: runSelect });
 }
 
-export type TRunFilter = { name?: string; method?: string; tag?: string; status?: "running" | "finished" | "failed" };
-
-/** Newest first, keyset-paged on (createdAt, id) so pages stay stable while runs are being created. */
-export async function findRuns(projectId: string, filter: TRunFilter, page: { limit: number; after?: { createdAt: Date; id: string } }) {
+/** The runs behind `ids` (a page of the one run listing, lib/runs/service.ts), in no particular order. */
+export async function findRunRecords(ids: readonly string[]): Promise<TRunRecord[]> {
   const { prisma } = await getDb();
-  const where: Prisma.RunWhereInput = {
-    projectId,
-    ...(filter.name ? { name: filter.name } : {}),
-    ...(filter.method ? { method: filter.method } : {}),
-    ...(filter.tag ? { tags: { has: filter.tag } } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(page.after ? { OR: [{ createdAt: { lt: page.after.createdAt } }, { createdAt: page.after.createdAt, id: { lt: page.after.id } }] } : {}),
-  };
-  return prisma.run.findMany({ where, select: runSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: page.limit });
+  return prisma.run.findMany({ where: { id: { in: [...ids] } }, select: runSelect });
 }
 
 export async function updateRunFields(
   id: string,
   data: { status?: "running" | "finished" | "failed"; notes?: string; tags?: string[]; finishedAt?: Date | null },
-): Promise<TRunRow> {
+): Promise<TRunRecord> {
   const { prisma } = await getDb();
   return prisma.run.update({ where: { id }, data, select: runSelect });
 }

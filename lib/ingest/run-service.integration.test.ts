@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ZCreateRunRequest, ZListRunsQuery } from "@/lib/api/contracts/runs";
 import type { TActor } from "@/lib/auth/actor";
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
+import { ALL_RUNS_NEWEST_FIRST } from "@/lib/runs/list-query";
+import { listRunsPage } from "@/lib/runs/service";
 import { addTestMember, createTestApiKey, createTestProject, createTestUser } from "@/prisma/factories";
 
 import { createRun, getRun, listRuns, recordHeartbeat, updateRun } from "./run-service";
@@ -47,6 +49,16 @@ describe("runs through the ingest API", () => {
     expect((await listRuns(actor, ZListRunsQuery.parse({ method: "dpo" }))).runs.map((r) => r.name)).toEqual(["run-3", "run-1"]);
     expect((await listRuns(actor, ZListRunsQuery.parse({ tag: "keep" }))).runs.map((r) => r.name)).toEqual(["run-1", "run-0"]);
     expect((await listRuns(actor, ZListRunsQuery.parse({ name: "run-2" }))).runs).toHaveLength(1);
+    await expect(listRuns(actor, ZListRunsQuery.parse({ cursor: "not-a-cursor" }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("lists through the same listing as the runs table: same runs, same order", async () => {
+    const { actor, project } = await keyActor();
+    for (let i = 0; i < 4; i++) await create(actor, { name: `run-${i}`, method: i % 2 ? "dpo" : "sft" });
+    const api = await listRuns(actor, ZListRunsQuery.parse({ method: "dpo" }));
+    const table = await listRunsPage(actor, project.id, { ...ALL_RUNS_NEWEST_FIRST, method: "dpo" });
+    expect(api.runs.map((r) => r.id)).toEqual(table.runs.map((r) => r.id));
+    expect(table.total).toBe(2);
   });
 
   it("updates status, notes and tags, stamps finishing, and records heartbeats", async () => {

@@ -5,7 +5,9 @@ import type { TActor, TRole } from "@/lib/auth/actor";
 import { requireRunAccess } from "@/lib/auth/permissions";
 import { declareTrainedOn } from "@/lib/datasets/lineage-service";
 import { AppError, notFound } from "@/lib/errors";
+import { ALL_RUNS_NEWEST_FIRST, decodeCursor } from "@/lib/runs/list-query";
 import { bumpRunActivity } from "@/lib/runs/live-repository";
+import { listRunsPage } from "@/lib/runs/service";
 import { displayRunName, isAnonymized } from "@/lib/sharing/anonymize";
 
 import { resolveProject } from "./project-scope";
@@ -14,11 +16,11 @@ import {
   findRunByExternalId,
   findRunIdsInProject,
   findRunProject,
-  findRuns,
+  findRunRecords,
   insertRun,
   touchRunHeartbeat,
   updateRunFields,
-  type TRunRow,
+  type TRunRecord,
 } from "./run-repository";
 
 /** The run page's address; absolute when the public URL is known (NEXTAUTH_URL), else a path. */
@@ -27,7 +29,7 @@ function runUrl(projectSlug: string, runId: string): string {
   return `${base}/p/${encodeURIComponent(projectSlug)}/runs/${runId}`;
 }
 
-function toRunDto(row: TRunRow): TRun {
+function toRunDto(row: TRunRecord): TRun {
   return {
     id: row.id,
     url: runUrl(row.project.slug, row.id),
@@ -110,26 +112,24 @@ function redactForShare(actor: TActor, run: TRun): TRun {
   return { ...scoped, name: displayRunName(actor, run), project: "anonymized", tags: [], notes: "", config: {}, externalId: null };
 }
 
+/**
+ * The API's run list: a page of the one run listing (lib/runs/service.ts, newest first, keyset-paged),
+ * returned as full run records. A cursor this API did not give out is a 422, not the first page.
+ */
 export async function listRuns(actor: TActor, query: TListRunsQuery): Promise<{ runs: TRun[]; nextCursor: string | null }> {
   const project = await resolveProject(actor, query.project, "viewer");
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await findRuns(project.id, query, { limit: query.limit + 1, after });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { runs: page.map(toRunDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
-}
-
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
+  if (query.cursor && !decodeCursor(query.cursor)) {
     throw new AppError("INVALID_INPUT", "The cursor is not one this API gave out.", [{ path: "cursor", message: "invalid cursor" }]);
   }
-  return { createdAt, id };
+  const listQuery = { ...ALL_RUNS_NEWEST_FIRST, name: query.name, method: query.method, tag: query.tag, status: query.status, after: query.cursor };
+  const page = await listRunsPage(actor, project.id, listQuery, { limit: query.limit, facets: false });
+  const records = new Map((await findRunRecords(page.runs.map((r) => r.id))).map((r) => [r.id, r]));
+  // A run deleted between the two reads is left out of the page rather than answered half.
+  const runs = page.runs.flatMap((r) => {
+    const record = records.get(r.id);
+    return record ? [toRunDto(record)] : [];
+  });
+  return { runs, nextCursor: page.nextCursor };
 }
 
 /** Status, notes and tags; finishing (or failing) stamps finishedAt, running again clears it. */

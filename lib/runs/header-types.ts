@@ -1,4 +1,4 @@
-// The run header: what the top of a run page (and a shared run) shows. Pure types, client-safe.
+// The run header: what the top of a run page, a compared run and a shared run show. Pure types, client-safe.
 
 type TRunHeaderStatsDTO = {
   latestStep: number | null;
@@ -17,9 +17,18 @@ export type TRunHeaderDTO = {
   status: "running" | "finished" | "failed";
   tags: string[];
   createdAt: string;
+  updatedAt: string;
+  heartbeatAt: string | null;
   finishedAt: string | null;
   createdBy: string | null;
   /** Null when there is none, or when the caller may not see it (a share link that does not include it). */
   baseline: { id: string; name: string; step: number | null } | null;
   stats: TRunHeaderStatsDTO | null;
+  /** Empty for an anonymized share link (notes often carry names). */
+  notes: string;
+  /** Pretty-printed config cut at CONFIG_DISPLAY_LIMIT characters; null for an anonymized share link (paths and names). */
+  configJson: string | null;
+  configTruncated: boolean;
 };
+
+export const CONFIG_DISPLAY_LIMIT = 20_000;

@@ -5,6 +5,8 @@ const RUN_SORTS = ["created", "name", "gen", "und", "non"] as const;
 export type TRunSort = (typeof RUN_SORTS)[number];
 export const RUN_STATUSES = ["running", "finished", "failed"] as const;
 export const RUNS_PAGE_SIZE = 50;
+/** The most runs one page may hold (the API's `limit` and run pickers). */
+export const MAX_RUNS_PAGE = 200;
 /** Below this many judged images a latest figure is flagged, not read as a finding. */
 export const TABLE_LOW_N = 30;
 
@@ -19,6 +21,8 @@ const text = (max: number) =>
 
 const ZRunListQuery = z.object({
   q: text(200),
+  /** Exact run name (the API's `?name=`); `q` is the table's substring search. */
+  name: text(200),
   method: text(100),
   tag: text(100),
   benchmark: text(100),
@@ -62,6 +66,9 @@ export function decodeCursor(raw: string | undefined): TRunCursor | null {
     return null;
   }
 }
+
+/** Every run of a project, newest first: the query behind run pickers. */
+export const ALL_RUNS_NEWEST_FIRST: TRunListQuery = { sort: "created", dir: "desc" };
 
 export function parseRunListQuery(search: Record<string, string | string[] | undefined>): TRunListQuery {
   const flat: Record<string, string> = {};

@@ -9,7 +9,7 @@ import type { TRunCursor, TRunListQuery, TRunSort } from "./list-query";
 // and keyset paging, in raw SQL because Prisma cannot express "nulls last" keysets. Measured with
 // 10,000 runs in one project: see scripts/bench/charts.ts.
 
-export type TRunRow = {
+export type TRunPageRow = {
   id: string;
   name: string;
   method: string;
@@ -45,6 +45,7 @@ function filters(projectId: string, query: TRunListQuery) {
     where.push(sql(`$${params.length}`));
   };
   if (query.q) add((p) => `r.name ILIKE ${p}`, `%${escapeLike(query.q)}%`);
+  if (query.name) add((p) => `r.name = ${p}`, query.name);
   if (query.method) add((p) => `r.method = ${p}`, query.method);
   if (query.tag) add((p) => `r.tags @> ARRAY[${p}::text]`, query.tag);
   if (query.status) add((p) => `r.status = ${p}::run_status`, query.status);
@@ -54,7 +55,7 @@ function filters(projectId: string, query: TRunListQuery) {
 
 const FROM = `FROM runs r LEFT JOIN run_stats s ON s.run_id = r.id`;
 
-export async function findRunPage(projectId: string, query: TRunListQuery, cursor: TRunCursor | null, limit: number): Promise<TRunRow[]> {
+export async function findRunPage(projectId: string, query: TRunListQuery, cursor: TRunCursor | null, limit: number): Promise<TRunPageRow[]> {
   const { sql } = await getDb();
   const { params, where, add } = filters(projectId, query);
   const col = SORT_COLUMN[query.sort];
@@ -72,7 +73,7 @@ export async function findRunPage(projectId: string, query: TRunListQuery, curso
   }
   params.push(limit);
   // Sort and cut on the narrow join first; details (baseline name, sparkline, dates) only for the page.
-  return sql.query<TRunRow>(
+  return sql.query<TRunPageRow>(
     `WITH page AS (
        SELECT r.id ${FROM} WHERE ${where.join(" AND ")}
        ORDER BY (${col} IS NULL), ${col} ${dir}, r.id ${dir} LIMIT $${params.length})

@@ -1,54 +1,47 @@
 import "server-only";
 
 import type { TActor } from "@/lib/auth/actor";
-import { requireProjectRole, requireRunAccess } from "@/lib/auth/permissions";
-import { notFound } from "@/lib/errors";
+import { requireProjectRole } from "@/lib/auth/permissions";
 
-import { decodeCursor, encodeCursor, RUNS_PAGE_SIZE, TABLE_LOW_N, type TRunListQuery } from "./list-query";
-import { countRunPage, findRunFacets, findRunPage, type TRunRow } from "./list-repository";
-import { countRunsForProject, findRunDetail, findRunsForProject } from "./repository";
+import { decodeCursor, encodeCursor, MAX_RUNS_PAGE, RUNS_PAGE_SIZE, TABLE_LOW_N, type TRunListQuery } from "./list-query";
+import { countRunPage, findRunFacets, findRunPage, type TRunPageRow } from "./list-repository";
 import { parseNonSeries } from "./sparkline";
-import { CONFIG_DISPLAY_LIMIT, type TRunDetailDTO, type TRunListItemDTO, type TRunPageDTO, type TRunRowDTO } from "./types";
-
-export async function listRunsForProject(actor: TActor, projectId: string, options: { take?: number } = {}) {
-  await requireProjectRole(actor, projectId, "viewer");
-  const take = Math.min(options.take ?? 50, 200);
-  const [rows, total] = await Promise.all([findRunsForProject(projectId, { take }), countRunsForProject(projectId)]);
-  const runs: TRunListItemDTO[] = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    method: row.method,
-    tags: row.tags,
-    status: row.status,
-    baselineRunId: row.baselineRunId,
-    createdAt: row.createdAt.toISOString(),
-  }));
-  return { runs, total };
-}
+import type { TRunPageDTO, TRunRowDTO } from "./types";
 
 /**
- * One page of the runs table: filtered, sorted (latest Gen / Und / Non with nulls last, date or
- * name) and keyset-paged, so page 200 of 10,000 runs costs what page 1 costs.
+ * The one way runs are listed: the runs table, the API's `GET /api/v1/runs` and every run picker read
+ * pages of this. Filtered, sorted (latest Gen / Und / Non with nulls last, date or name) and
+ * keyset-paged, so page 200 of 10,000 runs costs what page 1 costs. `limit` above the table's page
+ * size serves pickers (at most MAX_RUNS_PAGE; `total` says how many there are in all); `facets: false`
+ * skips the filter menus' values for callers that show none.
  */
-export async function listRunsPage(actor: TActor, projectId: string, query: TRunListQuery): Promise<TRunPageDTO> {
+export async function listRunsPage(
+  actor: TActor,
+  projectId: string,
+  query: TRunListQuery,
+  options: { limit?: number; facets?: boolean } = {},
+): Promise<TRunPageDTO> {
   await requireProjectRole(actor, projectId, "viewer");
+  const limit = Math.min(Math.max(1, options.limit ?? RUNS_PAGE_SIZE), MAX_RUNS_PAGE);
   const cursor = decodeCursor(query.after);
   const [rows, total, facets] = await Promise.all([
-    findRunPage(projectId, query, cursor, RUNS_PAGE_SIZE + 1),
+    findRunPage(projectId, query, cursor, limit + 1),
     countRunPage(projectId, query),
-    findRunFacets(projectId),
+    options.facets === false ? NO_FACETS : findRunFacets(projectId),
   ]);
-  const page = rows.slice(0, RUNS_PAGE_SIZE);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > RUNS_PAGE_SIZE && last ? encodeCursor({ value: last.sort_value, id: last.id }) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor({ value: last.sort_value, id: last.id }) : null;
   return { runs: page.map(toRunRow), total, nextCursor, facets };
 }
+
+const NO_FACETS: TRunPageDTO["facets"] = { methods: [], tags: [], benchmarks: [] };
 
 function figure(value: number | null, n: number | null) {
   return { value, n: n ?? 0, lowN: value !== null && (n ?? 0) < TABLE_LOW_N };
 }
 
-function toRunRow(row: TRunRow): TRunRowDTO {
+function toRunRow(row: TRunPageRow): TRunRowDTO {
   return {
     id: row.id,
     name: row.name,
@@ -64,29 +57,5 @@ function toRunRow(row: TRunRow): TRunRowDTO {
     non: figure(row.non, row.non_n),
     nonSeries: parseNonSeries(row.non_series ?? []),
     benchmarks: row.benchmarks ?? [],
-  };
-}
-
-/** A run of the project behind `projectId`, for its page; strangers and other projects get NOT_FOUND. */
-export async function getRunForViewer(actor: TActor, projectId: string, runId: string): Promise<TRunDetailDTO> {
-  const run = await findRunDetail(runId);
-  if (!run || run.projectId !== projectId) throw notFound("Run", runId);
-  await requireRunAccess(actor, run, "viewer");
-  const config = JSON.stringify(run.config, null, 2);
-  return {
-    id: run.id,
-    projectId: run.projectId,
-    name: run.name,
-    method: run.method,
-    tags: run.tags,
-    status: run.status,
-    notes: run.notes,
-    configJson: config.slice(0, CONFIG_DISPLAY_LIMIT),
-    configTruncated: config.length > CONFIG_DISPLAY_LIMIT,
-    baseline: run.baselineRun ? { id: run.baselineRun.id, name: run.baselineRun.name, step: run.baselineStep } : null,
-    createdAt: run.createdAt.toISOString(),
-    updatedAt: run.updatedAt.toISOString(),
-    heartbeatAt: run.heartbeatAt?.toISOString() ?? null,
-    finishedAt: run.finishedAt?.toISOString() ?? null,
   };
 }

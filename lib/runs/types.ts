@@ -1,4 +1,7 @@
-export type TRunListItemDTO = {
+export type TLatestFigure = { value: number | null; n: number; lowN: boolean };
+
+/** One listed run (the runs table, pickers): the run plus its latest-checkpoint figures from run_stats. */
+export type TRunRowDTO = {
   id: string;
   name: string;
   method: string;
@@ -6,12 +9,6 @@ export type TRunListItemDTO = {
   status: "running" | "finished" | "failed";
   baselineRunId: string | null;
   createdAt: string;
-};
-
-export type TLatestFigure = { value: number | null; n: number; lowN: boolean };
-
-/** One row of the runs table: the run plus its latest-checkpoint figures from run_stats. */
-export type TRunRowDTO = TRunListItemDTO & {
   baselineName: string | null;
   latestStep: number | null;
   gen: TLatestFigure;
@@ -27,23 +24,3 @@ export type TRunPageDTO = {
   nextCursor: string | null;
   facets: { methods: string[]; tags: string[]; benchmarks: string[] };
 };
-
-export type TRunDetailDTO = {
-  id: string;
-  projectId: string;
-  name: string;
-  method: string;
-  tags: string[];
-  status: "running" | "finished" | "failed";
-  notes: string;
-  /** Pretty-printed config, cut at CONFIG_DISPLAY_LIMIT characters (with `configTruncated`). */
-  configJson: string;
-  configTruncated: boolean;
-  baseline: { id: string; name: string; step: number | null } | null;
-  createdAt: string;
-  updatedAt: string;
-  heartbeatAt: string | null;
-  finishedAt: string | null;
-};
-
-export const CONFIG_DISPLAY_LIMIT = 20_000;

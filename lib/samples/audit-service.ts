@@ -3,7 +3,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { requireMemberRole, requireProjectRole, requireSampleAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
-import { getRunForViewer } from "@/lib/runs/service";
+import { getRunHeader } from "@/lib/runs/header-service";
 
 import { estimateSelfPrecision } from "./audit-estimate";
 import { drawAuditSample, findAuditItems, findAuditSession, insertAuditSession, upsertHumanLabel } from "./audit-repository";
@@ -36,7 +36,7 @@ export async function createAuditSession(
   input: { runId: string; step?: number | null; role?: TSampleRole | null; size: number; seed?: number | null },
 ): Promise<{ id: string }> {
   const { userId } = await requireMemberRole(actor, projectId, "editor");
-  await getRunForViewer(actor, projectId, input.runId);
+  await getRunHeader(actor, input.runId, projectId);
   const seed = input.seed ?? Date.now() % 2_147_483_647;
   const sampleIds = await drawAuditSample({ runId: input.runId, step: input.step ?? null, role: input.role ?? null, size: input.size, seed });
   if (sampleIds.length === 0)

@@ -2,7 +2,9 @@ import "server-only";
 
 import type { TActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { getRunForViewer, listRunsForProject } from "@/lib/runs/service";
+import { getRunHeader } from "@/lib/runs/header-service";
+import { ALL_RUNS_NEWEST_FIRST, MAX_RUNS_PAGE } from "@/lib/runs/list-query";
+import { listRunsPage } from "@/lib/runs/service";
 
 import { decodeExplorerCursor, encodeExplorerCursor, EXPLORER_PAGE_SIZE, SAMPLE_ROLES, type TExplorerQuery, type TVerdictClass } from "./explorer-query";
 import {
@@ -52,7 +54,7 @@ const facetList = (counts: Map<string, number>, order?: readonly string[]): TFac
  * INVALID_INPUT that says what exists instead.
  */
 export async function getExplorerPage(actor: TActor, projectId: string, query: TExplorerQuery): Promise<TExplorerPageDTO> {
-  const { runs } = await listRunsForProject(actor, projectId, { take: 200 });
+  const { runs } = await listRunsPage(actor, projectId, ALL_RUNS_NEWEST_FIRST, { limit: MAX_RUNS_PAGE, facets: false });
   const runList = runs.map((r) => ({ id: r.id, name: r.name }));
   const empty: TExplorerPageDTO = {
     query,
@@ -69,7 +71,7 @@ export async function getExplorerPage(actor: TActor, projectId: string, query: T
   const runId = query.run ?? runs[0]?.id;
   if (!runId) return empty;
   if (!runList.some((r) => r.id === runId)) {
-    await getRunForViewer(actor, projectId, runId).catch(() => {
+    await getRunHeader(actor, runId, projectId).catch(() => {
       throw new AppError("INVALID_INPUT", `run: this project has no run ${runId}.`, { field: "run" });
     });
   }

@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/actor";
 import { requireProjectRole, requireRunAccess, requireSampleAccess } from "@/lib/auth/permissions";
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { getRunHeader } from "@/lib/runs/header-service";
-import { listRunsForProject } from "@/lib/runs/service";
+import { ALL_RUNS_NEWEST_FIRST } from "@/lib/runs/list-query";
+import { listRunsPage } from "@/lib/runs/service";
 import { addTestMember, createTestProject, createTestPrompts, createTestRun, createTestSamples, createTestUser } from "@/prisma/factories";
 
 import { authenticateShareToken, createShareLink, getShareLinks, revokeShareLink } from "./service";
@@ -47,7 +48,7 @@ describe("share links", () => {
     expect((await getRunHeader(actor, tuned.id)).baseline).toBeNull(); // the baseline run is not in scope
     await expect(getRunHeader(actor, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getRunHeader(actor, baseline.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listRunsForProject(actor, project.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listRunsPage(actor, project.id, ALL_RUNS_NEWEST_FIRST)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(requireRunAccess(actor, tuned, "editor")).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const [listed] = await getShareLinks(as(owner.id), project.id);
@@ -74,6 +75,22 @@ describe("share links", () => {
       ["Run B", [], null, "Run A"],
     ]);
     expect(JSON.stringify(view)).not.toMatch(/alice|Alice|Secret lab/);
+    // The one run header hides what often carries names from an anonymized link: notes and config.
+    expect(view.runs.map((r) => [r.notes, r.configJson])).toEqual([
+      ["", null],
+      ["", null],
+    ]);
+  });
+
+  it("of a run read the same header as the project's run page, which refuses another project's run", async () => {
+    const { owner, project, tuned } = await lab();
+    const elsewhere = await lab();
+    const link = await createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id });
+    const shared = await getRunHeader(await authenticateShareToken(link.token), tuned.id);
+    const own = await getRunHeader(as(owner.id), tuned.id, project.id);
+    expect(shared).toEqual({ ...own, baseline: null }); // the baseline is outside the link's scope
+    expect(own.configJson).toBe(JSON.stringify({}, null, 2));
+    await expect(getRunHeader(as(owner.id), tuned.id, elsewhere.project.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("of samples show those samples and open neither their run nor other samples", async () => {
@@ -128,7 +145,8 @@ describe("share links", () => {
     await expect(
       createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id, expiresAt: new Date(Date.now() - 1000) }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const link = await createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id, expiresAt: new Date(Date.now() + 50) });
+    const link = await createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id, expiresAt: new Date(Date.now() + 2000) });
+    // 2 s, not a few ms: on a loaded machine the membership check alone can outlast a tiny expiry.
     await expect
       .poll(
         () =>
@@ -136,7 +154,7 @@ describe("share links", () => {
             () => "valid",
             (error: { message: string }) => error.message,
           ),
-        { timeout: 5000 },
+        { timeout: 10_000 },
       )
       .toBe("The share link has expired.");
   });

@@ -17,7 +17,8 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
 import { getProjectForActor } from "@/lib/projects/service";
 import { parseRunListQuery } from "@/lib/runs/list-query";
-import { getRunForViewer, listRunsPage } from "@/lib/runs/service";
+import { getRunHeader } from "@/lib/runs/header-service";
+import { listRunsPage } from "@/lib/runs/service";
 import { queryRawSeries } from "@/lib/series/bucket-repository";
 import { insertMetricPoints } from "@/lib/series/repository";
 import { getDensePanel, listMetricKeys } from "@/lib/series/service";
@@ -182,7 +183,7 @@ async function benchDatabase(kind: "postgres" | "embedded") {
     let maxBytes = 0;
     const page = await measure(10, async () => {
       const p = await getProjectForActor(actor, project.slug);
-      const detail = await getRunForViewer(actor, p.id, run.id);
+      const detail = await getRunHeader(actor, run.id, p.id);
       const keys = await listMetricKeys(actor, [detail.id]);
       await getSummaryResult(actor, detail);
       const panels = await Promise.all(keys.slice(0, PANELS).map((k) => getDensePanel(actor, ZDenseSeriesQuery.parse({ runs: run.id, key: k.key }))));

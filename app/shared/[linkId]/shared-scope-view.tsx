@@ -10,7 +10,7 @@ import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
 import { ShareLinkProvider } from "@/components/dashboard/share-context";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
 
-import { RunHeaderCard } from "@/components/runs/run-header-card";
+import { RunHeader } from "@/components/runs/run-header";
 import { SharedSamplesList } from "@/components/sharing/shared-samples-list";
 import { getComparisonPaperTable } from "@/lib/dashboard/paper-table-service";
 import { assignRunColors } from "@/lib/dashboard/run-colors";
@@ -39,15 +39,14 @@ async function sharedLive(actor: TShareActor, runs: readonly TRunHeaderDTO[]): P
 }
 
 async function renderSharedRun(actor: TShareActor, run: TRunHeaderDTO): Promise<ReactNode> {
-  // Versions before the panels' data: a batch ingested while they load makes the first poll refresh.
-  const live = await sharedLive(actor, [run]);
+  // The version before the panels' data: a batch ingested while they load makes the first poll refresh.
+  const live = await getRunChanges(actor, run.id);
   const keys = await listMetricKeys(actor, [run.id]);
   const summary = getSummaryResult(actor, run);
   return (
     <ShareLinkProvider linkId={actor.linkId}>
       <section aria-label="Shared run" className="flex flex-col gap-4">
-        {live}
-        <RunHeaderCard run={run} />
+        <RunHeader run={run} slug={null} live={live} />
         <div>
           <Suspense fallback={<SummaryLoading />}>
             <RunSummaryPanels result={summary} slug={null} />
@@ -94,7 +93,7 @@ async function renderSharedComparison(actor: TShareActor, runs: TRunHeaderDTO[],
         </h1>
         <div className="grid gap-4 lg:grid-cols-2">
           {runs.map((run) => (
-            <RunHeaderCard key={run.id} run={run} />
+            <RunHeader key={run.id} run={run} slug={null} level={2} />
           ))}
         </div>
         <Suspense fallback={<SummaryLoading />}>

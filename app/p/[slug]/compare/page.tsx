@@ -16,7 +16,7 @@ import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import { ZCompareRuns } from "@/lib/dashboard/view-state";
 import { getProjectForActor } from "@/lib/projects/service";
 import { getProjectChanges } from "@/lib/runs/live-service";
-import { getRunForViewer } from "@/lib/runs/service";
+import { getRunHeader } from "@/lib/runs/header-service";
 import { listMetricKeys } from "@/lib/series/service";
 
 export const metadata: Metadata = { title: "Compare runs" };
@@ -50,7 +50,7 @@ export default async function ComparePage({ params, searchParams }: TProps) {
   const ids = [...new Set(parsed.data)];
   // The version first: whatever is ingested while the page renders makes its first poll refresh it.
   const live = await getProjectChanges(actor, slug, { runs: ids });
-  const runs = await Promise.all(ids.map((id) => loadOr404(() => getRunForViewer(actor, project.id, id))));
+  const runs = await Promise.all(ids.map((id) => loadOr404(() => getRunHeader(actor, id, project.id))));
   const runIds = runs.map((r) => r.id);
   const keys = await listMetricKeys(actor, runIds);
   const colors = assignRunColors(runIds);

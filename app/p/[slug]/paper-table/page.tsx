@@ -10,24 +10,19 @@ import { AppHeader } from "@/components/layout/app-header";
 import { ZPaperTableQuery } from "@/lib/api/contracts/paper-table";
 import { getPaperTableResult } from "@/lib/dashboard/paper-table-service";
 import { getProjectForActor } from "@/lib/projects/service";
-import { parseRunListQuery } from "@/lib/runs/list-query";
-import { listRunsForProject, listRunsPage } from "@/lib/runs/service";
+import { ALL_RUNS_NEWEST_FIRST, MAX_RUNS_PAGE } from "@/lib/runs/list-query";
+import { listRunsPage } from "@/lib/runs/service";
 
 export const metadata: Metadata = { title: "Paper table" };
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const PICKER_RUNS = 200;
 
 export default async function PaperTablePage({ params, searchParams }: TProps) {
   const { slug } = await params;
   const search = await searchParams;
   const { user, actor } = await requirePageUser(returnTo(`/p/${slug}/paper-table`, search));
   const project = await loadOr404(() => getProjectForActor(actor, slug));
-  const [{ runs }, { facets }] = await Promise.all([
-    listRunsForProject(actor, project.id, { take: PICKER_RUNS }),
-    listRunsPage(actor, project.id, parseRunListQuery({})),
-  ]);
+  const { runs, facets } = await listRunsPage(actor, project.id, ALL_RUNS_NEWEST_FIRST, { limit: MAX_RUNS_PAGE });
   const text = (key: string) => (typeof search[key] === "string" ? search[key] : undefined);
   const benchmark = text("benchmark") ?? (facets.benchmarks.includes("t2i-compbench") ? "t2i-compbench" : facets.benchmarks[0]) ?? "";
   const parsed = text("runs") ? ZPaperTableQuery.shape.runs.safeParse(text("runs")) : null;

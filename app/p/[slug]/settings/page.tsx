@@ -21,7 +21,8 @@ import { getPrecisionThreshold } from "@/lib/datasets/page-service";
 import { getOpenInvites } from "@/lib/projects/invite-service";
 import { getMembers } from "@/lib/projects/member-service";
 import { getProjectForActor } from "@/lib/projects/service";
-import { listRunsForProject } from "@/lib/runs/service";
+import { ALL_RUNS_NEWEST_FIRST, MAX_RUNS_PAGE } from "@/lib/runs/list-query";
+import { listRunsPage } from "@/lib/runs/service";
 import { getShareLinks } from "@/lib/sharing/service";
 
 import { createShareLinkAction, revokeShareLinkAction } from "../share-actions";
@@ -73,7 +74,11 @@ export default async function ProjectSettingsPage({
     isOwner ? getOpenInvites(actor, project.id) : [],
     isOwner ? getApiKeys(actor, project.id) : [],
     canShare ? getShareLinks(actor, project.id) : [],
-    canShare ? listRunsForProject(actor, project.id, { take: 200 }).then((r) => r.runs.map(({ id, name }) => ({ id, name }))) : [],
+    canShare
+      ? listRunsPage(actor, project.id, ALL_RUNS_NEWEST_FIRST, { limit: MAX_RUNS_PAGE, facets: false }).then((r) =>
+          r.runs.map(({ id, name }) => ({ id, name })),
+        )
+      : [],
     canShare ? getAlertRules(actor, slug).then((r) => r.rules) : [],
     isOwner ? getWebhooks(actor, slug).then((r) => r.webhooks) : [],
     getPrecisionThreshold(actor, project.id),

@@ -9,16 +9,16 @@ import { returnTo } from "@/app/_lib/return-to";
 import { AlertBanner } from "@/components/alerts/alert-list";
 import { TrainedOn } from "@/components/datasets/trained-on";
 import { DenseGrid } from "@/components/dashboard/dense-grid";
-import { RunHeader } from "@/components/dashboard/run-header";
 import { RunSummaryPanels } from "@/components/dashboard/run-summary-panels";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
 import { AppHeader } from "@/components/layout/app-header";
+import { RunHeader } from "@/components/runs/run-header";
 import { listRunAlerts } from "@/lib/alerts/service";
 import { getRunLineage } from "@/lib/datasets/page-service";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import { getProjectForActor } from "@/lib/projects/service";
 import { getRunChanges } from "@/lib/runs/live-service";
-import { getRunForViewer } from "@/lib/runs/service";
+import { getRunHeader } from "@/lib/runs/header-service";
 import { listMetricKeys } from "@/lib/series/service";
 
 import { TrainingData } from "./training-data";
@@ -34,11 +34,11 @@ export default async function RunPage({ params, searchParams }: TProps) {
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   // The version first: whatever is ingested while the page renders makes its first poll refresh it.
   const live = await loadOr404(() => getRunChanges(actor, runId));
-  const run = await loadOr404(() => getRunForViewer(actor, project.id, runId));
+  const run = await loadOr404(() => getRunHeader(actor, runId, project.id));
   const [keys, alerts, lineage] = await Promise.all([
     listMetricKeys(actor, [run.id]),
     listRunAlerts(actor, run.id, { status: "open" }),
-    getRunLineage(actor, run),
+    getRunLineage(actor, { id: run.id, projectId: project.id }),
   ]);
   const summary = getSummaryResult(actor, run);
   return (
@@ -46,7 +46,9 @@ export default async function RunPage({ params, searchParams }: TProps) {
       <AppHeader crumbs={[{ label: project.name, href: `/p/${slug}` }, { label: run.name }]} userEmail={user.email} />
       <main className="mx-auto max-w-[1400px] px-4 py-6">
         <AlertBanner alerts={alerts.alerts} slug={slug} />
-        <RunHeader run={run} slug={slug} live={live} />
+        <div className="mb-6">
+          <RunHeader run={run} slug={slug} live={live} />
+        </div>
         <TrainedOn slug={slug} lines={lineage} />
         <Suspense fallback={<SummaryLoading />}>
           <RunSummaryPanels result={summary} slug={slug} trainedOn={lineage.map((l) => ({ name: l.name, href: `/p/${slug}/datasets/${l.datasetId}` }))} />
