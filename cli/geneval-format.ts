@@ -4,7 +4,7 @@ import type { TSampleIn } from "../lib/api-client/client";
 import { describeLineErrors, show, type TLineError } from "./line-errors";
 
 // GenEval's evaluator (djghosh13/geneval evaluation/evaluate_images.py, and BAGEL's and Show-o2's
-// multi-GPU copies) writes pandas JSON lines (../shared/formats/eval-pipelines.md): compact, `/`
+// multi-GPU copies) writes pandas JSON lines (docs/formats/eval-pipelines.md): compact, `/`
 // escaped as `\/`, one object per image — filename (the path on the machine that ran it), tag,
 // prompt, correct, reason, metadata and details (each a JSON-encoded string). Pipelines rewrite
 // the prompt text (BAGEL's long prompts, Show-o2's rewritten ones), so a line's prompt is identified

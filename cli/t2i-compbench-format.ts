@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import type { TSampleIn } from "../lib/api-client/client";
 
-// T2I-CompBench's evaluators leave one folder per category (../shared/formats/t2i-compbench.md):
+// T2I-CompBench's evaluators leave one folder per category (docs/formats/t2i-compbench.md):
 // images in samples/<prompt>_<index>.png and, per evaluator, a vqa_result.json of per-image
 // answers plus a summary text file. Each category is scored by its own evaluator; this module picks
 // that evaluator's file, maps its answers to images, matches the file names to the shipped prompt

@@ -44,6 +44,7 @@ check("format (prettier --check; `npm run format` fixes)", "npx", ["prettier", "
 check("unused files, exports and dependencies (knip)", "npx", ["knip"]);
 check("import rules", "npx", ["depcruise", "--config", ".dependency-cruiser.cjs", "app", "components", "lib", "prisma", "scripts", "e2e", "cli"]);
 check("server-only heads server modules", "node", ["scripts/checks/server-only.mjs"]);
+check("citations stay inside the repository", "node", ["scripts/checks/in-repo-citations.mjs"]);
 
 const vitestJson = path.join(outDir, "vitest.json");
 const projects = ["unit", "integration-embedded", ...(skipPg ? [] : ["integration-postgres"])];

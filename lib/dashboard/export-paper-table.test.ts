@@ -8,7 +8,7 @@ import { preparePaperTable, type TPaperRowInput } from "./prepare-paper-table";
 import { checkpoint, measure, subtask } from "./testing/summary-builders";
 
 // T2I-CompBench++'s six categories. The Non counts are out of 300 prompts each and give the six
-// subtask values of the paper's worked example (/work/shared/domain.md, docs/metrics.md#overall):
+// subtask values of the paper's worked example (docs/metrics.md#overall):
 // 43.33, 43.00, 27.33, 31.00, 2.33, 10.33 → Overall 26.22.
 const T2I = ["complex", "color", "shape", "texture", "spatial", "non_spatial"] as const;
 const NON_REJECTIONS: Record<(typeof T2I)[number], number> = { color: 130, shape: 129, texture: 82, spatial: 93, non_spatial: 7, complex: 31 };

@@ -1,5 +1,5 @@
 // Benchmarks whose subtasks each have their own evaluator. T2I-CompBench scores every category
-// with its own metric (its Readme; ../shared/formats/t2i-compbench.md §1, §6): BLIP-VQA for the
+// with its own metric (its Readme; docs/formats/t2i-compbench.md §1, §6): BLIP-VQA for the
 // attribute categories, UniDet for spatial layouts and counting, CLIPScore for non-spatial
 // relations, 3-in-1 for complex prompts. A category folder also holds other evaluators' output
 // (complex holds all four), stored as further judges; this table keeps Gen on the category's own.
