@@ -67,7 +67,9 @@ export function RunHeader({ run, slug, live, level = 1 }: { run: TRunHeaderDTO; 
                 {baselineText}
               </Link>
             ) : (
-              (baselineText ?? <span className="text-[var(--muted)]">none (this run is a baseline)</span>)
+              (baselineText ?? (
+                <span className="text-[var(--muted)]">{run.baselineHidden ? "a run this link does not include" : "none (this run is a baseline)"}</span>
+              ))
             )}
           </dd>
         </div>

@@ -33,6 +33,7 @@ export async function getRunHeader(actor: TActor, runId: string, projectId?: str
     finishedAt: run.finishedAt?.toISOString() ?? null,
     createdBy: displayPersonName(actor, run.createdBy ? (run.createdBy.name ?? run.createdBy.email) : null),
     baseline: baseline ? { id: baseline.id, name: displayRunName(actor, baseline), step: run.baselineStep } : null,
+    baselineHidden: run.baselineRun !== null && baseline === null,
     stats: run.stats,
     notes: anonymized ? "" : run.notes,
     configJson: config === null ? null : config.slice(0, CONFIG_DISPLAY_LIMIT),

@@ -23,6 +23,8 @@ export type TRunHeaderDTO = {
   createdBy: string | null;
   /** Null when there is none, or when the caller may not see it (a share link that does not include it). */
   baseline: { id: string; name: string; step: number | null } | null;
+  /** True when the run has a baseline that the caller may not see (a share link without it). */
+  baselineHidden: boolean;
   stats: TRunHeaderStatsDTO | null;
   /** Empty for an anonymized share link (notes often carry names). */
   notes: string;

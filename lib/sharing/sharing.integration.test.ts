@@ -88,7 +88,8 @@ describe("share links", () => {
     const link = await createShareLink(as(owner.id), project.id, { ...common, scope: "run", runId: tuned.id });
     const shared = await getRunHeader(await authenticateShareToken(link.token), tuned.id);
     const own = await getRunHeader(as(owner.id), tuned.id, project.id);
-    expect(shared).toEqual({ ...own, baseline: null }); // the baseline is outside the link's scope
+    expect(shared).toEqual({ ...own, baseline: null, baselineHidden: true }); // the baseline is outside the link's scope
+    expect(own).toMatchObject({ baseline: { name: "alice · baseline" }, baselineHidden: false });
     expect(own.configJson).toBe(JSON.stringify({}, null, 2));
     await expect(getRunHeader(as(owner.id), tuned.id, elsewhere.project.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
