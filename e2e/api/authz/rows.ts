@@ -76,15 +76,7 @@ const apiRows: TRow[] = [
   },
   {
     key: "GET /api/v1/runs/[runId]",
-    expected: byCaller("200", {
-      anonymous: "401",
-      shareOutOfScope: "404",
-      shareRevoked: "401",
-      shareExpired: "401",
-      keyOtherProject: "404",
-      keyRevoked: "401",
-      stranger: "404",
-    }),
+    expected: byCaller("200", RUN_OUTSIDERS),
     call: (w, c) => get(w, c, `/api/v1/runs/${w.runA.id}`),
     check: (w, c, r) => {
       const run = r.json as { name: string; baselineRunId: string | null };
@@ -96,15 +88,7 @@ const apiRows: TRow[] = [
   {
     // Dense-curve buckets: anyone who may read the run, share links within their scope.
     key: "GET /api/series/buckets",
-    expected: byCaller("200", {
-      anonymous: "401",
-      shareOutOfScope: "404",
-      shareRevoked: "401",
-      shareExpired: "401",
-      keyOtherProject: "404",
-      keyRevoked: "401",
-      stranger: "404",
-    }),
+    expected: byCaller("200", RUN_OUTSIDERS),
     call: (w, c) => get(w, c, `/api/series/buckets?runs=${w.runA.id}&key=train/loss`),
     check: (w, _c, r) =>
       expect(
