@@ -190,3 +190,34 @@ export async function listRecoveredStalls(): Promise<{ id: string; projectId: st
                 (SELECT s.computed_at FROM run_stats s WHERE s.run_id = r.id)) > a.opened_at)`,
   );
 }
+
+/**
+ * The evaluator's memory (alert_evaluations), in the database so that it survives restarts and is shared by every
+ * server: the newest checkpoint evaluated with settled figures, and the run's data version now (run_activity; 0 when
+ * nothing bumped it, e.g. rows written by scripts).
+ */
+export async function findEvaluationState(runId: string): Promise<{ lastStep: number | null; version: string }> {
+  const { sql } = await getDb();
+  const [row] = await sql.query<{ last_step: number | null; version: string }>(
+    `SELECT (SELECT max(step) FROM alert_evaluations WHERE run_id = $1::uuid) AS last_step,
+            coalesce((SELECT version FROM run_activity WHERE run_id = $1::uuid), 0)::text AS version`,
+    [runId],
+  );
+  return { lastStep: row?.last_step ?? null, version: row?.version ?? "0" };
+}
+
+/**
+ * Claims the evaluation of one checkpoint's settled figures as of data version `version`: true for exactly one
+ * caller per (run, step, version) across processes — the first evaluation, or a newer version (more of the
+ * checkpoint's judgments arrived). An unknown version (0) is always claimable: there is nothing to tell it from.
+ */
+export async function claimCheckpointEvaluation(runId: string, step: number, version: string): Promise<boolean> {
+  const { sql } = await getDb();
+  const claimed = await sql.execute(
+    `INSERT INTO alert_evaluations (run_id, step, version) VALUES ($1::uuid, $2, $3::bigint)
+     ON CONFLICT (run_id, step) DO UPDATE SET version = EXCLUDED.version, evaluated_at = now()
+     WHERE alert_evaluations.version < EXCLUDED.version OR EXCLUDED.version = 0`,
+    [runId, step, version],
+  );
+  return claimed > 0;
+}

@@ -7,6 +7,7 @@ import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import type { TImageSpec } from "@/lib/metrics/testing/records";
 import { ensurePrompts, seedImages, type TPromptMap } from "@/lib/metrics/testing/seed-images";
 import { summarizeCheckpointsForAlerts } from "@/lib/metrics/service";
+import { bumpRunActivity } from "@/lib/runs/live-repository";
 import { addTestMember, createTestProject, createTestRun, createTestUser } from "@/prisma/factories";
 
 import { acknowledgeAlert, checkStalledRuns, evaluateRunAlerts, listProjectAlerts, listRunAlerts, putAlertRules } from "./service";
@@ -93,7 +94,7 @@ describe("alerts after ingestion", () => {
     const { project, run, prompts } = await world({ 10: "right" });
     await seedImages(run.id, own(10, 5), prompts);
     expect((await summarizeCheckpointsForAlerts(run.id, null))?.checkpoints.at(-1)?.trend.class).toBe("co-improvement");
-    expect(await evaluateRunAlerts(run.id)).toEqual({ opened: [], resolved: [] });
+    expect(await evaluateRunAlerts(run.id)).toEqual({ opened: [], resolved: [], evaluated: [10] });
     expect((await listProjectAlerts(owner(project), project.slug, {})).alerts).toEqual([]);
   });
 
@@ -173,5 +174,38 @@ describe("alerts after ingestion", () => {
     const { sql } = await getDb();
     const [row] = await sql.query<{ step: number }>(`SELECT step FROM alerts WHERE run_id = $1::uuid`, [run.id]);
     expect(row!.step).toBe(20);
+  });
+
+  it("remembers evaluated checkpoints in the database: a restarted or second evaluator evaluates each checkpoint once per data version", async () => {
+    const { run, prompts } = await world({ 10: "wrong", 20: "right", 30: "right" });
+    const { sql } = await getDb();
+    const ingest = async (images: TImageSpec[]) => {
+      await seedImages(run.id, images, prompts);
+      await bumpRunActivity(run.id, true); // what a batch through the API does after its commit
+    };
+    await ingest(own(10, 1));
+    expect(await evaluateRunAlerts(run.id)).toMatchObject({ opened: ["co_degradation"], evaluated: [10] });
+    await ingest(own(20, 3));
+    expect(await evaluateRunAlerts(run.id)).toMatchObject({ resolved: ["co_degradation"], evaluated: [20] });
+    const remembered = await sql.query<{ step: number }>(`SELECT step FROM alert_evaluations WHERE run_id = $1::uuid ORDER BY step`, [run.id]);
+    expect(remembered.map((r) => r.step)).toEqual([10, 20]);
+
+    // A restart (no state but the database's): nothing was ingested since, so nothing is evaluated again,
+    // and step 10 is not re-opened and re-sent as a process-local memory starting empty would.
+    expect(await evaluateRunAlerts(run.id)).toEqual({ opened: [], resolved: [], evaluated: [] });
+
+    // Two servers evaluating the same new checkpoint at once: exactly one claims it.
+    await ingest(own(30, 3));
+    const [a, b] = await Promise.all([evaluateRunAlerts(run.id), evaluateRunAlerts(run.id)]);
+    expect([...a.evaluated, ...b.evaluated]).toEqual([30]);
+    // More of the latest checkpoint's data (a newer version): it is evaluated again, once.
+    await bumpRunActivity(run.id, true);
+    expect((await evaluateRunAlerts(run.id)).evaluated).toEqual([30]);
+    expect((await evaluateRunAlerts(run.id)).evaluated).toEqual([]);
+    const alerts = await sql.query<{ signature: string; step: number; resolved_step: number }>(
+      `SELECT signature, step, resolved_step FROM alerts WHERE run_id = $1::uuid`,
+      [run.id],
+    );
+    expect(alerts).toEqual([{ signature: "co_degradation", step: 10, resolved_step: 20 }]);
   });
 });

@@ -14,7 +14,9 @@ import { kickDeliveries } from "./delivery";
 import { evaluateCheckpoint, ruleSignature, type TEvaluatedRule } from "./evaluate";
 import { buildJsonBody, buildSlackBody } from "./payload";
 import {
+  claimCheckpointEvaluation,
   findAlert,
+  findEvaluationState,
   findRunForAlerts,
   insertOpenAlert,
   listAlerts,
@@ -119,23 +121,24 @@ async function resolveAlert(run: TRunRef, row: TAlertRow, step: number | null): 
   return markAlertResolved({ id: row.id, projectId: row.projectId }, at, step, bodies);
 }
 
-/** Per run, the newest checkpoint already evaluated with settled figures (process memory; after a restart only the latest is evaluated). */
-const SETTLED_KEY = Symbol.for("unigap.alertSettledSteps");
-const settledSteps = ((globalThis as Record<symbol, Map<string, number>>)[SETTLED_KEY] ??= new Map());
-
 /**
  * After ingestion has settled (debounced per run, off the batch's path): evaluates, in step order,
  * every checkpoint that arrived since the last one evaluated with settled figures (so a burst of
  * checkpoints inside one debounce still opens the alert at the first that justifies it) and the
  * latest again, against the run's baseline and the project's rules. Opens what newly matches, keeps
  * what still matches (no new delivery), resolves what a later checkpoint no longer matches. A
- * checkpoint still missing Gen or Und changes nothing. Returns what it did (tests).
+ * checkpoint still missing Gen or Und changes nothing. The memory of what was evaluated is in the
+ * database (alert_evaluations): after a restart the evaluator resumes after the last evaluated
+ * checkpoint, and of several servers evaluating the same checkpoint at the same data version only
+ * the one whose claim succeeded decides. Returns what it did (tests).
  */
-export async function evaluateRunAlerts(runId: string): Promise<{ opened: string[]; resolved: string[] }> {
-  const done = { opened: [] as string[], resolved: [] as string[] };
+export async function evaluateRunAlerts(runId: string): Promise<{ opened: string[]; resolved: string[]; evaluated: number[] }> {
+  const done = { opened: [] as string[], resolved: [] as string[], evaluated: [] as number[] };
   const run = UUID.test(runId) ? await findRunForAlerts(runId) : null;
   if (!run) return done;
-  const summary = await summarizeCheckpointsForAlerts(run.id, settledSteps.get(run.id) ?? null);
+  // The version is read before the figures: a batch committed in between makes the next evaluation claim again.
+  const state = await findEvaluationState(run.id);
+  const summary = await summarizeCheckpointsForAlerts(run.id, state.lastStep);
   if (!summary) return done;
   const rules: TEvaluatedRule[] = (await listRules(run.projectId)).flatMap((row) => {
     const rule = row.enabled ? thresholdRule(row) : null;
@@ -144,7 +147,8 @@ export async function evaluateRunAlerts(runId: string): Promise<{ opened: string
   for (const checkpoint of summary.checkpoints) {
     const verdict = evaluateCheckpoint(checkpoint, summary.baseline, rules);
     if (!verdict.settled) continue;
-    settledSteps.set(run.id, Math.max(settledSteps.get(run.id) ?? -1, verdict.step));
+    if (!(await claimCheckpointEvaluation(run.id, verdict.step, state.version))) continue;
+    done.evaluated.push(verdict.step);
     await applyVerdict(run, verdict, done);
   }
   if (done.opened.length > 0 || done.resolved.length > 0) kickDeliveries();
