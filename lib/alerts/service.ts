@@ -9,6 +9,7 @@ import { requireProjectRole, requireRunAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { summarizeCheckpointsForAlerts } from "@/lib/metrics/service";
 import { findProjectBySlug } from "@/lib/projects/repository";
+import { bumpRunActivity } from "@/lib/runs/live-repository";
 
 import { kickDeliveries } from "./delivery";
 import { evaluateCheckpoint, ruleSignature, type TEvaluatedRule } from "./evaluate";
@@ -151,7 +152,11 @@ export async function evaluateRunAlerts(runId: string): Promise<{ opened: string
     done.evaluated.push(verdict.step);
     await applyVerdict(run, verdict, done);
   }
-  if (done.opened.length > 0 || done.resolved.length > 0) kickDeliveries();
+  if (done.opened.length > 0 || done.resolved.length > 0) {
+    kickDeliveries();
+    // Open pages of the run (banner), the runs table (mark) and the compare view learn of it through the run's version.
+    await bumpRunActivity(run.id, false);
+  }
   return done;
 }
 
@@ -185,7 +190,10 @@ export async function checkStalledRuns(): Promise<{ opened: number; resolved: nu
   for (const recovered of await listRecoveredStalls()) {
     const run = await findRunForAlerts(recovered.runId);
     const row = await findAlert(recovered.id);
-    if (run && row && (await resolveAlert(run, row, null))) resolved++;
+    if (run && row && (await resolveAlert(run, row, null))) {
+      resolved++;
+      await bumpRunActivity(run.id, false);
+    }
   }
   for (const stalled of await listStalledRuns()) {
     const run = await findRunForAlerts(stalled.runId);
@@ -195,7 +203,10 @@ export async function checkStalledRuns(): Promise<{ opened: number; resolved: nu
       `no new data for ${silentMinutes.toFixed(0)} minutes (rule: ${stalled.minutes} minutes) while the run is running; last data at ${stalled.lastDataAt.toISOString()}`,
     ];
     const figures = { lastDataAt: stalled.lastDataAt.toISOString(), minutesSilent: Math.floor(silentMinutes), thresholdMinutes: stalled.minutes };
-    if (await openAlert(run, { ruleId: stalled.ruleId, signature: ruleSignature("stalled"), step: stalled.latestStep, figures, reasons })) opened++;
+    if (await openAlert(run, { ruleId: stalled.ruleId, signature: ruleSignature("stalled"), step: stalled.latestStep, figures, reasons })) {
+      opened++;
+      await bumpRunActivity(run.id, false);
+    }
   }
   if (opened > 0 || resolved > 0) kickDeliveries();
   return { opened, resolved };
@@ -257,7 +268,10 @@ export async function acknowledgeAlert(actor: TActor, alertId: string): Promise<
     if (!run) throw notFound("Alert", alertId);
     const at = new Date();
     const bodies = eventBodies("alert.acknowledged", run, { ...rowFields(row), acknowledgedAt: at.toISOString() });
-    if (await markAlertAcknowledged({ id: row.id, projectId: row.projectId }, actor.kind === "user" ? actor.userId : null, at, bodies)) kickDeliveries();
+    if (await markAlertAcknowledged({ id: row.id, projectId: row.projectId }, actor.kind === "user" ? actor.userId : null, at, bodies)) {
+      kickDeliveries();
+      await bumpRunActivity(row.runId, false);
+    }
   }
   const after = await findAlert(alertId);
   if (!after) throw new AppError("NOT_FOUND", `Alert ${alertId} was not found.`);
