@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
+import { alertTitle } from "@/lib/alerts/payload";
+import type { TAlert } from "@/lib/api/contracts/alerts";
 import type { TRunHeaderDTO } from "@/lib/runs/header-types";
 
 import { ShareViewLink } from "./share-view-link";
@@ -12,12 +14,15 @@ export function CompareHeader({
   colors,
   slug,
   live,
+  alerts,
 }: {
   runs: readonly TRunHeaderDTO[];
   colors: ReadonlyMap<string, string>;
   slug: string;
   /** The live-updates mark while a compared run is running. */
   live?: ReactNode;
+  /** Unresolved alerts per compared run: each run's chip carries a mark linking to them on the Alerts page. */
+  alerts?: ReadonlyMap<string, readonly TAlert[]>;
 }) {
   // The paper table's first row is the baseline: a compared run that is another's recorded baseline goes first.
   const isBaseline = (run: TRunHeaderDTO) => runs.some((r) => r.baseline?.id === run.id);
@@ -40,6 +45,7 @@ export function CompareHeader({
               {run.name}
             </Link>
             <Badge tone="info">{run.method}</Badge>
+            <RunAlertsMark alerts={alerts?.get(run.id) ?? []} href={`/p/${slug}/alerts?run=${run.id}`} />
             <span className="text-xs text-[var(--muted)]">
               baseline: {run.baseline ? `${run.baseline.name}${run.baseline.step !== null ? ` @ ${run.baseline.step}` : ""}` : "none"}
             </span>
@@ -47,5 +53,24 @@ export function CompareHeader({
         ))}
       </ul>
     </section>
+  );
+}
+
+/** "2 alerts" on a compared run with open (or acknowledged, unresolved) alerts; the title names them with their steps. */
+function RunAlertsMark({ alerts, href }: { alerts: readonly TAlert[]; href: string }) {
+  if (alerts.length === 0) return null;
+  const names = alerts.map(
+    (a) => `${alertTitle(a.signature)}${a.step !== null ? ` at step ${a.step}` : ""}${a.status === "acknowledged" ? " (acknowledged)" : ""}`,
+  );
+  return (
+    <Link
+      href={href}
+      title={`Unresolved: ${names.join("; ")}. See the alerts and their figures.`}
+      data-alert-mark=""
+      className="inline-flex items-center gap-1"
+    >
+      <Badge tone="bad">{alerts.length === 1 ? "alert" : `${alerts.length} alerts`}</Badge>
+      <span className="text-xs text-rose-700 underline dark:text-rose-300">{names[0]}</span>
+    </Link>
   );
 }

@@ -1,9 +1,11 @@
 import Link from "next/link";
 
+import { LastData } from "@/components/dashboard/last-data";
 import { Badge } from "@/components/ui/badge";
 import { formatPercent } from "@/lib/dashboard/format";
 import { formatDateTime } from "@/lib/ui/format";
 import { runListHref, type TRunListQuery, type TRunSort } from "@/lib/runs/list-query";
+import type { TRunLiveness } from "@/lib/runs/stalled";
 import type { TLatestFigure, TRunRowDTO } from "@/lib/runs/types";
 
 import { KeepSelectionLink, SelectRun } from "./selection";
@@ -43,7 +45,22 @@ function Figure({ figure, label }: { figure: TLatestFigure; label: string }) {
 }
 
 /** The runs of a project: one server-rendered page of a keyset-paged, filtered, sorted query. */
-export function RunsTable({ runs, slug, query, alerting }: { runs: TRunRowDTO[]; slug: string; query: TRunListQuery; alerting?: ReadonlySet<string> }) {
+export function RunsTable({
+  runs,
+  slug,
+  query,
+  alerting,
+  liveness,
+  stalledAfterMinutes,
+}: {
+  runs: TRunRowDTO[];
+  slug: string;
+  query: TRunListQuery;
+  alerting?: ReadonlySet<string>;
+  /** Running runs' last data and heartbeat: their rows say "last data N s ago" and "stalled" when silent. */
+  liveness?: ReadonlyMap<string, TRunLiveness>;
+  stalledAfterMinutes?: number;
+}) {
   const base = `/p/${slug}`;
   if (runs.length === 0)
     return (
@@ -107,6 +124,11 @@ export function RunsTable({ runs, slug, query, alerting }: { runs: TRunRowDTO[];
               <td className="px-2 py-2">{run.method}</td>
               <td className="px-2 py-2">
                 <RunStatusBadge status={run.status} />
+                {liveness?.has(run.id) && stalledAfterMinutes !== undefined ? (
+                  <span className="block" data-run-liveness="">
+                    <LastData run={liveness.get(run.id)!} stalledAfterMinutes={stalledAfterMinutes} />
+                  </span>
+                ) : null}
               </td>
               <td className="px-2 py-2">
                 <span className="flex flex-wrap gap-1">

@@ -76,3 +76,22 @@ export async function findProjectActivity(projectId: string, runIds: readonly st
   });
   return { sum: agg._sum.version ?? 0n, runs: agg._count._all };
 }
+
+/** Liveness of the running runs among `runIds` of a project (the runs table's last-data marks): one query by primary keys. */
+export async function findRunningRunsLiveness(
+  projectId: string,
+  runIds: readonly string[],
+): Promise<{ id: string; heartbeatAt: Date | null; createdAt: Date; lastDataAt: Date | null }[]> {
+  if (runIds.length === 0) return [];
+  const { sql } = await getDb();
+  const rows = await sql.query<{ id: string; heartbeat_ms: string | null; created_ms: string; last_data_ms: string | null }>(
+    `SELECT r.id::text AS id,
+       (extract(epoch FROM r.heartbeat_at) * 1000)::bigint::text AS heartbeat_ms, (extract(epoch FROM r.created_at) * 1000)::bigint::text AS created_ms,
+       (extract(epoch FROM a.last_data_at) * 1000)::bigint::text AS last_data_ms
+     FROM runs r LEFT JOIN run_activity a ON a.run_id = r.id
+     WHERE r.project_id = $1::uuid AND r.id = ANY($2::uuid[]) AND r.status = 'running'`,
+    [projectId, [...runIds]],
+  );
+  const date = (ms: string | null) => (ms === null ? null : new Date(Number(ms)));
+  return rows.map((r) => ({ id: r.id, heartbeatAt: date(r.heartbeat_ms), createdAt: date(r.created_ms)!, lastDataAt: date(r.last_data_ms) }));
+}

@@ -2,12 +2,12 @@ import "server-only";
 
 import type { TProjectChanges, TProjectChangesQuery, TRunChanges } from "@/lib/api/contracts/live";
 import type { TActor } from "@/lib/auth/actor";
-import { requireRunAccess } from "@/lib/auth/permissions";
+import { requireProjectRole, requireRunAccess } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { getProjectForActor } from "@/lib/projects/service";
 
-import { findProjectActivity, findRunActivity } from "./live-repository";
-import { isRunStalled, parseStalledMinutes } from "./stalled";
+import { findProjectActivity, findRunActivity, findRunningRunsLiveness } from "./live-repository";
+import { isRunStalled, parseStalledMinutes, type TRunLiveness } from "./stalled";
 
 /** Minutes without data or heartbeat after which a running run is shown as stalled. */
 export function stalledAfterMinutes(): number {
@@ -48,4 +48,21 @@ export async function getProjectChanges(actor: TActor, slug: string, query: TPro
   const { sum, runs } = await findProjectActivity(project.id, query.runs ?? null);
   const version = `${sum}.${runs}`;
   return { version, changed: query.since !== version };
+}
+
+/** The runs table's "last data N s ago" / stalled marks: liveness of the listed runs that are running (project viewers). */
+export async function listRunningRunsLiveness(actor: TActor, projectId: string, runIds: readonly string[]): Promise<Map<string, TRunLiveness>> {
+  await requireProjectRole(actor, projectId, "viewer");
+  const rows = await findRunningRunsLiveness(projectId, runIds);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        status: "running",
+        lastDataAt: r.lastDataAt?.toISOString() ?? null,
+        heartbeatAt: r.heartbeatAt?.toISOString() ?? null,
+        createdAt: r.createdAt.toISOString(),
+      },
+    ]),
+  );
 }

@@ -12,7 +12,7 @@ import { CompareBar, KeepSelectionLink } from "@/components/runs/selection";
 import { runIdsWithOpenAlerts } from "@/lib/alerts/service";
 import { formatCount } from "@/lib/dashboard/format";
 import { getProjectForActor } from "@/lib/projects/service";
-import { getProjectChanges } from "@/lib/runs/live-service";
+import { getProjectChanges, listRunningRunsLiveness, stalledAfterMinutes } from "@/lib/runs/live-service";
 import { parseRunListQuery, runListHref } from "@/lib/runs/list-query";
 import { listRunsPage } from "@/lib/runs/service";
 
@@ -29,6 +29,8 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
   // The version first: a run created or fed while the page renders makes its first poll refresh it.
   const live = await getProjectChanges(actor, slug, {});
   const [page, alerting] = await Promise.all([listRunsPage(actor, project.id, query), runIdsWithOpenAlerts(actor, project.id)]);
+  const running = page.runs.filter((r) => r.status === "running").map((r) => r.id);
+  const liveness = await listRunningRunsLiveness(actor, project.id, running);
   const base = `/p/${slug}`;
   return (
     <>
@@ -57,7 +59,7 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
           showing {page.runs.length} of {formatCount(page.total)} matching runs{query.after ? " (a later page)" : ""}{" "}
           <LiveUpdates sources={[{ url: `/api/v1/projects/${encodeURIComponent(slug)}/changes`, version: live.version }]} active label="live" />
         </p>
-        <RunsTable runs={page.runs} slug={slug} query={query} alerting={alerting} />
+        <RunsTable runs={page.runs} slug={slug} query={query} alerting={alerting} liveness={liveness} stalledAfterMinutes={stalledAfterMinutes()} />
         <nav className="mt-3 flex gap-3 text-sm" aria-label="Pages">
           {query.after ? (
             <KeepSelectionLink href={runListHref(base, query, {})} className="text-indigo-700 hover:underline dark:text-indigo-300">

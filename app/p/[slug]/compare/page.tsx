@@ -11,6 +11,7 @@ import { DenseGrid } from "@/components/dashboard/dense-grid";
 import { LiveUpdates } from "@/components/dashboard/live-updates";
 import { SummaryLoading } from "@/components/dashboard/summary-loading";
 import { AppHeader } from "@/components/layout/app-header";
+import { listRunAlerts } from "@/lib/alerts/service";
 import { assignRunColors } from "@/lib/dashboard/run-colors";
 import { getSummaryResult } from "@/lib/dashboard/summary-service";
 import { ZCompareRuns } from "@/lib/dashboard/view-state";
@@ -54,6 +55,7 @@ export default async function ComparePage({ params, searchParams }: TProps) {
   const runIds = runs.map((r) => r.id);
   const keys = await listMetricKeys(actor, runIds);
   const colors = assignRunColors(runIds);
+  const alerts = new Map(await Promise.all(runIds.map(async (id) => [id, (await listRunAlerts(actor, id, { status: "open" })).alerts] as const)));
   const results = Promise.all(runs.map((run) => getSummaryResult(actor, run)));
   return (
     <>
@@ -63,6 +65,7 @@ export default async function ComparePage({ params, searchParams }: TProps) {
           runs={runs}
           colors={colors}
           slug={slug}
+          alerts={alerts}
           live={
             <LiveUpdates
               sources={[{ url: `/api/v1/projects/${encodeURIComponent(slug)}/changes?runs=${runIds.join(",")}`, version: live.version }]}
