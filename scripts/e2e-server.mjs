@@ -19,9 +19,12 @@ fs.mkdirSync(absDataDir, { recursive: true });
 const env = { ...process.env, PORT: port, UNIGAP_DATA_DIR: absDataDir, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
 delete env.NEXTAUTH_SECRET;
-// The alert specs' webhook receivers listen on 127.0.0.1 (issue 14); retries start after half a second.
+// The alert specs' webhook receivers listen on 127.0.0.1 (issue 14); retries start after half a second;
+// an attempt gives up after 3 s and a delivery after 3 attempts, so the fault spec sees the failing state soon.
 env.UNIGAP_WEBHOOK_ALLOW_PRIVATE ??= "1";
 env.UNIGAP_WEBHOOK_RETRY_BASE_MS ??= "500";
+env.UNIGAP_WEBHOOK_TIMEOUT_MS ??= "3000";
+env.UNIGAP_WEBHOOK_MAX_ATTEMPTS ??= "3";
 
 if (kind === "postgres") {
   const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";

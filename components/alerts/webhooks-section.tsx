@@ -23,7 +23,15 @@ export type TWebhookView = {
   format: string;
   createdAt: string;
   status: string | null;
-  lastDeliveries: { id: string; event: string; status: string; attempts: number; createdAt: string }[];
+  lastDeliveries: {
+    id: string;
+    event: string;
+    status: string;
+    attempts: number;
+    createdAt: string;
+    /** The newest attempt's outcome: HTTP status (null when none came back), latency, error. */
+    lastAttempt: { statusCode: number | null; latencyMs: number; error: string | null } | null;
+  }[];
 };
 
 type TProps = {
@@ -94,9 +102,14 @@ export function WebhooksSection({ slug, webhooks, create, remove }: TProps) {
                   {hook.lastDeliveries.length === 0
                     ? "none yet"
                     : hook.lastDeliveries.map((d) => (
-                        <span key={d.id} className="mr-2 inline-flex items-center gap-1 whitespace-nowrap">
+                        <span key={d.id} className="mr-2 flex items-center gap-1 whitespace-nowrap" data-delivery-status={d.status}>
                           <Badge tone={TONE[d.status] ?? "neutral"}>{d.status}</Badge>
                           {d.event} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"} · {formatDateTime(d.createdAt)}
+                          {d.lastAttempt ? (
+                            <span className="text-[var(--muted)]" title="The latest attempt (every attempt: GET …/webhooks/{id}/deliveries)">
+                              · last: {d.lastAttempt.error ?? `HTTP ${d.lastAttempt.statusCode}`} in {d.lastAttempt.latencyMs} ms
+                            </span>
+                          ) : null}
                         </span>
                       ))}
                 </TD>

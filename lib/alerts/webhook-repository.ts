@@ -33,7 +33,15 @@ export async function listWebhooks(projectId: string) {
       deliveries: {
         orderBy: { createdAt: "desc" },
         take: 5,
-        select: { id: true, event: true, status: true, attempts: true, createdAt: true, deliveredAt: true },
+        select: {
+          id: true,
+          event: true,
+          status: true,
+          attempts: true,
+          createdAt: true,
+          deliveredAt: true,
+          attemptLog: { orderBy: { attempt: "desc" }, take: 1, select: { statusCode: true, latencyMs: true, error: true } },
+        },
       },
     },
   });

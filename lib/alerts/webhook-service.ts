@@ -90,6 +90,7 @@ export async function getWebhooks(actor: TActor, slug: string) {
         attempts: d.attempts,
         createdAt: d.createdAt.toISOString(),
         deliveredAt: d.deliveredAt?.toISOString() ?? null,
+        lastAttempt: d.attemptLog[0] ?? null,
       })),
     })),
   };
