@@ -11,6 +11,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 
 import { checkWebhookUrlShape, refusedAddressKind } from "./address-policy";
+import { openSecret, serverSecrets } from "./secret-box";
 import { signWebhookBody } from "./signature";
 import { claimDueDeliveries, nextDueAt, recordAttempt, type TClaimedDelivery } from "./webhook-repository";
 
@@ -101,19 +102,23 @@ async function attempt(delivery: TClaimedDelivery): Promise<void> {
   const started = new Date();
   const timestamp = String(Math.floor(started.getTime() / 1000));
   const event = (JSON.parse(delivery.body) as { event?: string }).event ?? "alert";
-  const result = await post(
-    delivery.url,
-    delivery.body,
-    {
-      "content-type": "application/json",
-      "user-agent": "unigap-webhooks/1",
-      "x-unigap-signature": signWebhookBody(delivery.secret, delivery.body),
-      "x-unigap-timestamp": timestamp,
-      "x-unigap-delivery": delivery.id,
-      "x-unigap-event": event,
-    },
-    config.timeoutMs,
-  );
+  // A secret that does not open is logged as the attempt's error; nothing unsigned or wrongly signed is sent.
+  const secret = openSecret(delivery.secret, delivery.webhookId, serverSecrets());
+  const result: TAttemptResult = !secret.ok
+    ? { statusCode: null, error: secret.reason }
+    : await post(
+        delivery.url,
+        delivery.body,
+        {
+          "content-type": "application/json",
+          "user-agent": "unigap-webhooks/1",
+          "x-unigap-signature": signWebhookBody(secret.secret, delivery.body),
+          "x-unigap-timestamp": timestamp,
+          "x-unigap-delivery": delivery.id,
+          "x-unigap-event": event,
+        },
+        config.timeoutMs,
+      );
   const latencyMs = Date.now() - started.getTime();
   const ok = result.error === null;
   const next = ok ? null : nextRetryAt(number, delivery.createdAt, new Date(), config);

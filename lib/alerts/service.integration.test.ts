@@ -11,9 +11,12 @@ import { bumpRunActivity } from "@/lib/runs/live-repository";
 import { addTestMember, createTestProject, createTestRun, createTestUser } from "@/prisma/factories";
 
 import { acknowledgeAlert, checkStalledRuns, evaluateRunAlerts, listProjectAlerts, listRunAlerts, putAlertRules } from "./service";
-import { createWebhook } from "./webhook-service";
+import { isSealed, openSecret } from "./secret-box";
+import { createWebhook, sealLegacyWebhookSecrets } from "./webhook-service";
 
 setupTestDatabase();
+// A running server always has one (boot generates and stores it when the operator sets none); webhook secrets are sealed with it.
+process.env.NEXTAUTH_SECRET ??= "integration-test-server-secret";
 
 const PROMPTS = 40;
 const PER_PROMPT = 5;
@@ -209,5 +212,45 @@ describe("alerts after ingestion", () => {
       [run.id],
     );
     expect(alerts).toEqual([{ signature: "co_degradation", step: 10, resolved_step: 20 }]);
+  });
+
+  it("keeps webhook secrets sealed at rest; seals legacy plain rows at start and re-seals after a server-secret rotation", async () => {
+    const project = await createTestProject();
+    const { sql } = await getDb();
+    const stored = async (id: string) => (await sql.query<{ secret: string }>(`SELECT secret FROM webhooks WHERE id = $1::uuid`, [id]))[0]!.secret;
+    const hook = await createWebhook(owner(project), project.slug, { url: "https://93.184.215.14/hook" }); // a public literal: no DNS needed
+    const sealed = await stored(hook.id);
+    expect(isSealed(sealed)).toBe(true);
+    expect(sealed).not.toContain(hook.secret);
+    expect(openSecret(sealed, hook.id, { current: process.env.NEXTAUTH_SECRET! })).toMatchObject({ ok: true, secret: hook.secret });
+
+    // A row written before sealing (plain) still opens, and the start-up pass seals it, once.
+    await sql.execute(`UPDATE webhooks SET secret = $2 WHERE id = $1::uuid`, [hook.id, hook.secret]);
+    expect(openSecret(await stored(hook.id), hook.id, { current: process.env.NEXTAUTH_SECRET! })).toMatchObject({ ok: true, secret: hook.secret });
+    // (Counts are over every webhook of this file's database: earlier tests made some.)
+    expect((await sealLegacyWebhookSecrets()).sealed).toBeGreaterThanOrEqual(1);
+    expect(await sealLegacyWebhookSecrets()).toMatchObject({ sealed: 0, resealed: 0 });
+    expect(isSealed(await stored(hook.id))).toBe(true);
+
+    // Rotation: the new secret with the previous one beside it re-seals; afterwards the new one alone opens it.
+    const before = process.env.NEXTAUTH_SECRET!;
+    try {
+      process.env.NEXTAUTH_SECRET = `${before}-rotated`;
+      const kept = await stored(hook.id);
+      expect((await sealLegacyWebhookSecrets()).unreadable).toBeGreaterThanOrEqual(1);
+      expect(await stored(hook.id)).toBe(kept); // what does not open is left as it is
+      process.env.UNIGAP_PREVIOUS_NEXTAUTH_SECRET = before;
+      expect(await sealLegacyWebhookSecrets()).toMatchObject({ resealed: expect.any(Number), unreadable: 0 });
+      expect(await stored(hook.id)).not.toBe(kept);
+      delete process.env.UNIGAP_PREVIOUS_NEXTAUTH_SECRET;
+      expect(openSecret(await stored(hook.id), hook.id, { current: process.env.NEXTAUTH_SECRET })).toMatchObject({
+        ok: true,
+        secret: hook.secret,
+        sealedWith: "current",
+      });
+    } finally {
+      process.env.NEXTAUTH_SECRET = before;
+      delete process.env.UNIGAP_PREVIOUS_NEXTAUTH_SECRET;
+    }
   });
 });

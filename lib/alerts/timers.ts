@@ -2,9 +2,11 @@ import "server-only";
 
 import { startDeliveryWorker } from "./delivery";
 import { checkStalledRuns } from "./service";
+import { sealLegacyWebhookSecrets } from "./webhook-service";
 
 // Started once at boot (lib/system/boot.ts): the stall check (one query over running runs with a
-// stalled rule, every UNIGAP_STALL_CHECK_MS, default 60 s) and the webhook worker's sweep.
+// stalled rule, every UNIGAP_STALL_CHECK_MS, default 60 s) and the webhook worker's sweep, after one
+// pass that seals webhook secrets still stored plain (or under the previous server secret).
 const TIMER_KEY = Symbol.for("unigap.alertTimers");
 
 export function startAlertTimers(): void {
@@ -23,5 +25,11 @@ export function startAlertTimers(): void {
   };
   state[TIMER_KEY] = setInterval(tick, every);
   state[TIMER_KEY].unref?.();
-  startDeliveryWorker();
+  sealLegacyWebhookSecrets()
+    .then(({ sealed, resealed, unreadable }) => {
+      if (sealed + resealed > 0) console.log(`[unigap] webhook secrets: ${sealed} sealed, ${resealed} re-sealed under the current NEXTAUTH_SECRET`);
+      if (unreadable > 0) console.error(`[unigap] ${unreadable} webhook secret(s) do not open with NEXTAUTH_SECRET: their deliveries fail until re-created`);
+    })
+    .catch((error: unknown) => console.error("[unigap] sealing webhook secrets failed", error))
+    .finally(startDeliveryWorker);
 }

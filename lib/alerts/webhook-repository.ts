@@ -4,10 +4,11 @@ import { getDb } from "@/lib/db/client";
 import type { WebhookFormat } from "@/lib/db/generated/client";
 
 // Webhooks, their deliveries (one per event and webhook, written with the alert's change) and every
-// attempt. The secret is kept as the server keeps its other signing secrets (app_settings' session
-// secret): in the database, because the server must sign with it; it leaves only once, at creation.
+// attempt. The secret is stored sealed (secret-box.ts: AES-256-GCM under a key derived from the server's
+// secret); this file only moves the stored form. It leaves the server only once, at creation.
 
 export async function insertWebhook(data: {
+  id: string;
   projectId: string;
   url: string;
   events: string[];
@@ -82,7 +83,8 @@ export async function listDeliveryRows(webhookId: string, limit: number) {
   });
 }
 
-export type TClaimedDelivery = { id: string; body: string; attempts: number; createdAt: Date; url: string; secret: string };
+/** `secret` is the stored (sealed, or legacy plain) form. */
+export type TClaimedDelivery = { id: string; body: string; attempts: number; createdAt: Date; webhookId: string; url: string; secret: string };
 
 /**
  * Takes up to `limit` due deliveries and pushes their next attempt `leaseMs` out, so a second
@@ -90,17 +92,25 @@ export type TClaimedDelivery = { id: string; body: string; attempts: number; cre
  */
 export async function claimDueDeliveries(limit: number, leaseMs: number): Promise<TClaimedDelivery[]> {
   const { sql } = await getDb();
-  const rows = await sql.query<{ id: string; body: string; attempts: number; created_at: Date | string; url: string; secret: string }>(
+  const rows = await sql.query<{ id: string; body: string; attempts: number; created_at: Date | string; webhook_id: string; url: string; secret: string }>(
     `WITH due AS (
        SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
        ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
      claimed AS (
        UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $2::float8 / 1000)
        FROM due WHERE d.id = due.id RETURNING d.id, d.webhook_id, d.body, d.attempts, d.created_at)
-     SELECT c.id, c.body, c.attempts, c.created_at, w.url, w.secret FROM claimed c JOIN webhooks w ON w.id = c.webhook_id`,
+     SELECT c.id, c.body, c.attempts, c.created_at, w.id AS webhook_id, w.url, w.secret FROM claimed c JOIN webhooks w ON w.id = c.webhook_id`,
     [limit, leaseMs],
   );
-  return rows.map((r) => ({ id: r.id, body: r.body, attempts: Number(r.attempts), createdAt: new Date(r.created_at), url: r.url, secret: r.secret }));
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    attempts: Number(r.attempts),
+    createdAt: new Date(r.created_at),
+    webhookId: r.webhook_id,
+    url: r.url,
+    secret: r.secret,
+  }));
 }
 
 /** Logs one attempt and moves the delivery on: delivered, pending again at `nextAttemptAt`, or failing. */
@@ -128,4 +138,16 @@ export async function nextDueAt(): Promise<Date | null> {
   const { sql } = await getDb();
   const [row] = await sql.query<{ at: Date | string | null }>(`SELECT min(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'`);
   return row?.at ? new Date(row.at) : null;
+}
+
+/** Every webhook's stored secret (the start-up pass that seals legacy plain values and re-seals after a rotation). */
+export async function listStoredWebhookSecrets(): Promise<{ id: string; secret: string }[]> {
+  const { sql } = await getDb();
+  return sql.query<{ id: string; secret: string }>(`SELECT id::text AS id, secret FROM webhooks`);
+}
+
+/** Replaces a stored secret only if it is still the one read (another server may have re-sealed it meanwhile). */
+export async function replaceStoredWebhookSecret(id: string, expected: string, next: string): Promise<boolean> {
+  const { sql } = await getDb();
+  return (await sql.execute(`UPDATE webhooks SET secret = $3 WHERE id = $1::uuid AND secret = $2`, [id, expected, next])) > 0;
 }

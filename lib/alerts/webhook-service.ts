@@ -1,5 +1,6 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
 import { lookup } from "node:dns/promises";
 
 import type { TCreateWebhookRequest, TWebhookEvent } from "@/lib/api/contracts/alerts";
@@ -12,7 +13,17 @@ import { findProjectBySlug } from "@/lib/projects/repository";
 
 import { checkWebhookUrlShape, refusedAddressKind } from "./address-policy";
 import { privateAddressesAllowed } from "./delivery";
-import { countWebhooks, deleteWebhookRow, findWebhookInProject, insertWebhook, listDeliveryRows, listWebhooks } from "./webhook-repository";
+import { isSealed, openSecret, sealSecret, serverSecrets } from "./secret-box";
+import {
+  countWebhooks,
+  deleteWebhookRow,
+  findWebhookInProject,
+  insertWebhook,
+  listDeliveryRows,
+  listStoredWebhookSecrets,
+  listWebhooks,
+  replaceStoredWebhookSecret,
+} from "./webhook-repository";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_WEBHOOKS_PER_PROJECT = 20;
@@ -61,12 +72,14 @@ export async function createWebhook(actor: TActor, slug: string, body: TCreateWe
     throw new AppError("INVALID_INPUT", `A project has at most ${MAX_WEBHOOKS_PER_PROJECT} webhooks; delete one first.`, { field: "url" });
   const secret = generateSecret("ugw_");
   const events = [...new Set(body.events ?? DEFAULT_EVENTS)].sort((a, b) => WEBHOOK_EVENTS.indexOf(a) - WEBHOOK_EVENTS.indexOf(b));
+  const id = randomUUID();
   const row = await insertWebhook({
+    id,
     projectId: project.id,
     url,
     events,
     format: body.format ?? "json",
-    secret,
+    secret: sealSecret(secret, id, serverSecrets().current),
     createdById: actor.kind === "user" ? actor.userId : null,
   });
   return { id: row.id, url: row.url, events: row.events, format: row.format, createdAt: row.createdAt.toISOString(), secret };
@@ -127,4 +140,24 @@ export async function getWebhookDeliveries(actor: TActor, slug: string, webhookI
       })),
     })),
   };
+}
+
+/**
+ * At start (the webhook worker's first step): seals legacy plain secrets, and re-seals under the current
+ * server secret those sealed under UNIGAP_PREVIOUS_NEXTAUTH_SECRET, so the previous secret can be dropped
+ * after one start. Conditional updates: several servers starting at once do it once per row.
+ */
+export async function sealLegacyWebhookSecrets(): Promise<{ sealed: number; resealed: number; unreadable: number }> {
+  const secrets = serverSecrets();
+  const counts = { sealed: 0, resealed: 0, unreadable: 0 };
+  for (const row of await listStoredWebhookSecrets()) {
+    const opened = openSecret(row.secret, row.id, secrets);
+    if (!opened.ok) counts.unreadable++;
+    else if (opened.sealedWith !== "current" || !isSealed(row.secret)) {
+      if (await replaceStoredWebhookSecret(row.id, row.secret, sealSecret(opened.secret, row.id, secrets.current))) {
+        counts[opened.sealedWith === "plain" ? "sealed" : "resealed"]++;
+      }
+    }
+  }
+  return counts;
 }
