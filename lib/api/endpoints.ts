@@ -454,7 +454,8 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     params: ZProjectParams,
     status: 200,
     errors: [401, 403, 404],
-    description: "URL, events, format and the latest deliveries of each webhook; never the secret.",
+    description:
+      "URL, events, format and the latest deliveries of each webhook, each with its last attempt (`lastAttempt`: status code, latency, error); never the secret.",
   },
   {
     method: "delete",
