@@ -119,3 +119,46 @@ test("[DATASETS]: the corrupted-labels run's round-0 set is flagged with its rea
   await gate.getByRole("button", { name: "Save" }).click();
   await expect(gate.getByRole("status")).toContainText("now gate at 0.6");
 });
+
+test("[DATASETS]: a curriculum round's ledger links its remaining count to the pool, 12 prompts a page with every candidate and its verdicts", async ({
+  page,
+  credentials,
+  apiHeaders,
+}) => {
+  const runs = (await (await page.request.get("/api/v1/runs?project=demo&limit=200", { headers: apiHeaders })).json()) as {
+    runs: { id: string; name: string }[];
+  };
+  const curriculum = runs.runs.find((r) => r.name === "Janus-Pro-7B · curriculum SFT")!;
+  const build = async (data: Record<string, unknown>) => {
+    const response = await page.request.post(`/api/v1/runs/${curriculum.id}/datasets`, { headers: apiHeaders, data });
+    expect(response.ok(), await response.text()).toBe(true);
+    return (await response.json()) as { id: string; poolCount: number };
+  };
+  const round0 = await build({ kind: "sft", step: 0 });
+  // The replay round at epoch 10 (step 1000) re-samples round 0's pool.
+  const round1 = await build({ kind: "sft", step: 1000, previousDatasetId: round0.id });
+  expect(round1.poolCount).toBeGreaterThan(0);
+
+  await signIn(page, credentials, `/p/demo/datasets/${round1.id}`);
+  const link = page.getByTestId("dataset-ledger").getByTestId("ledger-pool-link");
+  await expect(link).toHaveText(String(round1.poolCount));
+  await link.click();
+  await page.waitForURL(new RegExp(`/p/demo/datasets/${round1.id}/pool`));
+  await expect(page.getByRole("heading", { level: 1, name: "Discard pool" })).toBeVisible();
+  await expect(page.getByTestId("pool-summary")).toHaveAttribute("data-total", String(round1.poolCount));
+  const prompts = page.getByTestId("pool-prompt");
+  await expect(prompts.first()).toBeVisible();
+  expect(await prompts.count()).toBe(Math.min(12, round1.poolCount));
+  // A pool prompt is one none of whose candidates the round's own judge accepted.
+  const candidates = page.getByTestId("pool-candidate");
+  expect(await candidates.count()).toBeGreaterThan(0);
+  expect(await page.locator('[data-testid="pool-candidate"] [data-verdict="1"]', { hasText: "self:" }).count()).toBe(0);
+  await page.screenshot({ path: "test-results/screens/dataset-pool.png", fullPage: true });
+  if (round1.poolCount > 12) {
+    await page.getByRole("link", { name: "next page →" }).click();
+    await page.waitForURL(/pool\?page=2/);
+    await expect(prompts.first()).toBeVisible();
+    expect(await prompts.count()).toBe(Math.min(12, round1.poolCount - 12));
+  }
+  expect((await page.request.get(`/p/demo/datasets/${round1.id}/pool?page=99999`)).status()).toBe(404);
+});

@@ -8,17 +8,18 @@ import { sampleImageUrls } from "@/lib/samples/image-urls";
 import { listExportPage, type TExportImage } from "./export-repository";
 import { DEFAULT_PRECISION_THRESHOLD, type TGate } from "./gate";
 import { describeRunLineage } from "./lineage-service";
-import { findUserLabels, listConstructionRounds, listTrainedByInProject, upsertPrecisionThreshold } from "./page-repository";
+import { findUserLabels, listConstructionRounds, listPoolPage, listTrainedByInProject, upsertPrecisionThreshold } from "./page-repository";
 import type { TRoundLedger } from "./recipe";
 import { findPrecisionThreshold } from "./repository";
 import { getDataset, listDatasets, type TDatasetView } from "./service";
-import type { TBuildSource, TDatasetCard, TDatasetDetail, TDatasetItem, TRunLineageLine } from "./types";
+import type { TBuildSource, TDatasetCard, TDatasetDetail, TDatasetItem, TPoolPrompt, TRunLineageLine } from "./types";
 
 // The datasets pages' use cases on top of the API's (service.ts): cards with their lineage and
 // builder, a dataset's items a page at a time, the rounds a build may start from, the project's
 // gate threshold (owners set it), and the run page's "trained on" lines.
 
 const ITEMS_PAGE = 24;
+export const POOL_PAGE = 12;
 
 function cardOf(d: TDatasetView, trainedBy: TDatasetCard["trainedBy"], createdBy: string | null): TDatasetCard {
   return {
@@ -72,8 +73,8 @@ export async function getDatasetDetail(actor: TActor, projectId: string, dataset
 }
 
 const bit = (v: number | null): 0 | 1 | null => (v === null ? null : v === 1 ? 1 : 0);
-function imageOf(img: TExportImage) {
-  const urls = img.sha256 ? sampleImageUrls(img.sampleId, img.sha256, 320) : null;
+function imageOf(img: TExportImage, thumbSize: 128 | 320 = 320) {
+  const urls = img.sha256 ? sampleImageUrls(img.sampleId, img.sha256, thumbSize) : null;
   return {
     sampleId: img.sampleId,
     candidate: img.candidate,
@@ -106,6 +107,47 @@ export async function listDatasetItems(
     rejected: r.rejected ? imageOf(r.rejected) : null,
   }));
   return { items, nextAfter: rows.length > ITEMS_PAGE ? items[items.length - 1]!.position : null };
+}
+
+/**
+ * A page (1-based, POOL_PAGE prompts) of the dataset's discard pool in external-id order, each prompt
+ * with its candidates at the dataset's step and their verdicts; `pages` counts the pages (at least 1),
+ * and a page outside them is NOT_FOUND (the page's 404).
+ */
+export async function listDatasetPool(
+  actor: TActor,
+  projectId: string,
+  datasetId: string,
+  page: number,
+): Promise<{ prompts: TPoolPrompt[]; page: number; pages: number; total: number }> {
+  const d = await getDataset(actor, datasetId);
+  if (d.projectId !== projectId) throw notFound("Dataset", datasetId);
+  const pages = Math.max(1, Math.ceil(d.poolCount / POOL_PAGE));
+  if (!Number.isInteger(page) || page < 1 || page > pages) throw notFound("Pool page", String(page));
+  const prompts = new Map<string, TPoolPrompt>();
+  for (const r of await listPoolPage(d.id, (page - 1) * POOL_PAGE, POOL_PAGE)) {
+    const prompt =
+      prompts.get(r.promptId) ??
+      prompts
+        .set(r.promptId, { promptId: r.promptId, externalId: r.externalId, text: r.text, benchmark: r.benchmark, subtask: r.subtask, candidates: [] })
+        .get(r.promptId)!;
+    if (r.sampleId !== null)
+      prompt.candidates.push(
+        imageOf(
+          {
+            sampleId: r.sampleId,
+            candidate: r.candidate ?? 0,
+            sha256: r.sha256,
+            mediaType: null,
+            selfVerdict: r.selfVerdict,
+            selfProb: r.selfProb,
+            externalVerdict: r.externalVerdict,
+          },
+          128,
+        ),
+      );
+  }
+  return { prompts: [...prompts.values()], page, pages, total: d.poolCount };
 }
 
 /** The project's runs with the steps that hold training candidates (what the build form offers). */

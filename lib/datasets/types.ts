@@ -58,6 +58,16 @@ type TItemImage = {
   selfProb: number | null;
   externalVerdict: 0 | 1 | null;
 };
+/** One prompt of the discard pool with its candidates at the dataset's step (none was accepted). */
+export type TPoolPrompt = {
+  promptId: string;
+  externalId: string;
+  text: string;
+  benchmark: string;
+  subtask: string;
+  candidates: TItemImage[];
+};
+
 export type TDatasetItem = {
   position: number;
   round: number;

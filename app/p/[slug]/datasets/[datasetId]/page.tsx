@@ -141,7 +141,7 @@ export default async function DatasetPage({ params, searchParams }: TProps) {
 
         <div className="grid gap-5 lg:grid-cols-2">
           <Section title="Ledger" note="Curriculum rounds: the discard pool before each round, the prompts it admitted and those still waiting.">
-            <LedgerTable ledger={d.ledger} />
+            <LedgerTable ledger={d.ledger} poolHref={`${base}/pool`} />
           </Section>
           <Section title="Lineage" note="Runs that declared they trained on this set (trainedOn), with their latest cached figures." testId="dataset-lineage">
             {d.lineage.length === 0 ? (
