@@ -12,7 +12,8 @@ import tar from "tar-stream";
 
 import type { TActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { blobPath } from "@/lib/storage/blob-store";
+import { blobKey, getObjectStore } from "@/lib/storage/object-store";
+import type { TObjectRead, TObjectStore } from "@/lib/storage/object-types";
 
 import { datasetCard } from "./dataset-card";
 import { listExportPage, type TExportImage, type TExportRow } from "./export-repository";
@@ -21,10 +22,16 @@ import { requireReadableDataset, type TDatasetView } from "./service";
 // The trainer's archive, streamed: images/<sha256>.<ext> once each, sft.jsonl + metadata.jsonl (a
 // Hugging Face imagefolder) or dpo.jsonl (diffusers' Diffusion-DPO columns), README.md and
 // manifest.json with the SHA-256 of every file. Rows are read in pages into temporary JSONL files
-// (tar needs each entry's size first); images stream from blob storage. A missing image is an error
-// before the first byte, and a file that vanishes mid-way aborts the stream: never a short archive.
+// (tar needs each entry's size first); images stream from the object store (the data folder or the
+// S3 bucket, lib/storage/object-store.ts), a few opened ahead while the tar writes the current one,
+// each written only as fast as the download reads it. Every image is looked up (HEAD, in parallel)
+// before the first byte, so a missing one fails the request; one that vanishes mid-way aborts the
+// stream: never a short archive.
 
 const PAGE = 2000;
+/** Concurrent HEADs while checking the images, and images opened ahead of the one being written. */
+const HEAD_CONCURRENCY = 16;
+const READ_AHEAD = 8;
 const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 const PRODUCT_VERSION = "unigap 0.1.0";
 
@@ -57,23 +64,37 @@ async function closeJsonl(out: TJsonl): Promise<void> {
   await new Promise<void>((resolve, reject) => out.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/** Writes the JSONL files and collects the distinct images; throws naming the first sample without its image. */
-async function prepare(dataset: TDatasetView, dir: string) {
-  const images = new Map<string, string>();
+type TImageRef = { sha256: string; sampleId: string; size: number };
+
+/** Every image's size from the store, HEAD_CONCURRENCY at a time; throws naming the first sample whose image is missing. */
+async function checkImages(store: TObjectStore, images: Map<string, TImageRef>): Promise<void> {
+  const refs = [...images.values()];
+  let next = 0;
+  const worker = async () => {
+    while (next < refs.length) {
+      const ref = refs[next++]!;
+      const head = await store.head(blobKey(ref.sha256));
+      if (!head)
+        throw new AppError(
+          "CONFLICT",
+          `The image of sample ${ref.sampleId} (${ref.sha256}) is missing from blob storage: the export stops rather than writing a short archive.`,
+          { sampleId: ref.sampleId },
+        );
+      ref.size = head.size;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, refs.length) }, worker));
+}
+
+/** Writes the JSONL files and collects the distinct images, checked in the store; throws naming the first sample without its image. */
+async function prepare(dataset: TDatasetView, dir: string, store: TObjectStore) {
+  const images = new Map<string, TImageRef>();
   const files = dataset.kind === "sft" ? [openJsonl(dir, "sft.jsonl"), openJsonl(dir, "metadata.jsonl")] : [openJsonl(dir, "dpo.jsonl")];
   const need = async (img: TExportImage): Promise<string> => {
     if (!img.sha256)
       throw new AppError("CONFLICT", `Sample ${img.sampleId} has no image: the export stops rather than writing a short archive.`, { sampleId: img.sampleId });
     const name = fileName(img);
-    if (!images.has(name)) {
-      if (!fs.existsSync(await blobPath(img.sha256)))
-        throw new AppError(
-          "CONFLICT",
-          `The image of sample ${img.sampleId} (${img.sha256}) is missing from blob storage: the export stops rather than writing a short archive.`,
-          { sampleId: img.sampleId },
-        );
-      images.set(name, img.sha256);
-    }
+    if (!images.has(name)) images.set(name, { sha256: img.sha256, sampleId: img.sampleId, size: -1 });
     return name;
   };
   try {
@@ -83,6 +104,7 @@ async function prepare(dataset: TDatasetView, dir: string) {
     throw error;
   }
   for (const f of files) await closeJsonl(f);
+  await checkImages(store, images);
   return { images, files };
 }
 
@@ -128,6 +150,27 @@ async function addFile(pack: tar.Pack, name: string, file: string, size: number)
   await pipeline(fs.createReadStream(file), entry);
 }
 
+/** The images in name order, READ_AHEAD opened ahead; an image gone or changed in size since its HEAD aborts the archive. */
+async function addImages(pack: tar.Pack, store: TObjectStore, images: [string, TImageRef][], hashes: Record<string, string>): Promise<void> {
+  const opened: Promise<TObjectRead | null>[] = [];
+  let next = 0;
+  try {
+    for (const [name, ref] of images) {
+      while (opened.length < READ_AHEAD && next < images.length) opened.push(store.read(blobKey(images[next++]![1].sha256)));
+      const object = await opened.shift()!;
+      if (!object || object.size !== ref.size) {
+        await object?.body.cancel();
+        throw new Error(`The image ${ref.sha256} (sample ${ref.sampleId}) changed in blob storage during the export: the archive is aborted.`);
+      }
+      await pipeline(Readable.fromWeb(object.body as never), pack.entry({ name, size: ref.size, mode: 0o644 }));
+      hashes[name] = ref.sha256;
+    }
+  } finally {
+    // Images opened ahead of a failure: close their streams.
+    for (const pending of opened) void pending.then((o) => o?.body.cancel()).catch(() => undefined);
+  }
+}
+
 /** The archive as a web stream, and its file name. At-risk datasets need `acknowledgeRisk`. */
 export async function exportDataset(
   actor: TActor,
@@ -141,10 +184,11 @@ export async function exportDataset(
       field: "acknowledgeRisk",
     });
   }
+  const store = await getObjectStore();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-export-"));
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare(dataset, dir);
+    prepared = await prepare(dataset, dir, store);
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -153,11 +197,12 @@ export async function exportDataset(
   const out = options.gzip ? pack.pipe(zlib.createGzip()) : pack.pipe(new PassThrough());
   void (async () => {
     const hashes: Record<string, string> = {};
-    for (const [name, sha] of [...prepared.images].sort()) {
-      const file = await blobPath(sha);
-      await addFile(pack, name, file, fs.statSync(file).size);
-      hashes[name] = sha;
-    }
+    await addImages(
+      pack,
+      store,
+      [...prepared.images].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      hashes,
+    );
     for (const f of prepared.files) {
       await addFile(pack, f.name, f.file, f.bytes);
       hashes[f.name] = f.hash.digest("hex");
