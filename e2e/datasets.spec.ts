@@ -162,3 +162,37 @@ test("[DATASETS]: a curriculum round's ledger links its remaining count to the p
   }
   expect((await page.request.get(`/p/demo/datasets/${round1.id}/pool?page=99999`)).status()).toBe(404);
 });
+
+test("[DATASETS]: the corrupted run's data-quality alarm names the at-risk set it trained on, and that set's lineage shows the run's class and alarm", async ({
+  page,
+  credentials,
+  apiHeaders,
+}) => {
+  const runs = (await (await page.request.get("/api/v1/runs?project=demo&limit=200", { headers: apiHeaders })).json()) as {
+    runs: { id: string; name: string }[];
+  };
+  const corrupted = runs.runs.find((r) => r.name === "Janus-Pro-7B · SFT with corrupted labels")!;
+  const built = await page.request.post(`/api/v1/runs/${corrupted.id}/datasets`, {
+    headers: apiHeaders,
+    data: { kind: "sft", step: 0, acknowledgeRisk: true },
+  });
+  expect(built.ok(), await built.text()).toBe(true);
+  const dataset = (await built.json()) as { id: string; name: string; risk: { atRisk: boolean } };
+  expect(dataset.risk.atRisk).toBe(true);
+  // The run declares (by an update) that it trained on its own round-0 set.
+  const patched = await page.request.patch(`/api/v1/runs/${corrupted.id}`, { headers: apiHeaders, data: { trainedOn: [dataset.id] } });
+  expect(patched.ok(), await patched.text()).toBe(true);
+
+  await signIn(page, credentials, `/p/demo/runs/${corrupted.id}`);
+  const alarm = page.getByTestId("data-quality-alarm");
+  await expect(alarm).toBeVisible();
+  await expect(alarm.getByTestId("alarm-trained-on")).toContainText(`This run trained on ${dataset.name}`);
+  await alarm.screenshot({ path: "test-results/screens/alarm-names-dataset.png" });
+  await alarm.getByTestId("alarm-trained-on").getByRole("link", { name: dataset.name }).click();
+  await page.waitForURL(new RegExp(`/p/demo/datasets/${dataset.id}`));
+  const row = page.getByTestId("dataset-lineage").getByTestId("lineage-run").filter({ hasText: corrupted.name });
+  await expect(row.getByTestId("lineage-trend")).toHaveAttribute("data-alarm", "true");
+  await expect(row.getByTestId("lineage-trend")).toContainText("data-quality alarm");
+  expect(await row.getByTestId("lineage-trend").getAttribute("data-class")).not.toBe("co-improvement");
+  await page.getByTestId("dataset-lineage").screenshot({ path: "test-results/screens/dataset-lineage-alarm.png" });
+});

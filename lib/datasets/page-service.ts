@@ -3,6 +3,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { requireMemberRole, requireProjectRole, requireRunAccess } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { getRunSummary } from "@/lib/metrics/service";
 import { sampleImageUrls } from "@/lib/samples/image-urls";
 
 import { listExportPage, type TExportImage } from "./export-repository";
@@ -12,7 +13,7 @@ import { findUserLabels, listConstructionRounds, listPoolPage, listTrainedByInPr
 import type { TRoundLedger } from "./recipe";
 import { findPrecisionThreshold } from "./repository";
 import { getDataset, listDatasets, type TDatasetView } from "./service";
-import type { TBuildSource, TDatasetCard, TDatasetDetail, TDatasetItem, TPoolPrompt, TRunLineageLine } from "./types";
+import type { TBuildSource, TDatasetCard, TDatasetDetail, TDatasetItem, TLineageTrend, TPoolPrompt, TRunLineageLine } from "./types";
 
 // The datasets pages' use cases on top of the API's (service.ts): cards with their lineage and
 // builder, a dataset's items a page at a time, the rounds a build may start from, the project's
@@ -70,6 +71,30 @@ export async function getDatasetDetail(actor: TActor, projectId: string, dataset
     resolvedRecipe: (d.resolvedRecipe ?? {}) as Record<string, unknown>,
     lineage: d.trainedBy,
   };
+}
+
+/** How many trained-on runs the dataset page classifies (each is one checkpoint's summary). */
+const LINEAGE_TRENDS = 20;
+
+/**
+ * The latest checkpoint's co-trend class and data-quality alarm of each run trained on the dataset
+ * (the first LINEAGE_TRENDS), as the run page computes them: a co-degrading run points at its data.
+ * A run whose summary cannot be computed (no baseline checkpoint yet …) is left out.
+ */
+export async function listLineageTrends(actor: TActor, lineage: TDatasetDetail["lineage"]): Promise<Map<string, TLineageTrend>> {
+  const runs = lineage.filter((r) => r.latestStep !== null).slice(0, LINEAGE_TRENDS);
+  const trends = await Promise.all(
+    runs.map(async (r) => {
+      try {
+        const summary = await getRunSummary(actor, r.runId, { step: r.latestStep! });
+        const latest = summary.checkpoints[summary.checkpoints.length - 1];
+        return latest ? ([r.runId, { step: latest.step, class: latest.trend.class, alarm: latest.trend.alarm }] as const) : null;
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return new Map(trends.filter((t) => t !== null));
 }
 
 const bit = (v: number | null): 0 | 1 | null => (v === null ? null : v === 1 ? 1 : 0);

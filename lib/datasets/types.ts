@@ -49,6 +49,9 @@ export type TDatasetDetail = TDatasetCard & {
   lineage: { runId: string; name: string; latestStep: number | null; non: number | null; gen: number | null; und: number | null }[];
 };
 
+/** A trained-on run's latest co-trend class and whether the data-quality alarm fires there. */
+export type TLineageTrend = { step: number; class: string; alarm: boolean };
+
 type TItemImage = {
   sampleId: string;
   candidate: number;
