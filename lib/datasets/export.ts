@@ -16,31 +16,28 @@ import { blobKey, getObjectStore } from "@/lib/storage/object-store";
 import type { TObjectRead, TObjectStore } from "@/lib/storage/object-types";
 
 import { datasetCard } from "./dataset-card";
-import { listExportPage, type TExportImage, type TExportRow } from "./export-repository";
+import { listExportLines, type TExportLine } from "./export-repository";
 import { requireReadableDataset, type TDatasetView } from "./service";
 
 // The trainer's archive, streamed: images/<sha256>.<ext> once each, sft.jsonl + metadata.jsonl (a
 // Hugging Face imagefolder) or dpo.jsonl (diffusers' Diffusion-DPO columns), README.md and
-// manifest.json with the SHA-256 of every file. Rows are read in pages into temporary JSONL files
-// (tar needs each entry's size first); images stream from the object store (the data folder or the
-// S3 bucket, lib/storage/object-store.ts), a few opened ahead while the tar writes the current one,
-// each written only as fast as the download reads it. Every image is looked up (HEAD, in parallel)
-// before the first byte, so a missing one fails the request; one that vanishes mid-way aborts the
-// stream: never a short archive.
+// manifest.json with the SHA-256 of every file. The JSONL lines are built by the database (keyset
+// pages, export-repository.ts) into temporary files (tar needs each entry's size first). Images
+// stream from the object store (the data folder or the S3 bucket, lib/storage/object-store.ts), a
+// few opened ahead while the tar writes the current one, each written only as fast as the download
+// reads it. Every image is looked up (HEAD, in parallel) before the first byte, so a missing one
+// fails the request; one that vanishes mid-way aborts the stream: never a short archive.
 
 const PAGE = 2000;
 /** Concurrent HEADs while checking the images, and images opened ahead of the one being written. */
 const HEAD_CONCURRENCY = 16;
 const READ_AHEAD = 8;
-const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 const PRODUCT_VERSION = "unigap 0.1.0";
 
-const fileName = (img: TExportImage) => `images/${img.sha256}.${EXT[img.mediaType ?? ""] ?? "bin"}`;
-
-async function* allRows(datasetId: string): AsyncGenerator<TExportRow> {
+async function* allLines(datasetId: string, kind: "sft" | "dpo"): AsyncGenerator<TExportLine> {
   let after = -1;
   for (;;) {
-    const page = await listExportPage(datasetId, after, PAGE);
+    const page = await listExportLines(datasetId, kind, after, PAGE);
     for (const row of page) yield row;
     if (page.length < PAGE) return;
     after = page[page.length - 1]!.position;
@@ -53,8 +50,8 @@ function openJsonl(dir: string, name: string): TJsonl {
   // Opened synchronously, so a failed export can close it before its folder is removed.
   return { name, file, stream: fs.createWriteStream(file, { fd: fs.openSync(file, "w") }), hash: createHash("sha256"), bytes: 0, rows: 0 };
 }
-async function writeLine(out: TJsonl, value: unknown): Promise<void> {
-  const line = Buffer.from(`${JSON.stringify(value)}\n`);
+async function writeLine(out: TJsonl, text: string): Promise<void> {
+  const line = Buffer.from(`${text}\n`);
   out.hash.update(line);
   out.bytes += line.length;
   out.rows += 1;
@@ -90,12 +87,10 @@ async function checkImages(store: TObjectStore, images: Map<string, TImageRef>):
 async function prepare(dataset: TDatasetView, dir: string, store: TObjectStore) {
   const images = new Map<string, TImageRef>();
   const files = dataset.kind === "sft" ? [openJsonl(dir, "sft.jsonl"), openJsonl(dir, "metadata.jsonl")] : [openJsonl(dir, "dpo.jsonl")];
-  const need = async (img: TExportImage): Promise<string> => {
-    if (!img.sha256)
+  const need = (img: TExportLine["chosen"]): void => {
+    if (!img.sha256 || !img.fileName)
       throw new AppError("CONFLICT", `Sample ${img.sampleId} has no image: the export stops rather than writing a short archive.`, { sampleId: img.sampleId });
-    const name = fileName(img);
-    if (!images.has(name)) images.set(name, { sha256: img.sha256, sampleId: img.sampleId, size: -1 });
-    return name;
+    if (!images.has(img.fileName)) images.set(img.fileName, { sha256: img.sha256, sampleId: img.sampleId, size: -1 });
   };
   try {
     await writeRows(dataset, files, need);
@@ -108,40 +103,11 @@ async function prepare(dataset: TDatasetView, dir: string, store: TObjectStore) 
   return { images, files };
 }
 
-async function writeRows(dataset: TDatasetView, files: TJsonl[], need: (img: TExportImage) => Promise<string>): Promise<void> {
-  for await (const row of allRows(dataset.id)) {
-    const common = { prompt: row.prompt, prompt_id: row.promptExternalId, benchmark: row.benchmark, subtask: row.subtask, round: row.round };
-    if (dataset.kind === "sft") {
-      const c = row.chosen;
-      const line = {
-        file_name: await need(c),
-        ...common,
-        candidate: c.candidate,
-        self_verdict: c.selfVerdict,
-        self_prob: c.selfProb,
-        external_verdict: c.externalVerdict,
-        sample_id: c.sampleId,
-      };
-      for (const f of files) await writeLine(f, line);
-    } else {
-      const c = row.chosen,
-        r = row.rejected!;
-      await writeLine(files[0]!, {
-        caption: row.prompt,
-        jpg_0: await need(c),
-        jpg_1: await need(r),
-        label_0: 1,
-        chosen: c.sampleId,
-        rejected: r.sampleId,
-        ...common,
-        chosen_self_verdict: c.selfVerdict,
-        chosen_self_prob: c.selfProb,
-        chosen_external_verdict: c.externalVerdict,
-        rejected_self_verdict: r.selfVerdict,
-        rejected_self_prob: r.selfProb,
-        rejected_external_verdict: r.externalVerdict,
-      });
-    }
+async function writeRows(dataset: TDatasetView, files: TJsonl[], need: (img: TExportLine["chosen"]) => void): Promise<void> {
+  for await (const row of allLines(dataset.id, dataset.kind)) {
+    need(row.chosen);
+    if (row.rejected) need(row.rejected);
+    for (const f of files) await writeLine(f, row.line);
   }
 }
 
