@@ -132,3 +132,18 @@ export async function listExportLines(datasetId: string, kind: "sft" | "dpo", af
     rejected: kind === "dpo" ? { sampleId: r.r_id as string, sha256: (r.r_sha as string | null) ?? null, fileName: (r.r_file as string | null) ?? null } : null,
   }));
 }
+
+/** The distinct images of the dataset (chosen and rejected) with their archive names; a sample without an image comes back with nulls. */
+export async function listExportImages(datasetId: string): Promise<{ sha256: string | null; fileName: string | null; sampleId: string }[]> {
+  const { sql } = await getDb();
+  const rows = await sql.query<TRaw>(
+    `SELECT DISTINCT ON (sha) sha, file, sample_id FROM (
+       SELECT trim(s.blob_sha256) AS sha, ${fileNameSql("s")} AS file, s.id AS sample_id
+       FROM (SELECT sample_id AS id FROM dataset_items WHERE dataset_id = $1::uuid
+             UNION SELECT rejected_sample_id FROM dataset_items WHERE dataset_id = $1::uuid AND rejected_sample_id IS NOT NULL) i
+       JOIN samples s ON s.id = i.id LEFT JOIN blobs sb ON sb.sha256 = s.blob_sha256
+     ) x ORDER BY sha NULLS FIRST, sample_id`,
+    [datasetId],
+  );
+  return rows.map((r) => ({ sha256: (r.sha as string | null) ?? null, fileName: (r.file as string | null) ?? null, sampleId: String(r.sample_id) }));
+}

@@ -16,7 +16,7 @@ import { blobKey, getObjectStore } from "@/lib/storage/object-store";
 import type { TObjectRead, TObjectStore } from "@/lib/storage/object-types";
 
 import { datasetCard } from "./dataset-card";
-import { listExportLines, type TExportLine } from "./export-repository";
+import { listExportImages, listExportLines } from "./export-repository";
 import { requireReadableDataset, type TDatasetView } from "./service";
 
 // The trainer's archive, streamed: images/<sha256>.<ext> once each, sft.jsonl + metadata.jsonl (a
@@ -32,17 +32,9 @@ const PAGE = 2000;
 /** Concurrent HEADs while checking the images, and images opened ahead of the one being written. */
 const HEAD_CONCURRENCY = 16;
 const READ_AHEAD = 8;
+/** Images up to this size are read whole (at most READ_AHEAD of them in memory); larger ones stream. */
+const WHOLE_IMAGE_BYTES = 4 * 1024 * 1024;
 const PRODUCT_VERSION = "unigap 0.1.0";
-
-async function* allLines(datasetId: string, kind: "sft" | "dpo"): AsyncGenerator<TExportLine> {
-  let after = -1;
-  for (;;) {
-    const page = await listExportLines(datasetId, kind, after, PAGE);
-    for (const row of page) yield row;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.position;
-  }
-}
 
 type TJsonl = { name: string; file: string; stream: fs.WriteStream; hash: ReturnType<typeof createHash>; bytes: number; rows: number };
 function openJsonl(dir: string, name: string): TJsonl {
@@ -50,15 +42,39 @@ function openJsonl(dir: string, name: string): TJsonl {
   // Opened synchronously, so a failed export can close it before its folder is removed.
   return { name, file, stream: fs.createWriteStream(file, { fd: fs.openSync(file, "w") }), hash: createHash("sha256"), bytes: 0, rows: 0 };
 }
-async function writeLine(out: TJsonl, text: string): Promise<void> {
-  const line = Buffer.from(`${text}\n`);
-  out.hash.update(line);
-  out.bytes += line.length;
-  out.rows += 1;
-  if (!out.stream.write(line)) await new Promise<void>((resolve) => out.stream.once("drain", () => resolve()));
+/** A page of lines in one write (and one hash update), waiting for the file when it is behind. */
+async function writeLines(out: TJsonl, lines: readonly string[]): Promise<void> {
+  const chunk = Buffer.from(`${lines.join("\n")}\n`);
+  out.hash.update(chunk);
+  out.bytes += chunk.length;
+  out.rows += lines.length;
+  if (!out.stream.write(chunk)) await new Promise<void>((resolve) => out.stream.once("drain", () => resolve()));
 }
 async function closeJsonl(out: TJsonl): Promise<void> {
   await new Promise<void>((resolve, reject) => out.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** The dataset's lines in its order into one JSONL file (SFT: sft.jsonl, which the archive also carries as metadata.jsonl). */
+async function writeJsonl(dataset: TDatasetView, dir: string): Promise<TJsonl> {
+  const out = openJsonl(dir, dataset.kind === "sft" ? "sft.jsonl" : "dpo.jsonl");
+  try {
+    let after = -1;
+    for (;;) {
+      const page = await listExportLines(dataset.id, dataset.kind, after, PAGE);
+      if (page.length > 0)
+        await writeLines(
+          out,
+          page.map((r) => r.line),
+        );
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.position;
+    }
+  } catch (error) {
+    await new Promise<void>((resolve) => out.stream.destroy().once("close", () => resolve()));
+    throw error;
+  }
+  await closeJsonl(out);
+  return out;
 }
 
 type TImageRef = { sha256: string; sampleId: string; size: number };
@@ -83,32 +99,16 @@ async function checkImages(store: TObjectStore, images: Map<string, TImageRef>):
   await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, refs.length) }, worker));
 }
 
-/** Writes the JSONL files and collects the distinct images, checked in the store; throws naming the first sample without its image. */
-async function prepare(dataset: TDatasetView, dir: string, store: TObjectStore) {
+/** The archive's distinct images in name order, each found in the store; throws naming a sample without an image or whose image is missing. */
+async function collectImages(datasetId: string, store: TObjectStore): Promise<[string, TImageRef][]> {
   const images = new Map<string, TImageRef>();
-  const files = dataset.kind === "sft" ? [openJsonl(dir, "sft.jsonl"), openJsonl(dir, "metadata.jsonl")] : [openJsonl(dir, "dpo.jsonl")];
-  const need = (img: TExportLine["chosen"]): void => {
-    if (!img.sha256 || !img.fileName)
-      throw new AppError("CONFLICT", `Sample ${img.sampleId} has no image: the export stops rather than writing a short archive.`, { sampleId: img.sampleId });
-    if (!images.has(img.fileName)) images.set(img.fileName, { sha256: img.sha256, sampleId: img.sampleId, size: -1 });
-  };
-  try {
-    await writeRows(dataset, files, need);
-  } catch (error) {
-    await Promise.all(files.map((f) => new Promise<void>((resolve) => f.stream.destroy().once("close", () => resolve()))));
-    throw error;
+  for (const r of await listExportImages(datasetId)) {
+    if (!r.sha256 || !r.fileName)
+      throw new AppError("CONFLICT", `Sample ${r.sampleId} has no image: the export stops rather than writing a short archive.`, { sampleId: r.sampleId });
+    if (!images.has(r.fileName)) images.set(r.fileName, { sha256: r.sha256, sampleId: r.sampleId, size: -1 });
   }
-  for (const f of files) await closeJsonl(f);
   await checkImages(store, images);
-  return { images, files };
-}
-
-async function writeRows(dataset: TDatasetView, files: TJsonl[], need: (img: TExportLine["chosen"]) => void): Promise<void> {
-  for await (const row of allLines(dataset.id, dataset.kind)) {
-    need(row.chosen);
-    if (row.rejected) need(row.rejected);
-    for (const f of files) await writeLine(f, row.line);
-  }
+  return [...images].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 async function addFile(pack: tar.Pack, name: string, file: string, size: number): Promise<void> {
@@ -116,24 +116,48 @@ async function addFile(pack: tar.Pack, name: string, file: string, size: number)
   await pipeline(fs.createReadStream(file), entry);
 }
 
-/** The images in name order, READ_AHEAD opened ahead; an image gone or changed in size since its HEAD aborts the archive. */
+type TFetched = { kind: "bytes"; bytes: Buffer | null } | { kind: "stream"; object: TObjectRead | null };
+
+/** An image whole when it is small (one read, no stream per file), else as a stream. */
+function fetchImage(store: TObjectStore, ref: TImageRef): Promise<TFetched> {
+  const key = blobKey(ref.sha256);
+  return ref.size <= WHOLE_IMAGE_BYTES
+    ? store.get(key).then((bytes) => ({ kind: "bytes" as const, bytes }))
+    : store.read(key).then((object) => ({ kind: "stream" as const, object }));
+}
+
+function release(fetched: TFetched): void {
+  if (fetched.kind === "stream") void fetched.object?.body.cancel().catch(() => undefined);
+}
+
+/**
+ * The images in name order, READ_AHEAD fetched ahead of the one being written; each waits for the
+ * tar (and so the download) to take it. An image gone or changed in size since its HEAD aborts the archive.
+ */
 async function addImages(pack: tar.Pack, store: TObjectStore, images: [string, TImageRef][], hashes: Record<string, string>): Promise<void> {
-  const opened: Promise<TObjectRead | null>[] = [];
+  const ahead: Promise<TFetched>[] = [];
   let next = 0;
   try {
     for (const [name, ref] of images) {
-      while (opened.length < READ_AHEAD && next < images.length) opened.push(store.read(blobKey(images[next++]![1].sha256)));
-      const object = await opened.shift()!;
-      if (!object || object.size !== ref.size) {
-        await object?.body.cancel();
+      while (ahead.length < READ_AHEAD && next < images.length) ahead.push(fetchImage(store, images[next++]![1]));
+      const fetched = await ahead.shift()!;
+      const size = fetched.kind === "bytes" ? fetched.bytes?.length : fetched.object?.size;
+      if (size !== ref.size) {
+        release(fetched);
         throw new Error(`The image ${ref.sha256} (sample ${ref.sampleId}) changed in blob storage during the export: the archive is aborted.`);
       }
-      await pipeline(Readable.fromWeb(object.body as never), pack.entry({ name, size: ref.size, mode: 0o644 }));
+      if (fetched.kind === "bytes") {
+        await new Promise<void>((resolve, reject) =>
+          pack.entry({ name, size: ref.size, mode: 0o644 }, fetched.bytes!, (error) => (error ? reject(error) : resolve())),
+        );
+      } else {
+        await pipeline(Readable.fromWeb(fetched.object!.body as never), pack.entry({ name, size: ref.size, mode: 0o644 }));
+      }
       hashes[name] = ref.sha256;
     }
   } finally {
-    // Images opened ahead of a failure: close their streams.
-    for (const pending of opened) void pending.then((o) => o?.body.cancel()).catch(() => undefined);
+    // Images fetched ahead of a failure: close their streams.
+    for (const pending of ahead) void pending.then(release).catch(() => undefined);
   }
 }
 
@@ -151,30 +175,25 @@ export async function exportDataset(
     });
   }
   const store = await getObjectStore();
+  // Before the first byte: every image exists. Then the lines are written while the images stream.
+  const images = await collectImages(dataset.id, store);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-export-"));
-  let prepared: Awaited<ReturnType<typeof prepare>>;
-  try {
-    prepared = await prepare(dataset, dir, store);
-  } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const lines = writeJsonl(dataset, dir);
+  lines.catch(() => undefined); // awaited below; a failure aborts the archive there
   const pack = tar.pack();
   const out = options.gzip ? pack.pipe(zlib.createGzip()) : pack.pipe(new PassThrough());
   void (async () => {
     const hashes: Record<string, string> = {};
-    await addImages(
-      pack,
-      store,
-      [...prepared.images].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      hashes,
-    );
-    for (const f of prepared.files) {
-      await addFile(pack, f.name, f.file, f.bytes);
-      hashes[f.name] = f.hash.digest("hex");
+    await addImages(pack, store, images, hashes);
+    const jsonl = await lines;
+    const names = dataset.kind === "sft" ? ["sft.jsonl", "metadata.jsonl"] : ["dpo.jsonl"];
+    const digest = jsonl.hash.digest("hex");
+    for (const name of names) {
+      await addFile(pack, name, jsonl.file, jsonl.bytes);
+      hashes[name] = digest;
     }
-    const rows = Object.fromEntries(prepared.files.map((f) => [f.name, f.rows]));
-    const card = Buffer.from(datasetCard(dataset, rows, prepared.images.size));
+    const rows = Object.fromEntries(names.map((name) => [name, jsonl.rows]));
+    const card = Buffer.from(datasetCard(dataset, rows, images.length));
     pack.entry({ name: "README.md", mode: 0o644 }, card);
     hashes["README.md"] = createHash("sha256").update(card).digest("hex");
     const manifest = {
@@ -191,7 +210,7 @@ export async function exportDataset(
         previousDatasetId: dataset.previousId,
       },
       judge: dataset.judge,
-      counts: { ...(dataset.counts as object), items: dataset.itemCount, pool: dataset.poolCount, images: prepared.images.size, rows },
+      counts: { ...(dataset.counts as object), items: dataset.itemCount, pool: dataset.poolCount, images: images.length, rows },
       gate: dataset.gate,
       risk: dataset.risk,
       riskAcknowledgedAt: dataset.riskAcknowledgedAt,
@@ -209,7 +228,10 @@ export async function exportDataset(
       pack.destroy(failure);
       out.destroy(failure);
     })
-    .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+    .finally(async () => {
+      await lines.catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
   const safe =
     dataset.name
       .replace(/[^A-Za-z0-9._-]+/g, "-")
