@@ -28,10 +28,12 @@ import { requireReadableDataset, type TDatasetView } from "./service";
 // reads it. Every image is looked up (HEAD, in parallel) before the first byte, so a missing one
 // fails the request; one that vanishes mid-way aborts the stream: never a short archive.
 
-const PAGE = 2000;
+const PAGE = 1000;
+/** Pages of lines read from the database at once. */
+const LINE_PAGES_AHEAD = 2;
 /** Concurrent HEADs while checking the images, and images opened ahead of the one being written. */
 const HEAD_CONCURRENCY = 16;
-const READ_AHEAD = 8;
+const READ_AHEAD = 6;
 /** Images up to this size are read whole (at most READ_AHEAD of them in memory); larger ones stream. */
 const WHOLE_IMAGE_BYTES = 4 * 1024 * 1024;
 const PRODUCT_VERSION = "unigap 0.1.0";
@@ -54,22 +56,30 @@ async function closeJsonl(out: TJsonl): Promise<void> {
   await new Promise<void>((resolve, reject) => out.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/** The dataset's lines in its order into one JSONL file (SFT: sft.jsonl, which the archive also carries as metadata.jsonl). */
+/**
+ * The dataset's lines in its order into one JSONL file (SFT: sft.jsonl, which the archive also
+ * carries as metadata.jsonl). Items sit at positions 0…n−1, so the pages are known up front and
+ * LINE_PAGES_AHEAD of them are read at once (the database works on one while the app writes another),
+ * written in order. A count that does not add up to the set's size aborts the archive.
+ */
 async function writeJsonl(dataset: TDatasetView, dir: string): Promise<TJsonl> {
   const out = openJsonl(dir, dataset.kind === "sft" ? "sft.jsonl" : "dpo.jsonl");
+  const pages = Math.ceil(dataset.itemCount / PAGE);
+  const ahead: ReturnType<typeof listExportLines>[] = [];
+  let next = 0;
   try {
-    let after = -1;
-    for (;;) {
-      const page = await listExportLines(dataset.id, dataset.kind, after, PAGE);
-      if (page.length > 0)
+    for (let page = 0; page < pages; page++) {
+      while (ahead.length < LINE_PAGES_AHEAD && next < pages) ahead.push(listExportLines(dataset.id, dataset.kind, next++ * PAGE - 1, PAGE));
+      const rows = await ahead.shift()!;
+      if (rows.length > 0)
         await writeLines(
           out,
-          page.map((r) => r.line),
+          rows.map((r) => r.line),
         );
-      if (page.length < PAGE) break;
-      after = page[page.length - 1]!.position;
     }
+    if (out.rows !== dataset.itemCount) throw new Error(`Dataset ${dataset.id} has ${out.rows} lines for ${dataset.itemCount} items: the archive is aborted.`);
   } catch (error) {
+    for (const pending of ahead) pending.catch(() => undefined);
     await new Promise<void>((resolve) => out.stream.destroy().once("close", () => resolve()));
     throw error;
   }
