@@ -119,3 +119,80 @@ test("[DATASETS]: the corrupted-labels run's round-0 set is flagged with its rea
   await gate.getByRole("button", { name: "Save" }).click();
   await expect(gate.getByRole("status")).toContainText("now gate at 0.6");
 });
+
+test("[DATASETS]: a curriculum round's ledger links its remaining count to the pool, 12 prompts a page with every candidate and its verdicts", async ({
+  page,
+  credentials,
+  apiHeaders,
+}) => {
+  const runs = (await (await page.request.get("/api/v1/runs?project=demo&limit=200", { headers: apiHeaders })).json()) as {
+    runs: { id: string; name: string }[];
+  };
+  const curriculum = runs.runs.find((r) => r.name === "Janus-Pro-7B · curriculum SFT")!;
+  const build = async (data: Record<string, unknown>) => {
+    const response = await page.request.post(`/api/v1/runs/${curriculum.id}/datasets`, { headers: apiHeaders, data });
+    expect(response.ok(), await response.text()).toBe(true);
+    return (await response.json()) as { id: string; poolCount: number };
+  };
+  const round0 = await build({ kind: "sft", step: 0 });
+  // The replay round at epoch 10 (step 1000) re-samples round 0's pool.
+  const round1 = await build({ kind: "sft", step: 1000, previousDatasetId: round0.id });
+  expect(round1.poolCount).toBeGreaterThan(0);
+
+  await signIn(page, credentials, `/p/demo/datasets/${round1.id}`);
+  const link = page.getByTestId("dataset-ledger").getByTestId("ledger-pool-link");
+  await expect(link).toHaveText(String(round1.poolCount));
+  await link.click();
+  await page.waitForURL(new RegExp(`/p/demo/datasets/${round1.id}/pool`));
+  await expect(page.getByRole("heading", { level: 1, name: "Discard pool" })).toBeVisible();
+  await expect(page.getByTestId("pool-summary")).toHaveAttribute("data-total", String(round1.poolCount));
+  const prompts = page.getByTestId("pool-prompt");
+  await expect(prompts.first()).toBeVisible();
+  expect(await prompts.count()).toBe(Math.min(12, round1.poolCount));
+  // A pool prompt is one none of whose candidates the round's own judge accepted.
+  const candidates = page.getByTestId("pool-candidate");
+  expect(await candidates.count()).toBeGreaterThan(0);
+  expect(await page.locator('[data-testid="pool-candidate"] [data-verdict="1"]', { hasText: "self:" }).count()).toBe(0);
+  await page.screenshot({ path: "test-results/screens/dataset-pool.png", fullPage: true });
+  if (round1.poolCount > 12) {
+    await page.getByRole("link", { name: "next page →" }).click();
+    await page.waitForURL(/pool\?page=2/);
+    await expect(prompts.first()).toBeVisible();
+    expect(await prompts.count()).toBe(Math.min(12, round1.poolCount - 12));
+  }
+  expect((await page.request.get(`/p/demo/datasets/${round1.id}/pool?page=99999`)).status()).toBe(404);
+});
+
+test("[DATASETS]: the corrupted run's data-quality alarm names the at-risk set it trained on, and that set's lineage shows the run's class and alarm", async ({
+  page,
+  credentials,
+  apiHeaders,
+}) => {
+  const runs = (await (await page.request.get("/api/v1/runs?project=demo&limit=200", { headers: apiHeaders })).json()) as {
+    runs: { id: string; name: string }[];
+  };
+  const corrupted = runs.runs.find((r) => r.name === "Janus-Pro-7B · SFT with corrupted labels")!;
+  const built = await page.request.post(`/api/v1/runs/${corrupted.id}/datasets`, {
+    headers: apiHeaders,
+    data: { kind: "sft", step: 0, acknowledgeRisk: true },
+  });
+  expect(built.ok(), await built.text()).toBe(true);
+  const dataset = (await built.json()) as { id: string; name: string; risk: { atRisk: boolean } };
+  expect(dataset.risk.atRisk).toBe(true);
+  // The run declares (by an update) that it trained on its own round-0 set.
+  const patched = await page.request.patch(`/api/v1/runs/${corrupted.id}`, { headers: apiHeaders, data: { trainedOn: [dataset.id] } });
+  expect(patched.ok(), await patched.text()).toBe(true);
+
+  await signIn(page, credentials, `/p/demo/runs/${corrupted.id}`);
+  const alarm = page.getByTestId("data-quality-alarm");
+  await expect(alarm).toBeVisible();
+  await expect(alarm.getByTestId("alarm-trained-on")).toContainText(`This run trained on ${dataset.name}`);
+  await alarm.screenshot({ path: "test-results/screens/alarm-names-dataset.png" });
+  await alarm.getByTestId("alarm-trained-on").getByRole("link", { name: dataset.name }).click();
+  await page.waitForURL(new RegExp(`/p/demo/datasets/${dataset.id}`));
+  const row = page.getByTestId("dataset-lineage").getByTestId("lineage-run").filter({ hasText: corrupted.name });
+  await expect(row.getByTestId("lineage-trend")).toHaveAttribute("data-alarm", "true");
+  await expect(row.getByTestId("lineage-trend")).toContainText("data-quality alarm");
+  expect(await row.getByTestId("lineage-trend").getAttribute("data-class")).not.toBe("co-improvement");
+  await page.getByTestId("dataset-lineage").screenshot({ path: "test-results/screens/dataset-lineage-alarm.png" });
+});

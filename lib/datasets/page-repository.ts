@@ -49,3 +49,56 @@ export async function upsertPrecisionThreshold(projectId: string, threshold: num
     [projectId, threshold],
   );
 }
+
+export type TPoolCandidateRow = {
+  promptId: string;
+  externalId: string;
+  text: string;
+  benchmark: string;
+  subtask: string;
+  sampleId: string | null;
+  candidate: number | null;
+  sha256: string | null;
+  selfVerdict: number | null;
+  selfProb: number | null;
+  externalVerdict: number | null;
+};
+
+// A page of the discard pool (by external id), each prompt with its candidates at the dataset's step:
+// the training roles the recipe used, the round's self verdict and the external judge it resolved.
+const POOL_PAGE_SQL = `
+WITH pool AS (
+  SELECT p.id, p.external_id, p.text, p.benchmark, p.subtask FROM dataset_pool_prompts dp JOIN prompts p ON p.id = dp.prompt_id
+  WHERE dp.dataset_id = $1::uuid ORDER BY p.external_id, p.id LIMIT $2 OFFSET $3
+)
+SELECT pool.id AS prompt_id, pool.external_id, pool.text, pool.benchmark, pool.subtask,
+  s.id::text AS sample_id, s.candidate, s.blob_sha256 AS sha,
+  sj.verdict AS self_verdict, sj.prob AS self_prob,
+  (SELECT j.verdict FROM judgments j WHERE j.sample_id = s.id AND j.kind = 'external' AND j.judge_step = -1
+     AND j.judge = coalesce(d.resolved_recipe -> 'externalJudges' ->> (s.benchmark || '/' || s.subtask), d.resolved_recipe -> 'externalJudges' ->> s.benchmark)) AS ext
+FROM pool
+JOIN datasets d ON d.id = $1::uuid
+LEFT JOIN samples s ON s.prompt_id = pool.id AND s.run_id = d.source_run_id AND s.step = d.source_step
+  AND s.role::text IN (SELECT jsonb_array_elements_text(d.resolved_recipe -> 'roles'))
+LEFT JOIN judgments sj ON sj.sample_id = s.id AND sj.kind = 'self' AND sj.judge = 'self' AND sj.judge_step = s.step
+ORDER BY pool.external_id, pool.id, s.candidate`;
+
+/** The pool's prompts `offset`…`offset + limit` with one row per candidate (a prompt without candidates has one row of nulls). */
+export async function listPoolPage(datasetId: string, offset: number, limit: number): Promise<TPoolCandidateRow[]> {
+  const { sql } = await getDb();
+  const rows = await sql.query<Record<string, unknown>>(POOL_PAGE_SQL, [datasetId, limit, offset]);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({
+    promptId: r.prompt_id as string,
+    externalId: r.external_id as string,
+    text: r.text as string,
+    benchmark: r.benchmark as string,
+    subtask: r.subtask as string,
+    sampleId: (r.sample_id as string | null) ?? null,
+    candidate: num(r.candidate),
+    sha256: (r.sha as string | null)?.trim() ?? null,
+    selfVerdict: num(r.self_verdict),
+    selfProb: num(r.self_prob),
+    externalVerdict: num(r.ext),
+  }));
+}

@@ -74,15 +74,24 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
   const run = isUuid(runId) ? await findRunForSummary(runId) : null;
   if (!run) throw new AppError("INVALID_INPUT", `Unknown run "${runId}".`, { field: "runId" });
   await requireProjectRole(actor, run.projectId, minRole, `Run ${run.id}`);
-  const steps = (await listCheckpoints(run.id)).map((c) => c.step);
+  // Independent look-ups at once (a preview re-runs as the form changes); checked in this order.
+  const [checkpoints, trainingSamples, judgmentCounts, judges, thresholdSetting, previousRow] = await Promise.all([
+    listCheckpoints(run.id),
+    countTrainingSamples(run.id, recipe.step),
+    countExternalJudgmentsByBenchmark([run.id], TRAINING_ROLES),
+    recipe.externalJudge !== undefined ? listExternalJudges(run.id) : Promise.resolve([]),
+    findPrecisionThreshold(run.projectId),
+    recipe.previousDatasetId ? findDataset(recipe.previousDatasetId) : Promise.resolve(null),
+  ]);
+  const steps = checkpoints.map((c) => c.step);
   if (!steps.includes(recipe.step))
     throw new AppError("INVALID_INPUT", `Run ${run.id} has no step ${recipe.step} (steps: ${steps.join(", ") || "none"}).`, { field: "step" });
-  if ((await countTrainingSamples(run.id, recipe.step)) === 0)
+  if (trainingSamples === 0)
     throw new AppError("INVALID_INPUT", `Step ${recipe.step} of run ${run.id} has no training candidates (only evaluation images).`, { field: "step" });
 
-  const picked = pickJudgePerBenchmark(await countExternalJudgmentsByBenchmark([run.id], TRAINING_ROLES));
+  const picked = pickJudgePerBenchmark(judgmentCounts);
   if (recipe.externalJudge !== undefined) {
-    const names = (await listExternalJudges(run.id)).map((j) => j.judge);
+    const names = judges.map((j) => j.judge);
     if (!names.includes(recipe.externalJudge))
       throw new AppError("INVALID_INPUT", `Unknown external judge "${recipe.externalJudge}" (judges of this run: ${names.join(", ") || "none"}).`, {
         field: "externalJudge",
@@ -107,7 +116,7 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
 
   let previous: TDatasetRow | null = null;
   if (recipe.previousDatasetId) {
-    previous = await findDataset(recipe.previousDatasetId);
+    previous = previousRow;
     if (!previous || previous.projectId !== run.projectId)
       throw new AppError("INVALID_INPUT", `Unknown dataset "${recipe.previousDatasetId}".`, { field: "previousDatasetId" });
     if (previous.sourceRunId !== run.id || previous.kind !== recipe.kind || recipe.step <= previous.sourceStep) {
@@ -163,7 +172,7 @@ async function plan(actor: TActor, runId: string, recipe: TDatasetRecipe, minRol
     ];
     itemRounds = selection.items.map((i) => ({ sampleId: i.chosen.sampleId, rejectedSampleId: i.rejected?.sampleId ?? null, promptId: i.promptId, round: 0 }));
   }
-  const threshold = (await findPrecisionThreshold(run.projectId)) ?? DEFAULT_PRECISION_THRESHOLD;
+  const threshold = thresholdSetting ?? DEFAULT_PRECISION_THRESHOLD;
   const gate = computeGate(selection.items, recipe.kind === "dpo", threshold);
   const preview: TDatasetPreview = {
     runId: run.id,

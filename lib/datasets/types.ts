@@ -49,6 +49,9 @@ export type TDatasetDetail = TDatasetCard & {
   lineage: { runId: string; name: string; latestStep: number | null; non: number | null; gen: number | null; und: number | null }[];
 };
 
+/** A trained-on run's latest co-trend class and whether the data-quality alarm fires there. */
+export type TLineageTrend = { step: number; class: string; alarm: boolean };
+
 type TItemImage = {
   sampleId: string;
   candidate: number;
@@ -58,6 +61,16 @@ type TItemImage = {
   selfProb: number | null;
   externalVerdict: 0 | 1 | null;
 };
+/** One prompt of the discard pool with its candidates at the dataset's step (none was accepted). */
+export type TPoolPrompt = {
+  promptId: string;
+  externalId: string;
+  text: string;
+  benchmark: string;
+  subtask: string;
+  candidates: TItemImage[];
+};
+
 export type TDatasetItem = {
   position: number;
   round: number;

@@ -12,13 +12,23 @@ export type TBenchTarget = "postgres" | "embedded";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
-export async function withBenchDatabase<T>(target: TBenchTarget, name: string, keep: boolean, fn: (db: TDatabase) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on the scratch database. On PostgreSQL it also gets the environment (DATABASE_URL,
+ * UNIGAP_DATA_DIR) that opens the same database and data folder from another process; embedded,
+ * null (one process owns the folder).
+ */
+export async function withBenchDatabase<T>(
+  target: TBenchTarget,
+  name: string,
+  keep: boolean,
+  fn: (db: TDatabase, env: Record<string, string> | null) => Promise<T>,
+): Promise<T> {
   if (target === "embedded") {
     fs.mkdirSync(path.resolve(".bench"), { recursive: true });
     const dataDir = fs.mkdtempSync(path.join(path.resolve(".bench"), `${name}-`));
     const db = await openDatabase({ config: resolveDatabaseConfig({ UNIGAP_DATA_DIR: dataDir }) });
     try {
-      return await fn(db);
+      return await fn(db, null);
     } finally {
       await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -32,9 +42,10 @@ export async function withBenchDatabase<T>(target: TBenchTarget, name: string, k
   const url = new URL(ADMIN_URL);
   url.pathname = `/${dbName}`;
   try {
-    const db = await openDatabase({ config: resolveDatabaseConfig({ DATABASE_URL: url.toString(), UNIGAP_DATA_DIR: path.resolve(".bench") }) });
+    const env = { DATABASE_URL: url.toString(), UNIGAP_DATA_DIR: path.resolve(".bench") };
+    const db = await openDatabase({ config: resolveDatabaseConfig(env) });
     try {
-      return await fn(db);
+      return await fn(db, env);
     } finally {
       await db.close();
     }

@@ -1,6 +1,7 @@
 // Matrix rows of the datasets API (issue 13): members and the project's keys preview and read,
 // editors and keys build, viewers may not build, share links see nothing project-wide (404).
 // Step 999999 does not exist, so an authorized build is a 422 naming it and nothing is stored.
+// The dataset page, its pool page and the API reads of one real dataset are in dataset-page-rows.ts.
 import { randomUUID } from "node:crypto";
 
 import { byCaller, forOwnerAction, fromAction, fromResponse, PROJECT_OUTSIDERS } from "./outcomes";
@@ -26,16 +27,6 @@ export const datasetRows: TRow[] = [
       w.clients[c].request.post(`/api/v1/runs/${w.runA.id}/datasets`, { data: { kind: "sft", step: 999_999 }, maxRedirects: 0 }).then(fromResponse),
   },
   {
-    key: "GET /api/v1/datasets/[datasetId]",
-    expected: byCaller("404", { anonymous: "401", shareRevoked: "401", shareExpired: "401", keyRevoked: "401" }),
-    call: (w, c) => w.clients[c].request.get(`/api/v1/datasets/${randomUUID()}`).then(fromResponse),
-  },
-  {
-    key: "GET /api/v1/datasets/[datasetId]/pool",
-    expected: byCaller("404", { anonymous: "401", shareRevoked: "401", shareExpired: "401", keyRevoked: "401" }),
-    call: (w, c) => w.clients[c].request.get(`/api/v1/datasets/${randomUUID()}/pool`).then(fromResponse),
-  },
-  {
     key: "GET /api/v1/projects/[slug]/datasets",
     expected: byCaller("200", refused),
     call: (w, c) => w.clients[c].request.get(`/api/v1/projects/${w.demo.slug}/datasets`).then(fromResponse),
@@ -52,11 +43,6 @@ datasetRows.push({
 // makes every authorized call a field error, so nothing is stored. The threshold is set to its default.
 datasetRows.push(
   { key: "page /p/[slug]/datasets", expected: memberPage, call: (w, c) => get(w, c, `/p/${w.demo.slug}/datasets`) },
-  {
-    key: "page /p/[slug]/datasets/[datasetId]",
-    expected: byCaller("→/sign-in", { stranger: "404", viewer: "404", editor: "404", owner: "404" }),
-    call: (w, c) => get(w, c, `/p/${w.demo.slug}/datasets/${randomUUID()}`),
-  },
   {
     key: "action previewDatasetAction",
     expected: byCaller("UNAUTHORIZED", { stranger: "NOT_FOUND", viewer: "fieldErrors", editor: "fieldErrors", owner: "fieldErrors" }),

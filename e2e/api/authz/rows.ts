@@ -9,6 +9,7 @@ import { expect } from "@playwright/test";
 import { act, openInvite } from "../../support/accounts";
 
 import { alertRows } from "./alert-rows";
+import { datasetPageRows } from "./dataset-page-rows";
 import { datasetRows } from "./dataset-rows";
 import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
@@ -333,4 +334,14 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows, ...datasetRows, ...liveRows, ...alertRows];
+export const ROWS: TRow[] = [
+  ...apiRows,
+  ...ingestRows,
+  ...explorerRows,
+  ...pageRows,
+  ...actionRows,
+  ...datasetRows,
+  ...datasetPageRows,
+  ...liveRows,
+  ...alertRows,
+];

@@ -19,8 +19,9 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { formatCount, formatPercent } from "@/lib/dashboard/format";
 import { describeRecipe } from "@/lib/datasets/describe";
-import { getDatasetDetail, listDatasetItems } from "@/lib/datasets/page-service";
+import { getDatasetDetail, listDatasetItems, listLineageTrends } from "@/lib/datasets/page-service";
 import { getProjectForActor } from "@/lib/projects/service";
+import type { TLineageTrend } from "@/lib/datasets/types";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Dataset" };
@@ -39,6 +40,16 @@ function Section({ title, note, children, testId }: { title: string; note?: stri
   );
 }
 
+function LineageTrend({ trend }: { trend: TLineageTrend | undefined }) {
+  if (!trend) return null;
+  return (
+    <span className="flex items-baseline gap-1" data-testid="lineage-trend" data-class={trend.class} data-alarm={trend.alarm}>
+      <Badge tone={trend.class === "co-degradation" ? "bad" : trend.class === "co-improvement" ? "good" : "neutral"}>{trend.class}</Badge>
+      {trend.alarm ? <Badge tone="bad">⚠ data-quality alarm</Badge> : null}
+    </span>
+  );
+}
+
 const ZAfter = z.coerce.number().int().min(-1).max(2_000_000_000);
 
 export default async function DatasetPage({ params, searchParams }: TProps) {
@@ -49,7 +60,7 @@ export default async function DatasetPage({ params, searchParams }: TProps) {
   const after = ZAfter.safeParse(typeof search.after === "string" ? search.after : -1);
   const project = await loadOr404(() => getProjectForActor(actor, slug));
   const d = await loadOr404(() => getDatasetDetail(actor, project.id, datasetId));
-  const page = await listDatasetItems(actor, project.id, d.id, after.success ? after.data : -1);
+  const [page, trends] = await Promise.all([listDatasetItems(actor, project.id, d.id, after.success ? after.data : -1), listLineageTrends(actor, d.lineage)]);
   const isDpo = d.kind === "dpo";
   const base = `/p/${slug}/datasets/${d.id}`;
   return (
@@ -141,9 +152,13 @@ export default async function DatasetPage({ params, searchParams }: TProps) {
 
         <div className="grid gap-5 lg:grid-cols-2">
           <Section title="Ledger" note="Curriculum rounds: the discard pool before each round, the prompts it admitted and those still waiting.">
-            <LedgerTable ledger={d.ledger} />
+            <LedgerTable ledger={d.ledger} poolHref={`${base}/pool`} />
           </Section>
-          <Section title="Lineage" note="Runs that declared they trained on this set (trainedOn), with their latest cached figures." testId="dataset-lineage">
+          <Section
+            title="Lineage"
+            note="Runs that declared they trained on this set (trainedOn), with their latest figures, co-trend class against their baseline and data-quality alarm."
+            testId="dataset-lineage"
+          >
             {d.lineage.length === 0 ? (
               <p className="text-sm text-[var(--muted)]">
                 No run has declared it trained on this set yet (<code>trainedOn: [&quot;{d.id}&quot;]</code> when creating or updating a run).
@@ -151,7 +166,7 @@ export default async function DatasetPage({ params, searchParams }: TProps) {
             ) : (
               <ul className="flex flex-col gap-1 text-sm">
                 {d.lineage.map((r) => (
-                  <li key={r.runId} className="flex flex-wrap items-baseline gap-2">
+                  <li key={r.runId} className="flex flex-wrap items-baseline gap-2" data-testid="lineage-run">
                     <Link href={`/p/${slug}/runs/${r.runId}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                       {r.name}
                     </Link>
@@ -160,6 +175,7 @@ export default async function DatasetPage({ params, searchParams }: TProps) {
                         ? "no checkpoint yet"
                         : `latest step ${r.latestStep}: Gen ${formatPercent(r.gen)} · Und ${formatPercent(r.und)} · Non ${formatPercent(r.non)}`}
                     </span>
+                    <LineageTrend trend={trends.get(r.runId)} />
                   </li>
                 ))}
               </ul>
