@@ -143,7 +143,10 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The connection closed mid-body: the client stopped, or the request deadline (scripts/request-timeouts.cjs) passed.
+      throw new AppError("INVALID_INPUT", "The request body was cut off before it was complete; nothing was stored. Send it again.");
+    });
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
