@@ -16,6 +16,7 @@ const SYSTEM_PORT_OFFSETS = {
   storageFaults: 90,
   serverKilled: 91,
   slowClients: 93,
+  hostile: 94,
 } as const;
 
 export function systemPort(spec: keyof typeof SYSTEM_PORT_OFFSETS): number {
@@ -25,8 +26,8 @@ export function systemPort(spec: keyof typeof SYSTEM_PORT_OFFSETS): number {
 export type TServer = { port: number; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 export function startServer(port: number, env: Record<string, string | undefined>): TServer {
-  // As `npm start` does: a request must arrive within UNIGAP_REQUEST_TIMEOUT_MS (scripts/request-timeouts.cjs).
-  const preload = `--require ${JSON.stringify(path.resolve("scripts/request-timeouts.cjs"))}`;
+  // As `npm start` does: a request must arrive within UNIGAP_REQUEST_TIMEOUT_MS (scripts/http-guard.cjs).
+  const preload = `--require ${JSON.stringify(path.resolve("scripts/http-guard.cjs"))}`;
   const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), NODE_OPTIONS: preload, ...env },
     detached: true,

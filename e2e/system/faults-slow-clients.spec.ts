@@ -12,7 +12,7 @@ import { killServer, startServer, systemPort, waitForHealth, type TServer } from
 // Slow and half-open clients (issue 17): 30 connections each send a metrics request's headers and a
 // few bytes of its body, then stop. None of them holds a database connection meanwhile, the server
 // answers everyone else at once, and each is answered 408 and closed once the request deadline
-// (UNIGAP_REQUEST_TIMEOUT_MS, scripts/request-timeouts.cjs) passes — here 3 s instead of 120 s.
+// (UNIGAP_REQUEST_TIMEOUT_MS, scripts/http-guard.cjs) passes — here 3 s instead of 120 s.
 const port = systemPort("slowClients");
 const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const database = `unigap_slow_clients_${port}`;

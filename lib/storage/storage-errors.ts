@@ -15,14 +15,24 @@ export function storageWriteError(error: unknown): AppError | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return null;
   if (FULL.has(code)) {
-    return new AppError("INSUFFICIENT_STORAGE", "The image store is full; nothing was stored. Free space on its volume, then retry.", { store: "full" }, {
-      "retry-after": String(STORAGE_RETRY_AFTER_SECONDS.full),
-    });
+    return new AppError(
+      "INSUFFICIENT_STORAGE",
+      "The image store is full; nothing was stored. Free space on its volume, then retry.",
+      { store: "full" },
+      {
+        "retry-after": String(STORAGE_RETRY_AFTER_SECONDS.full),
+      },
+    );
   }
   if (READ_ONLY.has(code)) {
-    return new AppError("UNAVAILABLE", "The image store cannot be written right now (read-only); nothing was stored. Retry shortly.", { store: "read-only" }, {
-      "retry-after": String(STORAGE_RETRY_AFTER_SECONDS.readOnly),
-    });
+    return new AppError(
+      "UNAVAILABLE",
+      "The image store cannot be written right now (read-only); nothing was stored. Retry shortly.",
+      { store: "read-only" },
+      {
+        "retry-after": String(STORAGE_RETRY_AFTER_SECONDS.readOnly),
+      },
+    );
   }
   return null;
 }
