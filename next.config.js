@@ -15,6 +15,10 @@ const nextConfig = {
     "@resvg/resvg-js",
     "@node-rs/argon2",
   ],
+  // Server actions take up to 3 MB (Next's default is 1 MB), so a form field far over its own limit
+  // (say a 1 MB name) still reaches the form's schema and comes back as an error beside that field,
+  // instead of Next refusing the whole submission with no field named. Every field has its own max.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Pages also get a per-response Content-Security-Policy from proxy.ts. `same-origin`, not
   // `no-referrer`: a no-referrer page sends `Origin: null` on POST, which server actions refuse.
   async headers() {

@@ -39,6 +39,8 @@ if (kind === "postgres") {
   env.DATABASE_URL = url.toString();
 }
 
+// As `npm start` does: a request must arrive within UNIGAP_REQUEST_TIMEOUT_MS (scripts/http-guard.cjs).
+env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.resolve("scripts/http-guard.cjs"))}`.trim();
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 1));

@@ -37,8 +37,9 @@ if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime(
 
 // Every process below this one watches this one's pid (scripts/parent-watch.cjs): killed with SIGKILL,
 // it cannot forward a signal, and its children must not be left serving the port and the data folder.
-const watcher = path.join(root, "scripts", "parent-watch.cjs");
-const serverEnv = { ...env, UNIGAP_PARENT_PID: String(process.pid), NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(watcher)}`.trim() };
+// scripts/http-guard.cjs bounds how long a request may take to arrive (a trickling or stalled body).
+const preloads = ["parent-watch.cjs", "http-guard.cjs"].map((name) => `--require ${JSON.stringify(path.join(root, "scripts", name))}`);
+const serverEnv = { ...env, UNIGAP_PARENT_PID: String(process.pid), NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} ${preloads.join(" ")}`.trim() };
 const server = spawn("npx", ["next", "start", "-p", env.PORT], { stdio: "inherit", env: serverEnv, detached: true });
 const stop = (signal) => {
   try {

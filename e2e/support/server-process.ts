@@ -1,11 +1,23 @@
 // Starts and stops extra `next start` processes for the system tests (own data folder, own port).
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 
 /**
  * Ports of the system specs' own servers, as offsets from E2E_PORT: one table so that specs running in
  * parallel never start two servers on one port.
  */
-const SYSTEM_PORT_OFFSETS = { startup: 50, noSecretsInLogs: 55, rateLimit: 56, orphans: 57, postgresRestart: 58, s3DirectUpload: 59 } as const;
+const SYSTEM_PORT_OFFSETS = {
+  startup: 50,
+  noSecretsInLogs: 55,
+  rateLimit: 56,
+  orphans: 57,
+  postgresRestart: 58,
+  s3DirectUpload: 59,
+  storageFaults: 90,
+  serverKilled: 91,
+  slowClients: 93,
+  hostile: 94,
+} as const;
 
 export function systemPort(spec: keyof typeof SYSTEM_PORT_OFFSETS): number {
   return Number(process.env.E2E_PORT ?? 3100) + SYSTEM_PORT_OFFSETS[spec];
@@ -14,8 +26,10 @@ export function systemPort(spec: keyof typeof SYSTEM_PORT_OFFSETS): number {
 export type TServer = { port: number; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 export function startServer(port: number, env: Record<string, string | undefined>): TServer {
+  // As `npm start` does: a request must arrive within UNIGAP_REQUEST_TIMEOUT_MS (scripts/http-guard.cjs).
+  const preload = `--require ${JSON.stringify(path.resolve("scripts/http-guard.cjs"))}`;
   const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+    env: { ...process.env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), NODE_OPTIONS: preload, ...env },
     detached: true,
   });
   let output = "";

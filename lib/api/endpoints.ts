@@ -145,7 +145,7 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     rawBody: "image/png, image/jpeg or image/webp bytes",
     response: ZBlob,
     status: 201,
-    errors: [401, 403, 413, 415, 422, 429],
+    errors: [401, 403, 413, 415, 422, 429, 503, 507],
     description:
       "The raw image bytes, content-addressed: the server checks the sha256, accepts PNG, JPEG and WebP by their magic bytes (not the header), at most 20 MB and 40 megapixels, and stores each image once (200 with `created: false` when it had it).",
   },

@@ -17,6 +17,8 @@ const STATUS_TEXT: Record<number, string> = {
   415: "Not a PNG, JPEG or WebP image",
   422: "Invalid input; details name each offending path (e.g. points.17.value)",
   429: "Too many requests with this key; see Retry-After",
+  503: "The database or the image store cannot take writes right now; nothing was stored, see Retry-After",
+  507: "The image store is full; nothing was stored, see Retry-After",
 };
 
 function schema(type: z.ZodType, io: "input" | "output"): TJsonSchema {

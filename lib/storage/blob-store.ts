@@ -69,7 +69,11 @@ export function hashImageBytes(bytes: Uint8Array, expectedSha256?: string): stri
   if (bytes.byteLength > BLOB_LIMITS.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `Images are limited to ${BLOB_LIMITS.maxBytes / 1024 / 1024} MB.`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (expectedSha256 && expectedSha256 !== sha256) {
-    throw new AppError("INVALID_INPUT", `The bytes hash to ${sha256}, not ${expectedSha256}.`, { expected: expectedSha256, actual: sha256 });
+    throw new AppError("INVALID_INPUT", `Invalid input at sha256: the bytes hash to ${sha256}, not ${expectedSha256}.`, {
+      field: "sha256",
+      expected: expectedSha256,
+      actual: sha256,
+    });
   }
   return sha256;
 }

@@ -4,6 +4,7 @@ import sharp from "sharp";
 
 import { BLOB_LIMITS } from "./blob-store";
 import { blobKey, getObjectStore, thumbnailKey } from "./object-store";
+import { isStorageWriteRefusal } from "./storage-errors";
 
 // Thumbnails are made once per (image, size) with sharp and kept in the object store beside the
 // blobs, under thumbs/<size>/ab/<sha256>.webp (in the data folder or the bucket); written whole
@@ -21,7 +22,11 @@ export async function readThumbnail(sha256: string, size: number): Promise<Buffe
     .resize(size, size, { fit: "inside", withoutEnlargement: true })
     .webp({ quality: 78 })
     .toBuffer();
-  await store.put(thumbnailKey(sha256, size), bytes, { contentType: "image/webp" });
+  // The cache is an optimisation: a store that cannot take it (full, read-only) still serves the thumbnail.
+  await store.put(thumbnailKey(sha256, size), bytes, { contentType: "image/webp" }).catch((error: unknown) => {
+    if (!isStorageWriteRefusal(error)) throw error;
+    console.warn(`[unigap] thumbnail of ${sha256} not cached: ${(error as Error).message}`);
+  });
   return bytes;
 }
 

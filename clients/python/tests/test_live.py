@@ -73,11 +73,11 @@ class LiveClientTest(unittest.TestCase):
         env = dict(os.environ, PYTHONPATH=CLIENT_ROOT, UNIGAP_URL=URL)
         out = subprocess.run([sys.executable, "-m", "unigap", "sync", "--spool-dir", self.spool], env=env, capture_output=True, text=True, timeout=120)
         self.assertEqual(out.returncode, 0, out.stderr)
-        self.assertEqual(out.stdout.strip(), '{"runs": 1, "batches": 3}')
+        self.assertEqual(out.stdout.strip(), '{"runs": 1, "batches": 3, "refused": 0}')
         [stored] = find_run(name)
         self.assertEqual(stored["status"], "finished")
         again = subprocess.run([sys.executable, "-m", "unigap", "sync", "--spool-dir", self.spool], env=env, capture_output=True, text=True, timeout=120)
-        self.assertEqual(again.stdout.strip(), '{"runs": 0, "batches": 0}')
+        self.assertEqual(again.stdout.strip(), '{"runs": 0, "batches": 0, "refused": 0}')
         self.assertEqual(api("POST", "/api/v1/runs/%s/metrics" % stored["id"], {"points": [{"key": "loss", "step": 0, "value": 1.5}]})[1]["unchanged"], 1)
 
     def test_a_failing_block_marks_the_run_failed(self):

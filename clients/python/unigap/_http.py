@@ -32,6 +32,11 @@ class Transport:
         self.attempts = attempts
         self.backoff = backoff
         self.timeout = timeout
+        # A time.time() after which no attempt starts and no retry waits (`Run.finish(timeout=)`); None: no limit.
+        self.deadline = None
+
+    def _left(self):
+        return None if self.deadline is None else self.deadline - time.time()
 
     def request(self, method, path, body=None, raw=None, url=None):
         """`url` instead of `path`: an absolute URL that carries its own authorization (a presigned
@@ -48,12 +53,18 @@ class Transport:
             headers["Content-Type"] = "application/json"
             data = json.dumps(body, allow_nan=False).encode("utf-8")
         last = None
+        tried = 0
         for attempt in range(self.attempts):
             delay = self.backoff * (2 ** attempt)
+            left = self._left()
+            if left is not None and left <= 0:
+                last = "the deadline passed"
+                break
             stream = open(data.path, "rb") if hasattr(data, "path") else None
             req = urllib.request.Request(target, data=stream or data, method=method, headers=headers)
+            tried += 1
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as response:
+                with urllib.request.urlopen(req, timeout=self.timeout if left is None else max(0.1, min(self.timeout, left))) as response:
                     text = response.read().decode("utf-8")
                     return response.status, (json.loads(text) if text else None)
             except urllib.error.HTTPError as error:
@@ -75,8 +86,12 @@ class Transport:
                 if stream:
                     stream.close()
             if attempt + 1 < self.attempts:
+                left = self._left()
+                if left is not None and left < delay:
+                    last = "%s (no time left for a retry before the deadline)" % last
+                    break
                 time.sleep(delay)
-        raise Unreachable("%s %s failed after %d attempts: %s" % (method, (target.split("?")[0]), self.attempts, last))
+        raise Unreachable("%s %s failed after %d attempt(s): %s" % (method, (target.split("?")[0]), tried, last))
 
 
 def _json_or_none(text):

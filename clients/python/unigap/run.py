@@ -49,10 +49,17 @@ class AlertRaised(Exception):
 
 
 class Run:
+    """A run being logged. Everything logged is buffered in memory up to `max_buffered_points` /
+    `max_buffered_samples`, then written to the run's journal on disk (see _spool.py) before it is
+    sent; the background thread sends the journal oldest first and deletes each batch once the
+    server acknowledged it. A slow or unreachable server therefore costs disk, never memory, and
+    whatever the process had not sent when it ended is in the spool for `python -m unigap sync`."""
+
     def __init__(self, name, project=None, config=None, method=None, tags=None, notes=None, baseline_run_id=None,
                  external_id=None, url=None, api_key=None, spool_dir=None, flush_interval=2.0, trained_on=None,
                  heartbeat_interval=30.0, retry_attempts=5, retry_backoff=0.5, upload_workers=None,
-                 stop_on_alert=False, alert_poll_interval=5.0):
+                 stop_on_alert=False, alert_poll_interval=5.0, max_buffered_points=4 * _sender.MAX_POINTS,
+                 max_buffered_samples=4 * _sender.MAX_SAMPLES):
         url = url or os.environ.get("UNIGAP_URL") or "http://localhost:3000"
         api_key = api_key or os.environ.get("UNIGAP_API_KEY")
         if not api_key:
@@ -60,7 +67,6 @@ class Run:
         self.external_id = external_id or uuid.uuid4().hex
         self._transport = Transport(url, api_key, attempts=retry_attempts, backoff=retry_backoff)
         self._spool = Spool(spool_dir or default_spool_dir(), self.external_id)
-        self._staging = os.path.join(self._spool.dir, "blobs")
         self._upload_workers = upload_workers or _blobs.default_workers()
         self._create = {k: v for k, v in {
             "name": name, "project": project, "config": config or {}, "method": method, "tags": list(tags or []),
@@ -72,9 +78,12 @@ class Run:
         self.errors = []
         self._points = {}
         self._samples = {}
-        self._blobs = {}
         self._step = 0
-        self._lock = threading.Lock()
+        self._max_points = max(1, int(max_buffered_points))
+        self._max_samples = max(1, int(max_buffered_samples))
+        self._lock = threading.Lock()  # the in-memory buffers
+        self._journal_lock = threading.Lock()  # moving buffers to disk, so batch files keep the order they were logged in
+        self._send_lock = threading.Lock()  # one sender of the journal at a time
         self._wake = threading.Event()
         self._stopping = False
         self._spooled = False
@@ -84,6 +93,7 @@ class Run:
         self._alert_poll_interval = alert_poll_interval
         self._alerts_checked_at = 0.0
         self._alerts_raised = set()
+        self._spool.save_run(self._create, self._transport.url)  # first: a crash from here on leaves a syncable spool
         self._ensure_created()
         self._thread = threading.Thread(target=self._loop, name="unigap-sender", daemon=True)
         self._thread.start()
@@ -99,9 +109,8 @@ class Run:
             for key, value in metrics.items():
                 self._points[(str(key), step)] = {"key": str(key), "step": step, "value": _metric_value(value, key), "wallTime": now}
             self._step = step + 1
-            full = len(self._points) >= _sender.MAX_POINTS
-        if full:
-            self._wake.set()
+            buffered = len(self._points)
+        self._after_buffering(buffered >= _sender.MAX_POINTS, buffered >= self._max_points)
 
     def log_sample(self, step, prompt, subtask="", image=None, candidate=0, judgments=(), benchmark="", prompt_id=None,
                    spec=None, role=None, gen_log_lik=None, candidates=None, epoch=None):
@@ -117,15 +126,11 @@ class Run:
             if value is not None:
                 sample[key] = value
         if image is not None:
-            sha = _blobs.stage(self._staging, image)
-            sample["imageSha256"] = sha
+            sample["imageSha256"] = _blobs.stage(self._spool.blobs, image)
         with self._lock:
-            if image is not None:
-                self._blobs[sha] = True
             self._samples[(sample["step"], external_id, sample["candidate"])] = sample
-            full = len(self._samples) >= _sender.MAX_SAMPLES
-        if full:
-            self._wake.set()
+            buffered = len(self._samples)
+        self._after_buffering(buffered >= _sender.MAX_SAMPLES, buffered >= self._max_samples)
 
     def alerts(self, status=None):
         """The run's alerts (newest first): signature, step, figures with n and 95% intervals, reasons, status."""
@@ -159,25 +164,36 @@ class Run:
         self._ensure_created()
         return build_dataset(self.id, kind, step, preview=preview, transport=self._transport, **recipe)
 
-    def flush(self):
-        """Sends everything buffered now (also what the background thread would send later)."""
-        self._send_pending()
+    def flush(self, timeout=None):
+        """Sends everything logged so far now, in the caller's thread; True if nothing is left to send
+        (False: the server was unreachable within `timeout` s and the rest waits in the spool)."""
+        self._to_journal()
+        with self._send_lock:
+            return self._drain(None if timeout is None else time.time() + timeout)
 
-    def finish(self, status="finished"):
-        """Sends what is left, marks the run finished (or failed) and stops the thread."""
+    def finish(self, status="finished", timeout=60.0):
+        """Sends what is left, marks the run `status` (finished or failed) and stops the thread.
+
+        Returns within about `timeout` seconds whatever the server does: what could not be sent by
+        then stays in the spool (a warning names the folder) for `python -m unigap sync`. A batch
+        the server refused is raised here (the first one)."""
+        deadline = time.time() + timeout
+        self._transport.deadline = deadline
         self._stopping = True
+        self._to_journal()
+        self._spool.save_batch("finish", {"status": status})
         self._wake.set()
-        self._thread.join()
-        self._send_pending()
-        try:
-            if self.id:
-                self._transport.request("PATCH", "/api/v1/runs/%s" % self.id, {"status": status})
-            else:
-                self._spool.save_batch("finish", {"status": status})
-        except Unreachable:
-            self._spool.save_batch("finish", {"status": status})
+        self._thread.join(max(0.0, deadline - time.time()))
+        drained = False
+        # The thread has stopped, or is still inside a request that outlives the deadline: then its
+        # batches stay in the journal (it deletes a file only after the server acknowledged it).
+        if self._send_lock.acquire(timeout=max(0.0, deadline - time.time())):
+            try:
+                drained = self._drain(deadline)
+            finally:
+                self._send_lock.release()
+        if not drained:
             self._spooled = True
-        if self._spooled:
             log.warning("unigap: the server was unreachable; data is kept in %s — run `python -m unigap sync` to upload it", self._spool.dir)
         if self.errors:
             raise self.errors[0]
@@ -199,60 +215,54 @@ class Run:
             self.id, self.url = run["id"], run["url"]
             return True
         except Unreachable as error:
-            log.warning("unigap: cannot create the run yet (%s); logging to the local spool", error)
-            self._spool.save_run(self._create, self._transport.url)
+            if not self._spooled:
+                log.warning("unigap: cannot create the run yet (%s); logging to the local spool %s", error, self._spool.dir)
             self._spooled = True
             return False
 
-    def _take(self):
-        with self._lock:
-            points, samples, blobs = list(self._points.values()), list(self._samples.values()), self._blobs
-            self._points, self._samples, self._blobs = {}, {}, {}
-        return points, samples, blobs
+    def _after_buffering(self, batch_ready, over_limit):
+        if over_limit:  # the sender is behind (slow or unreachable server): memory goes to disk, not up
+            self._to_journal()
+        if batch_ready or over_limit:
+            self._wake.set()
 
-    def _send_pending(self):
-        points, samples, blobs = self._take()
-        if not points and not samples:
-            return
-        online = self._ensure_created()
+    def _to_journal(self):
+        """Moves the in-memory buffers into batch files on disk, in the order they were logged."""
+        with self._journal_lock:
+            with self._lock:
+                points, samples = list(self._points.values()), list(self._samples.values())
+                self._points, self._samples = {}, {}
+            for i in range(0, len(points), _sender.MAX_POINTS):
+                self._spool.save_batch("metrics", {"points": points[i:i + _sender.MAX_POINTS]})
+            for i in range(0, len(samples), _sender.MAX_SAMPLES):
+                self._spool.save_batch("samples", {"samples": samples[i:i + _sender.MAX_SAMPLES]})
+
+    def _buffered_blobs(self):
+        with self._lock:
+            return {s.get("imageSha256") for s in self._samples.values()}
+
+    def _refused(self, name, error):
+        log.error("unigap: the server refused a batch (kept as %s.refused): %s", name, error)
+        self.errors.append(error)
+
+    def _drain(self, deadline=None):
+        """Sends the journal (caller holds _send_lock); True once it is empty, False if the server is unreachable."""
+        previous, self._transport.deadline = self._transport.deadline, deadline if deadline is not None else self._transport.deadline
         try:
-            if not online:
-                raise Unreachable("run not created")
-            if points:
-                _sender.send_metrics(self._transport, self.id, points)
-                points = []
-            if samples:
-                _sender.send_samples(self._transport, self.id, samples, self._staged_path, self._upload_workers)
-                self._unstage(blobs)
-        except Unreachable:
-            self._spool.save_run(self._create, self._transport.url)
-            if points:
-                self._spool.save_batch("metrics", {"points": points})
-            if samples:  # their images are already in the spool's blobs folder
-                self._spool.save_batch("samples", {"samples": samples})
+            if not self._ensure_created():
+                return False
+            _sender.drain(self._spool, self._transport, self.id, self._upload_workers, keep_blobs=self._buffered_blobs, on_refused=self._refused)
+        except Unreachable as error:
+            if not self._spooled:
+                log.warning("unigap: the server is unreachable (%s); batches wait in %s and are retried", error, self._spool.dir)
             self._spooled = True
-        except UnigapError as error:
-            log.error("unigap: the server refused a batch: %s", error)
-            self.errors.append(error)
-
-    def _staged_path(self, sha):
-        return os.path.join(self._staging, sha)
-
-    def _unstage(self, shas):
-        """Drops the staged copies the server now holds (a copy logged again meanwhile is re-made)."""
-        with self._lock:
-            still_buffered = {s.get("imageSha256") for s in self._samples.values()}
-        for sha in shas:
-            if sha not in still_buffered:
-                try:
-                    os.remove(self._staged_path(sha))
-                except FileNotFoundError:
-                    pass
-        try:
-            os.rmdir(self._staging)
-            os.rmdir(self._spool.dir)
-        except OSError:
-            pass  # not empty: spooled batches or images of the next batch
+            return False
+        finally:
+            self._transport.deadline = previous
+        self._spooled = False
+        if self._stopping:
+            self._spool.remove_if_drained()
+        return True
 
     def _loop(self):
         last_beat = time.time()
@@ -262,7 +272,9 @@ class Run:
             if self._stopping:
                 return
             try:
-                self._send_pending()
+                self._to_journal()
+                with self._send_lock:
+                    self._drain()
                 if self.id and time.time() - last_beat > self._heartbeat_interval:
                     last_beat = time.time()
                     self._transport.request("POST", "/api/v1/runs/%s/heartbeat" % self.id)

@@ -33,8 +33,27 @@ export const ZExternalId = z.string().trim().min(1).max(200);
 export const ZProjectSlug = z.string().trim().min(1).max(100);
 export const ZLongText = z.string().max(20_000);
 export const ZFiniteNumber = z.number().refine(Number.isFinite, "must be a finite number");
-/** Any JSON value (configs, prompt specs); the body limit bounds its size. */
-export const ZJsonValue = z.json();
+/** Longest text value inside a JSON value (a config entry, a prompt spec field). */
+export const MAX_JSON_TEXT = 20_000;
+
+/** Any JSON value (configs, prompt specs) whose text values are at most MAX_JSON_TEXT characters; the body limit bounds the rest. */
+export const ZJsonValue = z.json().superRefine((value, ctx) => {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item.value === "string" && item.value.length > MAX_JSON_TEXT) {
+      ctx.addIssue({
+        code: "custom",
+        path: item.path,
+        message: `a text value holds at most ${MAX_JSON_TEXT.toLocaleString("en")} characters; this one has ${item.value.length.toLocaleString("en")}`,
+      });
+      return;
+    }
+    if (item.value === null || typeof item.value !== "object") continue;
+    for (const [key, child] of Array.isArray(item.value) ? item.value.entries() : Object.entries(item.value))
+      stack.push({ value: child, path: [...item.path, key] });
+  }
+});
 
 /** Seconds since the epoch (what time.time() gives) or an ISO 8601 date-time. */
 export const ZWallTime = z

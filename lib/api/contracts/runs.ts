@@ -30,6 +30,8 @@ export const ZUpdateRunRequest = z
     tags: z.array(ZTag).max(50).optional(),
     trainedOn: z.array(ZId).max(50).optional(),
   })
+  // A key the update does not know (say `name`) is refused, not silently ignored as if it had been applied.
+  .strict()
   .refine(
     (v) => v.status !== undefined || v.notes !== undefined || v.tags !== undefined || v.trainedOn !== undefined,
     "send at least one of status, notes, tags, trainedOn",
