@@ -1,10 +1,14 @@
 import "server-only";
 
+import { ADVISORY_LOCK_KEYS, withAdvisoryTryLock } from "@/lib/db/advisory-lock";
+import { getDb } from "@/lib/db/client";
+
 import { startDeliveryWorker } from "./delivery";
 import { checkStalledRuns } from "./service";
 
 // Started once at boot (lib/system/boot.ts): the stall check (one query over running runs with a
-// stalled rule, every UNIGAP_STALL_CHECK_MS, default 60 s) and the webhook worker's sweep.
+// stalled rule, every UNIGAP_STALL_CHECK_MS, default 60 s) and the webhook worker's sweep. Behind N
+// servers the stall check ticks once: each tick tries an advisory lock and skips when another server holds it.
 const TIMER_KEY = Symbol.for("unigap.alertTimers");
 
 export function startAlertTimers(): void {
@@ -15,7 +19,8 @@ export function startAlertTimers(): void {
   const tick = () => {
     if (busy) return;
     busy = true;
-    checkStalledRuns()
+    getDb()
+      .then((db) => withAdvisoryTryLock(db, ADVISORY_LOCK_KEYS.stallCheck, "stall-check", () => checkStalledRuns()))
       .catch((error: unknown) => console.error("[unigap] stall check failed", error))
       .finally(() => {
         busy = false;
