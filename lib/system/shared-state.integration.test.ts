@@ -1,5 +1,8 @@
 // Many servers on one database: first start runs once, the advisory locks exclude each other, the
 // sign-in limits and seed jobs live in the database, and signals reach every listening server.
+import fs from "node:fs";
+import path from "node:path";
+
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -15,6 +18,7 @@ import { cachedJudgeChoice, forgetJudgeChoice } from "@/lib/metrics/judge-choice
 import { seeders } from "@/prisma/seed/seeders";
 
 import { runFirstStartHooks } from "./first-start";
+import { getSeedJob } from "./seed-jobs";
 
 const db = setupTestDatabase();
 const pgOnly = db.kind === "postgres" ? it : it.skip;
@@ -138,6 +142,28 @@ describe("sign-in limits in the database", () => {
     expect(Number(row?.tokens)).toBeGreaterThanOrEqual(0);
     expect(Number(row?.tokens)).toBeLessThan(1);
     await expect(assertSignInAllowed("anyone@example.org", address)).rejects.toThrow(/Too many failed attempts/);
+  });
+});
+
+describe("seed jobs in the database", () => {
+  it("answers the status of a job another server runs", async () => {
+    fs.writeFileSync(path.join(db.current.config.dataDir, "admin-token"), "test-admin-token");
+    const other = db.kind === "postgres" ? await secondServer() : db.current;
+    try {
+      const [row] = await other.sql.query<{ id: string }>(
+        `INSERT INTO seed_jobs (scenario, status, log) VALUES ('demo', 'running', ARRAY['seeding runs']) RETURNING id::text`,
+      );
+      await expect(getSeedJob("test-admin-token", row!.id)).resolves.toMatchObject({ id: row!.id, scenario: "demo", status: "running", log: ["seeding runs"] });
+      await other.sql.execute(`UPDATE seed_jobs SET status = 'done', result = $2::jsonb WHERE id = $1::uuid`, [
+        row!.id,
+        JSON.stringify({ projectSlug: "demo", summary: "1 run", seconds: 1 }),
+      ]);
+      await expect(getSeedJob("test-admin-token", row!.id)).resolves.toMatchObject({ status: "done", result: { projectSlug: "demo" } });
+      await expect(getSeedJob("test-admin-token", crypto.randomUUID())).rejects.toThrow(/No seed job/);
+      await expect(getSeedJob("wrong", row!.id)).rejects.toThrow(/admin-token/);
+    } finally {
+      if (other !== db.current) await other.close();
+    }
   });
 });
 
