@@ -7,6 +7,11 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { assertSignInAllowed, recordSignInFailure } from "@/lib/auth/sign-in-limits";
+import { randomBytes } from "node:crypto";
+
+import { resolveDatabaseConfig } from "@/lib/db/config";
+import { applyMigrations, readMigrations, defaultMigrationsDir } from "@/lib/db/migrate";
+import { adminUrl, databaseUrl } from "@/lib/db/testing/test-env";
 import { ADVISORY_LOCK_KEYS, LOCK_BUSY, withAdvisoryLock, withAdvisoryTryLock } from "@/lib/db/advisory-lock";
 import { startListening, stopListening } from "@/lib/db/notify";
 import { openDatabase } from "@/lib/db/open";
@@ -96,6 +101,34 @@ describe("refreshes single-flight across servers", () => {
       await other.close();
     }
   });
+});
+
+describe("migrations at start", () => {
+  pgOnly(
+    "three servers migrating one empty database at the same instant apply each migration once",
+    async () => {
+      const name = `unigap_t_empty_${randomBytes(5).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: adminUrl() });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE "${name}"`);
+      const config = resolveDatabaseConfig({ DATABASE_URL: databaseUrl(name), UNIGAP_DATA_DIR: db.current.config.dataDir });
+      const servers = await Promise.all([0, 1, 2].map(() => openDatabase({ config })));
+      try {
+        const results = await Promise.all(servers.map((s) => applyMigrations(s.sql)));
+        const total = readMigrations(defaultMigrationsDir()).length;
+        expect(results.reduce((n, r) => n + r.applied.length, 0)).toBe(total);
+        const [row] = await servers[0]!.sql.query<{ n: number; names: number }>(
+          `SELECT count(*)::int AS n, count(DISTINCT migration_name)::int AS names FROM "_prisma_migrations"`,
+        );
+        expect(row).toEqual({ n: total, names: total });
+      } finally {
+        await Promise.all(servers.map((s) => s.close()));
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    60_000,
+  );
 });
 
 describe("first start", () => {
