@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 
 import { readCredentials, type TDemoCredentials } from "../support/fixtures";
+import { uniquePng } from "../support/ingest";
 import { startS3rver, type TTestS3 } from "../support/s3rver";
 import { killServer, startServer, waitForHealth, systemPort, type TServer } from "../support/server-process";
 import { runProcess } from "../support/spawn";
@@ -198,11 +199,41 @@ test("[TWO-SERVERS]: two servers on one PostgreSQL and one bucket start together
   const html = await explorer.text();
   expect(out.sampleIds.some((id) => html.includes(id))).toBe(true);
 
+  // The CLI imports images through B the same way: straight to the bucket (its requests are counted by a
+  // preloaded fetch wrapper), the app only confirms; A serves them at once.
+  const cliDir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-two-servers-cli-"));
+  const pngs = await Promise.all([0, 1, 2].map((i) => uniquePng(`two-servers-cli-${i}`, 12)));
+  pngs.forEach((p, i) => fs.writeFileSync(path.join(cliDir, `img${i}.png`), p.bytes));
+  const lines = pngs.map((_, i) => JSON.stringify({ step: 1, prompt: { externalId: `cli/${i}`, text: `a cli cube ${i}` }, image: `img${i}.png` }));
+  fs.writeFileSync(path.join(cliDir, "samples.jsonl"), lines.join("\n") + "\n");
+  const counter = path.join(cliDir, "count-fetch.cjs");
+  fs.writeFileSync(
+    counter,
+    `const fs = require("node:fs"); const seen = [];
+     const original = globalThis.fetch;
+     globalThis.fetch = (input, init) => { seen.push([(init && init.method) || "GET", String(input)]); return original(input, init); };
+     process.on("exit", () => fs.writeFileSync(${JSON.stringify(path.join(cliDir, "requests.json"))}, JSON.stringify(seen)));`,
+  );
+  const imported = await runProcess("node", ["bin/unigap.mjs", "--json", "import", "samples", path.join(cliDir, "samples.jsonl"), "--run", "two servers cli"], {
+    UNIGAP_URL: baseB,
+    UNIGAP_API_KEY: credentials.apiKey,
+    NODE_OPTIONS: `--require ${counter}`,
+  });
+  expect(imported.code, imported.stderr + imported.stdout).toBe(0);
+  expect(JSON.parse(imported.stdout)).toMatchObject({ images: 3 });
+  const requests = JSON.parse(fs.readFileSync(path.join(cliDir, "requests.json"), "utf8")) as [string, string][];
+  expect(requests.filter(([method, u]) => method === "PUT" && u.startsWith(s3!.endpoint))).toHaveLength(3);
+  expect(requests.filter(([method, u]) => method === "PUT" && u.startsWith(baseB))).toEqual([]);
+  expect(requests.filter(([method, u]) => method === "POST" && u.endsWith("/confirm"))).toHaveLength(3);
+  const cliRun = (await (await fetch(`${baseA}/api/v1/runs?name=${encodeURIComponent("two servers cli")}`, { headers })).json()) as { runs: { id: string }[] };
+  expect(cliRun.runs).toHaveLength(1);
+
   // Every byte is in the bucket; neither data folder holds a blob or a thumbnail.
   for (const dir of dirs) {
     expect(fs.existsSync(path.join(dir, "blobs"))).toBe(false);
     expect(fs.existsSync(path.join(dir, "thumbs"))).toBe(false);
   }
   const objects = (fs.readdirSync(path.join(s3.directory, s3.bucket), { recursive: true }) as string[]).map((f) => f.split(path.sep).join("/"));
-  for (const sha of out.sha256) expect(objects.some((f) => f.startsWith(`shared/blobs/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`))).toBe(true);
+  for (const sha of [...out.sha256, ...pngs.map((p) => p.sha256)])
+    expect(objects.some((f) => f.startsWith(`shared/blobs/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`))).toBe(true);
 });
