@@ -1,7 +1,6 @@
 import "server-only";
 
-import { ADVISORY_LOCK_KEYS, withAdvisoryTryLock } from "@/lib/db/advisory-lock";
-import { getDb } from "@/lib/db/client";
+import { ADVISORY_LOCK_KEYS, tryAdvisoryLock } from "@/lib/db/advisory-lock";
 
 import { startDeliveryWorker } from "./delivery";
 import { checkStalledRuns } from "./service";
@@ -19,8 +18,7 @@ export function startAlertTimers(): void {
   const tick = () => {
     if (busy) return;
     busy = true;
-    getDb()
-      .then((db) => withAdvisoryTryLock(db, ADVISORY_LOCK_KEYS.stallCheck, "stall-check", () => checkStalledRuns()))
+    tryAdvisoryLock(ADVISORY_LOCK_KEYS.stallCheck, "stall-check", () => checkStalledRuns())
       .catch((error: unknown) => console.error("[unigap] stall check failed", error))
       .finally(() => {
         busy = false;

@@ -4,6 +4,7 @@
 // serves one process (the data folder's lock file guarantees it), so in embedded mode the work just runs.
 import "server-only";
 
+import { getDb } from "./client";
 import type { TDatabase } from "./open";
 
 /** Lock keys: the first argument of pg_advisory_lock(int4, int4); the second is hashtext(scope). */
@@ -25,6 +26,11 @@ export const LOCK_BUSY: unique symbol = Symbol("advisory lock busy");
 /** Runs fn only when no other session holds the lock; otherwise returns LOCK_BUSY at once. */
 export function withAdvisoryTryLock<T>(db: TDatabase, key: number, scope: string, fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {
   return locked(db, `pg_try_advisory_lock($1, hashtext($2))`, key, scope, fn);
+}
+
+/** withAdvisoryTryLock on the process's database (services and timers, which do not hold the database themselves). */
+export async function tryAdvisoryLock<T>(key: number, scope: string, fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {
+  return withAdvisoryTryLock(await getDb(), key, scope, fn);
 }
 
 async function locked<T>(db: TDatabase, take: string, key: number, scope: string, fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {

@@ -1,7 +1,6 @@
 import "server-only";
 
-import { LOCK_BUSY, withAdvisoryTryLock } from "@/lib/db/advisory-lock";
-import { getDb } from "@/lib/db/client";
+import { LOCK_BUSY, tryAdvisoryLock } from "@/lib/db/advisory-lock";
 
 import { RETRY_LATER } from "./coalesced-refresh";
 
@@ -15,7 +14,7 @@ const BUSY_PAUSE_MS = 200;
  * delay, so what this server ingested meanwhile is still counted.
  */
 export async function singleFlightAcrossServers(key: number, runId: string, fn: () => Promise<unknown>): Promise<unknown> {
-  const result = await withAdvisoryTryLock(await getDb(), key, runId, fn);
+  const result = await tryAdvisoryLock(key, runId, fn);
   if (result !== LOCK_BUSY) return result;
   await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSE_MS));
   return RETRY_LATER;
