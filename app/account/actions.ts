@@ -15,12 +15,12 @@ import { ZChangePassword } from "@/lib/validation/accounts";
 export const changePasswordAction = userAction(ZChangePassword, async (input, { actor, user }) => {
   const address = clientAddress((await headers()).get("x-forwarded-for"));
   const accountKey = user.email ?? user.id;
-  assertSignInAllowed(accountKey, address);
+  await assertSignInAllowed(accountKey, address);
   try {
     const { email } = await changePassword(actor, input);
     return { email };
   } catch (error) {
-    if (isAppError(error) && error.code === "INVALID_INPUT") recordSignInFailure(accountKey, address);
+    if (isAppError(error) && error.code === "INVALID_INPUT") await recordSignInFailure(accountKey, address);
     throw error;
   }
 });

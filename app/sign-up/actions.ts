@@ -9,7 +9,7 @@ import { ZSignUp } from "@/lib/validation/accounts";
 
 /** Creates an account; the form then signs in through next-auth with the same credentials. */
 export const signUpAction = publicAction(ZSignUp, async (input) => {
-  assertSignUpAllowed(clientAddress((await headers()).get("x-forwarded-for")));
+  await assertSignUpAllowed(clientAddress((await headers()).get("x-forwarded-for")));
   const user = await createUserWithPassword(input);
   return { email: user.email };
 });

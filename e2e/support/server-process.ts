@@ -13,6 +13,7 @@ const SYSTEM_PORT_OFFSETS = {
   orphans: 57,
   postgresRestart: 58,
   s3DirectUpload: 59,
+  twoServers: 70,
   storageFaults: 90,
   serverKilled: 91,
   slowClients: 93,

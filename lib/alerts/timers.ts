@@ -1,12 +1,15 @@
 import "server-only";
 
+import { ADVISORY_LOCK_KEYS, tryAdvisoryLock } from "@/lib/db/advisory-lock";
+
 import { startDeliveryWorker } from "./delivery";
 import { checkStalledRuns } from "./service";
 import { sealLegacyWebhookSecrets } from "./webhook-service";
 
 // Started once at boot (lib/system/boot.ts): the stall check (one query over running runs with a
 // stalled rule, every UNIGAP_STALL_CHECK_MS, default 60 s) and the webhook worker's sweep, after one
-// pass that seals webhook secrets still stored plain (or under the previous server secret).
+// pass that seals webhook secrets still stored plain (or under the previous server secret). Behind N
+// servers the stall check ticks once: each tick tries an advisory lock and skips when another server holds it.
 const TIMER_KEY = Symbol.for("unigap.alertTimers");
 
 export function startAlertTimers(): void {
@@ -17,7 +20,7 @@ export function startAlertTimers(): void {
   const tick = () => {
     if (busy) return;
     busy = true;
-    checkStalledRuns()
+    tryAdvisoryLock(ADVISORY_LOCK_KEYS.stallCheck, "stall-check", () => checkStalledRuns())
       .catch((error: unknown) => console.error("[unigap] stall check failed", error))
       .finally(() => {
         busy = false;

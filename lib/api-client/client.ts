@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 
 import { INGEST_LIMITS, type TBatchCounts } from "../api/contracts/common";
+import type { ZCheckBlobsResponse, ZDirectUpload } from "../api/contracts/blobs";
 import type { TLogMetricsInput } from "../api/contracts/metrics";
 import type { TRegisterPromptsRequest } from "../api/contracts/prompts";
 import type { TRun, ZCreateRunRequest, ZUpdateRunRequest } from "../api/contracts/runs";
@@ -79,6 +80,19 @@ export function createUnigapClient(options: THttpOptions) {
         missing.push(...(await http.request<{ missing: string[] }>("POST", "/api/v1/blobs/check", { sha256: part })).body.missing);
       }
       return missing;
+    },
+    /**
+     * Which of these images the server lacks (at most INGEST_LIMITS.blobCheck per call). With object
+     * storage the answer also holds a presigned PUT for each missing one (`uploads`): send those with directUpload.
+     */
+    async checkBlobs(hashes: readonly string[]) {
+      return (await http.request<z.infer<typeof ZCheckBlobsResponse>>("POST", "/api/v1/blobs/check", { sha256: [...new Set(hashes)] })).body;
+    },
+    /** Direct upload: the bytes go to the bucket, never through the app; then the server verifies and records them. True when stored now. */
+    async directUpload(upload: z.infer<typeof ZDirectUpload>, bytes: Uint8Array) {
+      await http.putPresigned(upload.url, bytes);
+      const confirm = { uploadId: upload.uploadId, byteSize: bytes.byteLength };
+      return (await http.request<{ created: boolean }>("POST", `/api/v1/blobs/${upload.sha256}/confirm`, confirm)).body.created;
     },
     /** Uploads image bytes (content-addressed); true when the server did not have them. */
     async uploadBlob(bytes: Uint8Array, sha256 = sha256Hex(bytes)) {

@@ -26,6 +26,8 @@ export type THttpOptions = {
 
 export type THttp = {
   request<T>(method: string, path: string, body?: unknown, raw?: Uint8Array): Promise<{ status: number; body: T }>;
+  /** PUTs bytes to a presigned object-storage URL (no bearer token: the URL carries its own signature), with the same retries. */
+  putPresigned(url: string, bytes: Uint8Array): Promise<void>;
 };
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -63,6 +65,26 @@ export function createHttp(options: THttpOptions): THttp {
         if (!response.ok && response.status !== 404) throw toError(response.status, parsed);
         if (response.status === 404 && method !== "HEAD") throw toError(404, parsed);
         return { status: response.status, body: parsed as T };
+      }
+    },
+    async putPresigned(url: string, bytes: Uint8Array) {
+      for (let attempt = 1; ; attempt++) {
+        let response: Response;
+        try {
+          response = await doFetch(url, { method: "PUT", body: bytes as BodyInit });
+        } catch (error) {
+          if (attempt >= attempts)
+            throw new UnigapApiError(0, "UNREACHABLE", `Cannot reach the object store at ${new URL(url).host}: ${(error as Error).message}`);
+          await sleep(backoff * 2 ** (attempt - 1));
+          continue;
+        }
+        const text = await response.text();
+        if (response.ok) return;
+        if ((response.status >= 500 || response.status === 429) && attempt < attempts) {
+          await sleep(backoff * 2 ** (attempt - 1));
+          continue;
+        }
+        throw new UnigapApiError(response.status, "UPLOAD_FAILED", `The object store refused the upload (HTTP ${response.status}): ${text.slice(0, 300)}`);
       }
     },
   };

@@ -28,14 +28,14 @@ const credentials = CredentialsProvider({
     const forwarded = req?.headers?.["x-forwarded-for"];
     const address = clientAddress(typeof forwarded === "string" ? forwarded : null);
     try {
-      assertSignInAllowed(email, address);
+      await assertSignInAllowed(email, address);
     } catch (error) {
       // next-auth hands the message to the sign-in page as ?error=…; the form explains it.
       if (error instanceof AppError) throw new Error(rateLimitedSignInCode((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
       throw error;
     }
     const user = await verifyCredentials(email, password);
-    if (!user) recordSignInFailure(email, address);
+    if (!user) await recordSignInFailure(email, address);
     return user;
   },
 });

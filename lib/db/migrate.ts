@@ -63,7 +63,12 @@ export async function countAppliedMigrations(sql: TSql): Promise<number> {
 
 export async function applyMigrations(sql: TSql, dir = defaultMigrationsDir()): Promise<TMigrationResult> {
   const files = readMigrations(dir);
-  await sql.exec(CREATE_MIGRATIONS_TABLE);
+  // Under the lock too: two servers creating the table at the same instant on an empty database
+  // collide in PostgreSQL's catalog (pg_type_typname_nsp_index) even with IF NOT EXISTS.
+  await sql.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${PRISMA_ADVISORY_LOCK_KEY})`);
+    await tx.exec(CREATE_MIGRATIONS_TABLE);
+  });
 
   const known = new Set(files.map((f) => f.name));
   const unknown = (await listApplied(sql)).filter((row) => row.finished_at && !row.rolled_back_at && !known.has(row.migration_name));

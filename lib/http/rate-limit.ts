@@ -1,5 +1,5 @@
-// In-process token buckets: enough for one server (the embedded default); behind several servers
-// each enforces its own share. Used for API keys flooding ingestion and for sign-in attempts.
+// In-process token buckets for API keys flooding ingestion: behind several servers each enforces its own
+// share (a flood is a capacity problem, not a security one). Sign-in limits share theirs in the database.
 
 export type TRateLimiter = {
   /** Takes `cost` tokens for `key`; when empty, says how long until enough are back. */

@@ -1,12 +1,14 @@
 import "server-only";
 
 import { evaluateRunAlerts } from "@/lib/alerts/service";
+import { ADVISORY_LOCK_KEYS } from "@/lib/db/advisory-lock";
 import { forgetJudgeChoice } from "@/lib/metrics/judge-choice-cache";
 import { refreshRunStat } from "@/lib/metrics/service";
 import { bumpRunActivity } from "@/lib/runs/live-repository";
 
 import { createCoalescedRefresh } from "./coalesced-refresh";
 import { scheduleRollupRefresh } from "./rollup-refresh";
+import { singleFlightAcrossServers } from "./single-flight";
 
 /**
  * Runs after a batch of samples or judgments has committed. Checkpoints are already written inside
@@ -23,9 +25,12 @@ const runStatRefresh = createCoalescedRefresh("run_stats refresh", refreshStatAn
 }));
 
 // The runs table reads run_stats: open tables learn of the new figures through the run's version.
-async function refreshStatAndAnnounce(runId: string): Promise<void> {
-  await refreshRunStat(runId);
-  await bumpRunActivity(runId, false);
+// One server at a time per run (an advisory try-lock); a server that finds it taken tries again after its delay.
+function refreshStatAndAnnounce(runId: string) {
+  return singleFlightAcrossServers(ADVISORY_LOCK_KEYS.runStats, runId, async () => {
+    await refreshRunStat(runId);
+    await bumpRunActivity(runId, false);
+  });
 }
 
 /**
@@ -45,7 +50,7 @@ const alertEvaluation = createCoalescedRefresh("alert evaluation", evaluateRunAl
  * `…/changes` after its batch was acknowledged sees the new version.
  */
 export async function afterSamplesIngested(runId: string): Promise<void> {
-  forgetJudgeChoice(runId);
+  await forgetJudgeChoice(runId);
   await bumpRunActivity(runId, true);
   runStatRefresh.schedule(runId);
   alertEvaluation.schedule(runId);

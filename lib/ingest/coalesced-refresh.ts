@@ -3,7 +3,10 @@ import "server-only";
 // A per-key background refresh that is coalesced, debounced and never overlaps itself: every
 // `schedule(key)` pushes the refresh back by `delayMs`, but never beyond `maxWaitMs` after the first
 // unserved call, so a key written to without pause is still refreshed regularly. A failed refresh is
-// logged; the next schedule retries it. State lives on globalThis: Next.js may load a module twice.
+// logged; the next schedule retries it. A refresh that answers RETRY_LATER (another server holds its
+// lock) is scheduled again. State lives on globalThis: Next.js may load a module twice.
+
+export const RETRY_LATER: unique symbol = Symbol("retry later");
 
 type TEntry = { timer: NodeJS.Timeout | null; firstAt: number; running: Promise<void> | null; again: boolean };
 
@@ -41,7 +44,9 @@ export function createCoalescedRefresh(
     entry.timer = null;
     entry.again = false;
     entry.running = refresh(key)
-      .then(() => undefined)
+      .then((result) => {
+        if (result === RETRY_LATER) entry.again = true;
+      })
       .catch((error: unknown) => console.error(`[unigap] ${name} of ${key} failed`, error))
       .finally(() => {
         entry.running = null;

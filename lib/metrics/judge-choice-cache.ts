@@ -1,11 +1,14 @@
 import "server-only";
 
+import { onSignal, signal } from "@/lib/db/notify";
+
 import type { TExternalJudges } from "./external-judges";
 
 // Choosing each benchmark's external judge counts a run's external judgments per benchmark: a join
 // over every judgment (seconds for a million). The choice changes only when judgments arrive, so
-// it is kept per process for a minute and dropped as soon as this process ingests into the run
-// (lib/ingest/after-ingest.ts). Another process writing the same database is seen within a minute.
+// it is kept per process for a minute and dropped as soon as any server ingests into the run
+// (lib/ingest/after-ingest.ts): the ingesting server signals every server on the database
+// (LISTEN/NOTIFY, lib/db/notify.ts). The minute bounds what a missed signal can cost.
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 1_000;
 
@@ -23,7 +26,17 @@ export async function cachedJudgeChoice(runIds: readonly string[], compute: () =
   return picked;
 }
 
-/** New judgments for this run: forget every choice that counted it. */
-export function forgetJudgeChoice(runId: string): void {
+const TOPIC = "judge-choice";
+
+function forgetHere(runId: string | null): void {
+  if (runId === null) return cache.clear();
   for (const key of cache.keys()) if (key.split(",").includes(runId)) cache.delete(key);
+}
+
+onSignal(TOPIC, forgetHere);
+
+/** New judgments for this run: every server forgets every choice that counted it (this one at once). */
+export async function forgetJudgeChoice(runId: string): Promise<void> {
+  forgetHere(runId);
+  await signal(TOPIC, runId);
 }

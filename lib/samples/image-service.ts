@@ -2,14 +2,15 @@ import "server-only";
 
 import type { TActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { openBlob } from "@/lib/storage/blob-store";
+import type { TImageBody } from "@/lib/http/image-response";
+import { findBlob, readBlobObject } from "@/lib/storage/blob-store";
 import { readThumbnail } from "@/lib/storage/thumbnail";
 
 import { requireReadableSample } from "./detail-service";
 import type { TThumbSize } from "./image-urls";
 
-/** Bytes (a thumbnail) or a stream of `size` bytes (an original, read from the object store as it is sent). */
-export type TSampleImageBytes = { sha256: string; mediaType: string; bytes: Buffer | { stream: ReadableStream<Uint8Array>; size: number } };
+/** Bytes (a thumbnail) or an original of `size` bytes, read from the object store (whole or one range) as it is sent. */
+export type TSampleImageBytes = { sha256: string; mediaType: string; bytes: TImageBody };
 
 /**
  * A sample's image (or its WebP thumbnail) for whoever may read the sample: members, the project's
@@ -23,8 +24,8 @@ export async function getSampleImageBytes(actor: TActor, sampleId: string, thumb
     const bytes = await readThumbnail(sha256, thumbSize);
     if (bytes) return { sha256, mediaType: "image/webp", bytes };
   } else {
-    const blob = await openBlob(sha256);
-    if (blob) return { sha256, mediaType: blob.row.mediaType, bytes: { stream: blob.object.body, size: blob.object.size } };
+    const row = await findBlob(sha256);
+    if (row) return { sha256, mediaType: row.mediaType, bytes: { size: row.byteSize, open: (range) => readBlobObject(sha256, range ?? undefined) } };
   }
   throw new AppError("NOT_FOUND", `The image file of sample ${sampleId} is missing from storage.`);
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 
 import { blobPath, readBlob, storeBlob, storeBlobs } from "./blob-store";
+import { expectRangedImageResponses } from "./testing/ranged-reads";
 
 const db = setupTestDatabase();
 
@@ -17,6 +18,14 @@ async function png(width: number, height: number, color = "#4f46e5") {
 }
 
 describe("blob store", () => {
+  it("answers Range on the image route from a slice of the file: 206 with Content-Range, 416 past the end", async () => {
+    const bytes = await sharp({ create: { width: 50, height: 30, channels: 3, background: "#654321" } })
+      .png()
+      .toBuffer();
+    const { sha256 } = await storeBlob(bytes);
+    await expectRangedImageResponses(sha256, bytes);
+  });
+
   it("stores an image once, content-addressed, with its size and type", async () => {
     const bytes = await png(32, 16);
     const sha = createHash("sha256").update(bytes).digest("hex");

@@ -110,9 +110,18 @@ export async function readBlob(sha256: string): Promise<{ row: TBlobRow; bytes: 
 
 /** A blob's bytes as a stream (never whole in memory), or null when row or object is missing. */
 export async function openBlob(sha256: string): Promise<{ row: TBlobRow; object: TObjectRead } | null> {
-  if (!isSha256(sha256)) return null;
-  const row = await findBlobRow(sha256);
+  const row = await findBlob(sha256);
   if (!row) return null;
-  const object = await (await getObjectStore()).read(blobKey(sha256));
+  const object = await readBlobObject(sha256);
   return object ? { row, object } : null;
+}
+
+/** A blob's row, or null (also for something that is not a sha256). */
+export async function findBlob(sha256: string): Promise<TBlobRow | null> {
+  return isSha256(sha256) ? findBlobRow(sha256) : null;
+}
+
+/** A blob's bytes, whole or the inclusive byte range, streamed; null when the object is missing. */
+export async function readBlobObject(sha256: string, range?: { start: number; end: number }): Promise<TObjectRead | null> {
+  return (await getObjectStore()).read(blobKey(sha256), range);
 }

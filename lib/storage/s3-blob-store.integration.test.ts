@@ -10,6 +10,7 @@ import { setupTestDatabase } from "@/lib/db/testing/setup-test-database";
 import { openBlob, readBlob, storeBlob } from "./blob-store";
 import { confirmDirectUpload, presignDirectUploads } from "./direct-upload";
 import { blobKey, getObjectStore, thumbnailKey } from "./object-store";
+import { expectRangedImageResponses } from "./testing/ranged-reads";
 import { setupTestS3 } from "./testing/s3-env";
 import { hasBlobFile, readThumbnail } from "./thumbnail";
 
@@ -64,6 +65,12 @@ describe("S3 blob store (s3rver)", () => {
     expect(part?.size).toBe(16);
     expect(Buffer.from(await new Response(part!.body).arrayBuffer()).equals(bytes.subarray(8, 24))).toBe(true);
     expect(await (await getObjectStore()).read(blobKey("f".repeat(64)))).toBeNull();
+  });
+
+  it("answers Range on the image route from a ranged GetObject: 206 with Content-Range, 416 past the end", async () => {
+    const bytes = await png(80, 40, "#123456");
+    await storeBlob(bytes);
+    await expectRangedImageResponses(sha(bytes), bytes);
   });
 
   it("makes a thumbnail once and caches it in the bucket under thumbs/", async () => {

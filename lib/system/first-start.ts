@@ -4,12 +4,22 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import { ADVISORY_LOCK_KEYS, withAdvisoryLock } from "@/lib/db/advisory-lock";
 import type { TDatabase } from "@/lib/db/open";
 
 import type { TSeeders } from "./seeders";
 
-/** What a fresh instance needs before it serves: a session secret, an admin token, the demo (when seeders are given). */
+/**
+ * What a fresh instance needs before it serves: a session secret, an admin token, the demo (when
+ * seeders are given). On PostgreSQL it runs under a session-level advisory lock: N servers started at
+ * the same moment on an empty database wait for the first, which creates the demo; the others then
+ * find it and start normally. Embedded mode is one process already (the data folder's lock file).
+ */
 export async function runFirstStartHooks(db: TDatabase, loadSeeders: (() => Promise<TSeeders>) | undefined): Promise<void> {
+  await withAdvisoryLock(db, ADVISORY_LOCK_KEYS.firstStart, "first-start", () => firstStartWork(db, loadSeeders));
+}
+
+async function firstStartWork(db: TDatabase, loadSeeders: (() => Promise<TSeeders>) | undefined): Promise<void> {
   await ensureAuthSecret(db);
   ensureAdminToken(db.config.dataDir);
   if (!loadSeeders || process.env.UNIGAP_SKIP_DEMO === "1") return;
