@@ -1,11 +1,28 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import type { TApiKeyScope } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/generated/client";
 
-const apiKeySelect = { id: true, projectId: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } satisfies Prisma.ApiKeySelect;
+const apiKeySelect = {
+  id: true,
+  projectId: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  scope: true,
+} satisfies Prisma.ApiKeySelect;
 
-export async function insertApiKey(data: { projectId: string; name: string; prefix: string; keyHash: string; createdById: string | null }) {
+export async function insertApiKey(data: {
+  projectId: string;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  createdById: string | null;
+  scope: TApiKeyScope;
+}) {
   const { prisma } = await getDb();
   return prisma.apiKey.create({ data, select: apiKeySelect });
 }

@@ -4,7 +4,8 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 
 import { authenticateApiKey } from "@/lib/api-keys/service";
-import type { TActor } from "@/lib/auth/actor";
+import type { TActor, TApiKeyScope } from "@/lib/auth/actor";
+import { requireKeyScope } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { authenticateShareCookie, authenticateShareToken } from "@/lib/sharing/service";
@@ -37,6 +38,11 @@ type TOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A e
   parseBody?: (raw: unknown) => z.infer<B>;
   /** Largest accepted body in bytes (default 1 MB). */
   maxBodyBytes?: number;
+  /**
+   * The API key scope this route needs beyond what its service checks (a 403 naming it); for routes
+   * whose service lets any key of the project in (webhooks, dataset builds: admin keys only).
+   */
+  keyScope?: TApiKeyScope;
   /** A batch array whose length over `max` is a 413 before validation, so clients learn to split. */
   batch?: { field: string; max: number };
 };
@@ -52,6 +58,7 @@ export function apiRoute<
   return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       const actor = await resolveActor(req, options.auth);
+      if (actor && options.keyScope) requireKeyScope(actor, options.keyScope);
       const rawParams = refuseUnstorableText(await context.params);
       const rawQuery = refuseUnstorableText(Object.fromEntries(req.nextUrl.searchParams));
       const params = options.params ? options.params.parse(rawParams) : {};

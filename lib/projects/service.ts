@@ -21,7 +21,8 @@ export async function getProjectsForActor(actor: TActor) {
   if (actor.kind === "user") return getProjectsForUser(actor.userId);
   if (actor.kind === "share") return [];
   const project = await findProjectById(actor.projectId);
-  return project ? [{ ...project, role: "editor" as const }] : [];
+  const role = project ? await getProjectRole(actor, project.id) : null;
+  return project && role ? [{ ...project, role }] : [];
 }
 
 export async function getProjectsForUser(userId: string) {
