@@ -12,6 +12,7 @@ import { alertRows } from "./alert-rows";
 import { datasetRows } from "./dataset-rows";
 import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
+import { apiKeyRows, withKeyScopes } from "./key-scope-rows";
 import { liveRows } from "./live-rows";
 import type { TRow } from "./row";
 import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn, RUN_OUTSIDERS } from "./outcomes";
@@ -68,7 +69,7 @@ const apiRows: TRow[] = [
     check: (w, c, r) => {
       const slugs = (r.json as { projects: { slug: string }[] }).projects.map((p) => p.slug);
       if (c === "shareInScope" || c === "shareOutOfScope") expect(slugs).toEqual([]);
-      if (c === "keyThisProject") expect(slugs).toEqual([w.demo.slug]);
+      if (c === "keyThisProject" || c === "keyIngest" || c === "keyRead") expect(slugs).toEqual([w.demo.slug]);
       if (c === "keyOtherProject" || c === "stranger") expect(slugs).toEqual([w.strangerProject.slug]);
       if (c === "viewer" || c === "editor" || c === "owner") expect(slugs).toContain(w.demo.slug);
       if (c !== "stranger" && c !== "keyOtherProject") expect(slugs).not.toContain(w.strangerProject.slug);
@@ -333,4 +334,14 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [...apiRows, ...ingestRows, ...explorerRows, ...pageRows, ...actionRows, ...datasetRows, ...liveRows, ...alertRows];
+export const ROWS: TRow[] = withKeyScopes([
+  ...apiRows,
+  ...ingestRows,
+  ...explorerRows,
+  ...pageRows,
+  ...actionRows,
+  ...datasetRows,
+  ...liveRows,
+  ...alertRows,
+  ...apiKeyRows,
+]);
