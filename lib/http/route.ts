@@ -11,7 +11,8 @@ import { AppError } from "@/lib/errors";
 import { authenticateShareCookie, authenticateShareToken } from "@/lib/sharing/service";
 import { looksLikeShareToken } from "@/lib/sharing/share-token";
 
-import { takeApiKeyToken } from "./api-key-limit";
+import { takeAddressToken, takeApiKeyToken } from "./api-key-limit";
+import { originOf, runWithOrigin } from "./request-context";
 import { errorResponse } from "./errors";
 import { findUnstorableText } from "./text-guard";
 
@@ -56,7 +57,9 @@ export function apiRoute<
   B extends z.ZodType = z.ZodType<undefined>,
 >(options: TOptions<P, Q, B, A>, handler: (ctx: TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<unknown>) {
   return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const origin = originOf(req.headers);
     try {
+      takeAddressToken(origin.address);
       const actor = await resolveActor(req, options.auth);
       if (actor && options.keyScope) requireKeyScope(actor, options.keyScope);
       const rawParams = refuseUnstorableText(await context.params);
@@ -65,7 +68,7 @@ export function apiRoute<
       const query = options.query ? options.query.parse(rawQuery) : {};
       const parseBody = options.parseBody ?? ((raw: unknown) => options.body!.parse(raw));
       const body = options.body ? parseBody(refuseUnstorableText(await readBatchBody(req, options))) : undefined;
-      const result = await handler({ req, actor, params, query, body } as TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>);
+      const result = await runWithOrigin(origin, () => handler({ req, actor, params, query, body } as TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>));
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);
