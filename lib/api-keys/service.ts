@@ -3,7 +3,9 @@ import "server-only";
 import { createApiKeySecret, looksLikeApiKey } from "@/lib/auth/api-key-format";
 import type { TActor, TApiKeyScope } from "@/lib/auth/actor";
 import { requireProjectRole } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/service";
 import { hashSecret } from "@/lib/auth/tokens";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError, notFound } from "@/lib/errors";
 import { findProjectBySlug } from "@/lib/projects/repository";
 
@@ -32,14 +34,19 @@ export async function authenticateApiKey(secret: string): Promise<Extract<TActor
 export async function createApiKey(actor: TActor, projectId: string, name: string, scope: TApiKeyScope) {
   await requireProjectRole(actor, projectId, "owner");
   const { secret, prefix, keyHash } = createApiKeySecret();
-  const key = await insertApiKey({ projectId, name, prefix, keyHash, createdById: actor.kind === "user" ? actor.userId : null, scope });
+  const createdById = actor.kind === "user" ? actor.userId : null;
+  const key = await withTransaction(async (tx) => {
+    const made = await insertApiKey(tx, { projectId, name, prefix, keyHash, createdById, scope });
+    await recordAudit(tx, actor, projectId, "api_key.created", { kind: "apiKey", id: made.id, label: `${prefix}… ${name}` }, { name, prefix, scope });
+    return made;
+  });
   return { ...key, secret };
 }
 
 /** Creates a key without an acting user: first-start seeding only. */
 export async function createApiKeyForSeed(projectId: string, name: string) {
   const { secret, prefix, keyHash } = createApiKeySecret();
-  const key = await insertApiKey({ projectId, name, prefix, keyHash, createdById: null, scope: "admin" });
+  const key = await withTransaction((tx) => insertApiKey(tx, { projectId, name, prefix, keyHash, createdById: null, scope: "admin" }));
   return { ...key, secret };
 }
 
@@ -58,8 +65,11 @@ export async function getApiKeys(actor: TActor, projectId: string): Promise<TApi
 
 export async function revokeApiKey(actor: TActor, projectId: string, keyId: string) {
   await requireProjectRole(actor, projectId, "owner");
-  const count = await markApiKeyRevoked(projectId, keyId, new Date());
-  if (count === 0) throw new AppError("NOT_FOUND", `API key ${keyId} was not found or is already revoked.`);
+  await withTransaction(async (tx) => {
+    const key = await markApiKeyRevoked(tx, projectId, keyId);
+    if (!key) throw new AppError("NOT_FOUND", `API key ${keyId} was not found or is already revoked.`);
+    await recordAudit(tx, actor, projectId, "api_key.revoked", { kind: "apiKey", id: keyId, label: `${key.prefix}… ${key.name}` }, key);
+  });
 }
 
 async function projectIdOf(slug: string): Promise<string> {

@@ -38,6 +38,7 @@ import {
   ZListApiKeysResponse,
   ZRevokeApiKeyResponse,
 } from "./contracts/api-keys";
+import { ZAuditLogParams, ZAuditLogQuery, ZAuditLogResponse } from "./contracts/audit";
 
 // The public API as data: the OpenAPI document and the /docs/api page are both generated from this
 // list and the zod contracts the route handlers parse with, so the description cannot drift.
@@ -521,5 +522,19 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 200,
     errors: [401, 403, 404, 429],
     description: "Owners and admin keys. The key is refused (401) from its very next request; a key already revoked is a 404.",
+  },
+  // ---- audit log (issue 17) ----
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/audit",
+    summary: "The project's audit log",
+    auth: "apiKeyOrSession",
+    params: ZAuditLogParams,
+    query: ZAuditLogQuery,
+    response: ZAuditLogResponse,
+    status: 200,
+    errors: [401, 403, 404, 422, 429],
+    description:
+      "Owners and admin keys. Membership and role changes, invitations, API keys created and revoked, share links created, opened for the first time and revoked, and project deletion: who (a person's e-mail or a key's prefix and name), what, when and from where (client address, user agent), newest first, 50 a page (`before` = the previous page's `nextBefore`). Each entry is written in the transaction of its change; none holds a token or secret.",
   },
 ];

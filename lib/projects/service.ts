@@ -1,7 +1,9 @@
 import "server-only";
 
+import { recordAudit } from "@/lib/audit/service";
 import type { TActor } from "@/lib/auth/actor";
 import { getProjectRole, requireMemberRole } from "@/lib/auth/permissions";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 
 import { deleteProjectById, findProjectById, findProjectBySlug, insertProjectWithOwner, listProjectsForUser } from "./repository";
@@ -41,5 +43,16 @@ export async function deleteProject(actor: TActor, projectId: string, confirmSlu
   const project = await findProjectById(projectId);
   if (!project) throw new AppError("NOT_FOUND", "Project was not found.");
   if (confirmSlug !== project.slug) throw new AppError("INVALID_INPUT", `Type ${project.slug} to confirm.`, { field: "confirmSlug" });
-  await deleteProjectById(projectId);
+  await withTransaction(async (tx) => {
+    await deleteProjectById(tx, projectId);
+    // The log outlives the project (no foreign key): whoever restores a backup can see who deleted it.
+    await recordAudit(
+      tx,
+      actor,
+      projectId,
+      "project.deleted",
+      { kind: "project", id: projectId, label: project.slug },
+      { slug: project.slug, name: project.name },
+    );
+  });
 }
