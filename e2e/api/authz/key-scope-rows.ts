@@ -38,6 +38,7 @@ const SCOPE_REFUSALS: Record<string, Partial<Record<TScopedKey, string>>> = {
   "GET /api/v1/projects/[slug]/api-keys": ADMIN_ONLY,
   "POST /api/v1/projects/[slug]/api-keys": ADMIN_ONLY,
   "DELETE /api/v1/projects/[slug]/api-keys/[keyId]": ADMIN_ONLY,
+  "GET /api/v1/projects/[slug]/audit": ADMIN_ONLY,
 };
 
 /** Gives every row the scoped keys' outcomes: the admin key's, or the refusal SCOPE_REFUSALS names. */

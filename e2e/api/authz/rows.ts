@@ -9,6 +9,7 @@ import { expect } from "@playwright/test";
 import { act, openInvite } from "../../support/accounts";
 
 import { alertRows } from "./alert-rows";
+import { auditRows } from "./audit-rows";
 import { datasetRows } from "./dataset-rows";
 import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
@@ -344,4 +345,5 @@ export const ROWS: TRow[] = withKeyScopes([
   ...liveRows,
   ...alertRows,
   ...apiKeyRows,
+  ...auditRows,
 ]);
