@@ -5,7 +5,15 @@ import { spawn, type ChildProcess } from "node:child_process";
  * Ports of the system specs' own servers, as offsets from E2E_PORT: one table so that specs running in
  * parallel never start two servers on one port.
  */
-const SYSTEM_PORT_OFFSETS = { startup: 50, noSecretsInLogs: 55, rateLimit: 56, orphans: 57, postgresRestart: 58, s3DirectUpload: 59, addressRateLimit: 71 } as const;
+const SYSTEM_PORT_OFFSETS = {
+  startup: 50,
+  noSecretsInLogs: 55,
+  rateLimit: 56,
+  orphans: 57,
+  postgresRestart: 58,
+  s3DirectUpload: 59,
+  addressRateLimit: 71,
+} as const;
 
 export function systemPort(spec: keyof typeof SYSTEM_PORT_OFFSETS): number {
   return Number(process.env.E2E_PORT ?? 3100) + SYSTEM_PORT_OFFSETS[spec];
