@@ -63,12 +63,26 @@ export async function datasetPreviewOrBuild(global: TGlobalOptions, runId: strin
   process.stdout.write(body.risk.atRisk ? `AT RISK: ${body.risk.reasons.join(" ")}\n` : "gate: not at risk\n");
 }
 
+/** A streamed download cannot go through the JSON client: it waits out 429 and 503 here the same way (Retry-After, else 1 s), 5 attempts. */
+async function fetchHonouringRetryAfter(target: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(target, init);
+    if ((response.status !== 429 && response.status !== 503) || attempt >= 5) return response;
+    const seconds = Number(response.headers.get("retry-after") ?? NaN);
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) ? seconds : 1) * 1000));
+  }
+}
+
 /** Streams the export to <dir>.tar, then unpacks it with the system's tar. */
 export async function datasetPull(global: TGlobalOptions, datasetId: string, dir: string, options: { acknowledgeRisk?: boolean }): Promise<void> {
   const { url, apiKey } = connection(global);
-  const response = await fetch(`${url}/api/v1/datasets/${encodeURIComponent(datasetId)}/export${options.acknowledgeRisk ? "?acknowledgeRisk=true" : ""}`, {
-    headers: { authorization: `Bearer ${apiKey}` },
-  });
+  const response = await fetchHonouringRetryAfter(
+    `${url}/api/v1/datasets/${encodeURIComponent(datasetId)}/export${options.acknowledgeRisk ? "?acknowledgeRisk=true" : ""}`,
+    {
+      headers: { authorization: `Bearer ${apiKey}` },
+    },
+  );
   if (!response.ok || !response.body) {
     const error = ((await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error;
     throw new UnigapApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `export failed with ${response.status}`);

@@ -1,11 +1,13 @@
 import "server-only";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 
 import type { TActor } from "@/lib/auth/actor";
 import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import type { TActionResult } from "@/lib/http/action-result";
+import { originOf, runWithOrigin } from "@/lib/http/request-context";
 import { findUnstorableText } from "@/lib/http/text-guard";
 
 // Every server action is written the same way: zod safeParse → require the user → service →
@@ -41,7 +43,8 @@ export function userAction<S extends z.ZodType, T>(schema: S, run: (input: z.inf
     const user = await getSessionUser();
     if (!user) return { ok: false, error: { code: "UNAUTHORIZED", message: "Your session has ended: sign in again." } };
     try {
-      return { ok: true, data: await run(parsed.data, { actor: { kind: "user", userId: user.id }, user }) };
+      const origin = originOf(await headers());
+      return { ok: true, data: await runWithOrigin(origin, () => run(parsed.data, { actor: { kind: "user", userId: user.id }, user })) };
     } catch (error) {
       return toFailure(error);
     }

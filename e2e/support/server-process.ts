@@ -18,6 +18,7 @@ const SYSTEM_PORT_OFFSETS = {
   serverKilled: 91,
   slowClients: 93,
   hostile: 94,
+  addressRateLimit: 96,
 } as const;
 
 export function systemPort(spec: keyof typeof SYSTEM_PORT_OFFSETS): number {

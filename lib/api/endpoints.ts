@@ -30,6 +30,15 @@ import {
   ZLogSamplesRequest,
   ZLogSamplesResponse,
 } from "./contracts/samples";
+import {
+  ZApiKeyParams,
+  ZApiKeyProjectParams,
+  ZCreateApiKeyRequest,
+  ZCreateApiKeyResponse,
+  ZListApiKeysResponse,
+  ZRevokeApiKeyResponse,
+} from "./contracts/api-keys";
+import { ZAuditLogParams, ZAuditLogQuery, ZAuditLogResponse } from "./contracts/audit";
 
 // The public API as data: the OpenAPI document and the /docs/api page are both generated from this
 // list and the zod contracts the route handlers parse with, so the description cannot drift.
@@ -306,7 +315,7 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 201,
     errors: [401, 403, 404, 422, 429],
     description:
-      "Builds an immutable SFT or DPO dataset (editors and API keys). The same recipe on the same data is the same dataset (200, `created: false`). An at-risk set needs `acknowledgeRisk: true`, which is recorded; a recipe that selects nothing is refused; `previousDatasetId` builds the next curriculum round from its pool.",
+      "Builds an immutable SFT or DPO dataset (editors and admin API keys; an ingest or read key is a 403). The same recipe on the same data is the same dataset (200, `created: false`). An at-risk set needs `acknowledgeRisk: true`, which is recorded; a recipe that selects nothing is refused; `previousDatasetId` builds the next curriculum round from its pool.",
   },
   {
     method: "get",
@@ -444,7 +453,7 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 201,
     errors: [401, 403, 404, 422],
     description:
-      "Owners and the project's key. Answers `{ id, secret }`: the secret is shown once. Every delivery is a POST of JSON (or `{ text }` with `format: slack`) signed `X-Unigap-Signature: sha256=<hex HMAC-SHA256 of the body>` with `X-Unigap-Timestamp`; retried with exponential backoff for a bounded time. URLs that are not http(s), longer than 2000 characters, carry credentials or resolve to private, loopback or link-local addresses are a 422 (unless the server runs with UNIGAP_WEBHOOK_ALLOW_PRIVATE=1).",
+      "Owners and the project's admin keys (an ingest or read key is a 403 naming the scope). Answers `{ id, secret }`: the secret is shown once. Every delivery is a POST of JSON (or `{ text }` with `format: slack`) signed `X-Unigap-Signature: sha256=<hex HMAC-SHA256 of the body>` with `X-Unigap-Timestamp`; retried with exponential backoff for a bounded time. URLs that are not http(s), longer than 2000 characters, carry credentials or resolve to private, loopback or link-local addresses are a 422 (unless the server runs with UNIGAP_WEBHOOK_ALLOW_PRIVATE=1).",
   },
   {
     method: "get",
@@ -455,7 +464,7 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     status: 200,
     errors: [401, 403, 404],
     description:
-      "URL, events, format and the latest deliveries of each webhook, each with its last attempt (`lastAttempt`: status code, latency, error); never the secret.",
+      "URL, events, format and the latest deliveries of each webhook, each with its last attempt (`lastAttempt`: status code, latency, error); never the secret. Owners and admin keys.",
   },
   {
     method: "delete",
@@ -465,7 +474,7 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     params: ZWebhookParams,
     status: 200,
     errors: [401, 403, 404],
-    description: "Stops deliveries to it; its delivery log goes with it.",
+    description: "Stops deliveries to it; its delivery log goes with it. Owners and admin keys.",
   },
   {
     method: "get",
@@ -477,5 +486,56 @@ export const ENDPOINTS: readonly TEndpoint[] = [
     errors: [401, 403, 404],
     description:
       "The latest 100 deliveries with every attempt: HTTP status (null when none came back), latency, error and when the next attempt is due; `status` pending, delivered or failing.",
+  },
+  // ---- API keys (issue 17) ----
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/api-keys",
+    summary: "List API keys",
+    auth: "apiKeyOrSession",
+    params: ZApiKeyProjectParams,
+    response: ZListApiKeysResponse,
+    status: 200,
+    errors: [401, 403, 404, 429],
+    description:
+      "The project's keys, newest first: name, display prefix, scope, when made, last used and revoked; never a secret. Owners and the project's admin keys; editors, viewers and ingest or read keys get a 403 naming what is missing.",
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{slug}/api-keys",
+    summary: "Create an API key",
+    auth: "apiKeyOrSession",
+    params: ZApiKeyProjectParams,
+    body: ZCreateApiKeyRequest,
+    response: ZCreateApiKeyResponse,
+    status: 201,
+    errors: [401, 403, 404, 422, 429],
+    description:
+      "Owners and admin keys. `scope` is ingest (a training job: write runs and their data, read the project), read (scripts and notebooks: every read) or admin (also datasets, webhooks and keys). The secret is in this response only.",
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{slug}/api-keys/{keyId}",
+    summary: "Revoke an API key",
+    auth: "apiKeyOrSession",
+    params: ZApiKeyParams,
+    response: ZRevokeApiKeyResponse,
+    status: 200,
+    errors: [401, 403, 404, 429],
+    description: "Owners and admin keys. The key is refused (401) from its very next request; a key already revoked is a 404.",
+  },
+  // ---- audit log (issue 17) ----
+  {
+    method: "get",
+    path: "/api/v1/projects/{slug}/audit",
+    summary: "The project's audit log",
+    auth: "apiKeyOrSession",
+    params: ZAuditLogParams,
+    query: ZAuditLogQuery,
+    response: ZAuditLogResponse,
+    status: 200,
+    errors: [401, 403, 404, 422, 429],
+    description:
+      "Owners and admin keys. Membership and role changes, invitations, API keys created and revoked, share links created, opened for the first time and revoked, and project deletion: who (a person's e-mail or a key's prefix and name), what, when and from where (client address, user agent), newest first, 50 a page (`before` = the previous page's `nextBefore`). Each entry is written in the transaction of its change; none holds a token or secret.",
   },
 ];

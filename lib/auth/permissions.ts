@@ -3,11 +3,24 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { findMembershipRole } from "@/lib/projects/repository";
 
-import { roleAtLeast, type TActor, type TRole } from "./actor";
+import { roleAtLeast, scopeCovers, type TActor, type TApiKeyScope, type TRole } from "./actor";
+
+/** The role a project's own API key acts with: read reads, ingest writes runs, admin also does an owner's key-level work. */
+const SCOPE_ROLE = { read: "viewer", ingest: "editor", admin: "owner" } as const satisfies Record<TApiKeyScope, TRole>;
+const ROLE_SCOPE = { viewer: "read", editor: "ingest", owner: "admin" } as const satisfies Record<TRole, TApiKeyScope>;
+
+/** Refuses an API key whose scope does not cover `needed` with a 403 naming both; people and share links pass (their rights are checked elsewhere). */
+export function requireKeyScope(actor: TActor, needed: TApiKeyScope): void {
+  if (actor.kind !== "apiKey" || scopeCovers(actor.scope, needed)) return;
+  throw new AppError("FORBIDDEN", `This needs an API key with the ${needed} scope; this key has the ${actor.scope} scope.`, {
+    requiredScope: needed,
+    keyScope: actor.scope,
+  });
+}
 
 /**
- * The caller's role in a project as a whole: membership for people, editor for the project's own
- * API keys (they write runs). Share links get null: they never see project-wide data, only the runs
+ * The caller's role in a project as a whole: membership for people, the scope's role for the
+ * project's own API keys (SCOPE_ROLE). Share links get null: they never see project-wide data, only the runs
  * or samples in their scope (requireRunAccess, requireSampleAccess). Null means no access at all.
  */
 export async function getProjectRole(actor: TActor, projectId: string): Promise<TRole | null> {
@@ -15,7 +28,7 @@ export async function getProjectRole(actor: TActor, projectId: string): Promise<
     case "user":
       return findMembershipRole(projectId, actor.userId);
     case "apiKey":
-      return actor.projectId === projectId ? "editor" : null;
+      return actor.projectId === projectId ? SCOPE_ROLE[actor.scope] : null;
     case "share":
       return null;
   }
@@ -28,6 +41,7 @@ export async function getProjectRole(actor: TActor, projectId: string): Promise<
 export async function requireProjectRole(actor: TActor, projectId: string, min: TRole, what = "Project"): Promise<TRole> {
   const role = await getProjectRole(actor, projectId);
   if (!role) throw new AppError("NOT_FOUND", `${what} was not found.`);
+  requireKeyScope(actor, ROLE_SCOPE[min]);
   if (!roleAtLeast(role, min)) throw new AppError("FORBIDDEN", `This needs the ${min} role; you are ${role}.`);
   return role;
 }

@@ -4,13 +4,15 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 
 import { authenticateApiKey } from "@/lib/api-keys/service";
-import type { TActor } from "@/lib/auth/actor";
+import type { TActor, TApiKeyScope } from "@/lib/auth/actor";
+import { requireKeyScope } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { authenticateShareCookie, authenticateShareToken } from "@/lib/sharing/service";
 import { looksLikeShareToken } from "@/lib/sharing/share-token";
 
-import { takeApiKeyToken } from "./api-key-limit";
+import { takeAddressToken, takeApiKeyToken } from "./api-key-limit";
+import { originOf, runWithOrigin } from "./request-context";
 import { errorResponse } from "./errors";
 import { findUnstorableText } from "./text-guard";
 
@@ -37,6 +39,11 @@ type TOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A e
   parseBody?: (raw: unknown) => z.infer<B>;
   /** Largest accepted body in bytes (default 4 MB: a field far over its own limit is still parsed, so the 422 can name it). */
   maxBodyBytes?: number;
+  /**
+   * The API key scope this route needs beyond what its service checks (a 403 naming it); for routes
+   * whose service lets any key of the project in (webhooks, dataset builds: admin keys only).
+   */
+  keyScope?: TApiKeyScope;
   /** A batch array whose length over `max` is a 413 before validation, so clients learn to split. */
   batch?: { field: string; max: number };
 };
@@ -50,8 +57,11 @@ export function apiRoute<
   B extends z.ZodType = z.ZodType<undefined>,
 >(options: TOptions<P, Q, B, A>, handler: (ctx: TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<unknown>) {
   return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const origin = originOf(req.headers);
     try {
+      takeAddressToken(origin.address);
       const actor = await resolveActor(req, options.auth);
+      if (actor && options.keyScope) requireKeyScope(actor, options.keyScope);
       const rawParams = refuseUnstorableText(await context.params);
       // A query string that is not UTF-8 never gets here: scripts/http-guard.cjs refuses it as sent.
       const rawQuery = refuseUnstorableText(Object.fromEntries(req.nextUrl.searchParams));
@@ -59,7 +69,7 @@ export function apiRoute<
       const query = options.query ? options.query.parse(rawQuery) : {};
       const parseBody = options.parseBody ?? ((raw: unknown) => options.body!.parse(raw));
       const body = options.body ? parseBody(refuseUnstorableText(await readBatchBody(req, options))) : undefined;
-      const result = await handler({ req, actor, params, query, body } as TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>);
+      const result = await runWithOrigin(origin, () => handler({ req, actor, params, query, body } as TCtx<z.infer<P>, z.infer<Q>, z.infer<B>, A>));
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);

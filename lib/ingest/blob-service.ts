@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { TActor } from "@/lib/auth/actor";
+import { requireKeyScope } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { findExistingBlobHashes, findBlobRow } from "@/lib/storage/blob-repository";
 import { storeBlob } from "@/lib/storage/blob-store";
@@ -11,6 +12,7 @@ import { confirmDirectUpload, presignDirectUploads } from "@/lib/storage/direct-
 
 function requireUploader(actor: TActor): void {
   if (actor.kind !== "apiKey") throw new AppError("FORBIDDEN", "Images are uploaded with a project API key.");
+  requireKeyScope(actor, "ingest");
 }
 
 export async function uploadBlob(actor: TActor, sha256: string, bytes: Uint8Array) {

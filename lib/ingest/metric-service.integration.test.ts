@@ -18,7 +18,7 @@ async function keyActorWithRun(): Promise<{ actor: TActor; runId: string }> {
   const project = await createTestProject();
   const key = await createTestApiKey(project.id);
   const run = await createTestRun(project.id);
-  return { actor: { kind: "apiKey", keyId: key.id, projectId: project.id }, runId: run.id };
+  return { actor: { kind: "apiKey", keyId: key.id, projectId: project.id, scope: "admin" }, runId: run.id };
 }
 
 const log = (actor: TActor, runId: string, input: TLogMetricsInput, overwrite = false) =>

@@ -14,7 +14,7 @@ setupTestDatabase();
 async function keyActor() {
   const project = await createTestProject();
   const key = await createTestApiKey(project.id);
-  return { project, actor: { kind: "apiKey", keyId: key.id, projectId: project.id } as TActor };
+  return { project, actor: { kind: "apiKey", keyId: key.id, projectId: project.id, scope: "admin" } as TActor };
 }
 
 const create = (actor: TActor, input: unknown) => createRun(actor, ZCreateRunRequest.parse(input));

@@ -19,7 +19,7 @@ async function setup() {
   const project = await createTestProject();
   const key = await createTestApiKey(project.id);
   const run = await createTestRun(project.id);
-  const actor: TActor = { kind: "apiKey", keyId: key.id, projectId: project.id };
+  const actor: TActor = { kind: "apiKey", keyId: key.id, projectId: project.id, scope: "admin" };
   return { project, actor, runId: run.id };
 }
 

@@ -168,9 +168,11 @@ describe("run summary: who may read it and which parameters are refused", () => 
     const { project, run } = await runWithImages(repeat(3, { step: 0, promptId: "a", self: 1 }));
     const stranger = await createTestUser();
     const otherProject = await createTestProject();
-    await expect(getRunSummary({ kind: "apiKey", keyId: "k", projectId: project.id }, run.id)).resolves.toMatchObject({ runId: run.id });
+    await expect(getRunSummary({ kind: "apiKey", keyId: "k", projectId: project.id, scope: "admin" }, run.id)).resolves.toMatchObject({ runId: run.id });
     await expect(getRunSummary({ kind: "user", userId: stranger.id }, run.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getRunSummary({ kind: "apiKey", keyId: "k", projectId: otherProject.id }, run.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRunSummary({ kind: "apiKey", keyId: "k", projectId: otherProject.id, scope: "admin" }, run.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(getRunSummary(owner(project), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getRunSummary(owner(project), "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAudit } from "@/lib/audit/service";
 import type { TActor, TRole } from "@/lib/auth/actor";
 import { requireMemberRole } from "@/lib/auth/permissions";
 import { generateSecret, hashSecret, secretsEqual } from "@/lib/auth/tokens";
@@ -19,12 +20,16 @@ const INVALID = "This invitation is not valid: it was already used, revoked, or 
 export async function createInvite(actor: TActor, projectId: string, input: { role: TRole; expiresInDays: number }) {
   const { userId } = await requireMemberRole(actor, projectId, "owner");
   const token = generateSecret(INVITE_PREFIX);
-  const invite = await insertInvite({
-    projectId,
-    role: input.role,
-    tokenHash: hashSecret(token),
-    createdById: userId,
-    expiresAt: new Date(Date.now() + input.expiresInDays * DAY_MS),
+  const invite = await withTransaction(async (tx) => {
+    const made = await insertInvite(tx, {
+      projectId,
+      role: input.role,
+      tokenHash: hashSecret(token),
+      createdById: userId,
+      expiresAt: new Date(Date.now() + input.expiresInDays * DAY_MS),
+    });
+    await recordAudit(tx, actor, projectId, "invite.created", { kind: "invite", id: made.id }, { role: made.role, expiresAt: made.expiresAt.toISOString() });
+    return made;
   });
   return { id: invite.id, token, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
 }
@@ -44,8 +49,11 @@ export async function getOpenInvites(actor: TActor, projectId: string): Promise<
 
 export async function revokeInvite(actor: TActor, projectId: string, inviteId: string) {
   await requireMemberRole(actor, projectId, "owner");
-  if ((await markInviteRevoked(projectId, inviteId, new Date())) === 0)
-    throw new AppError("NOT_FOUND", "That invitation was not found, or it was already used or revoked.");
+  await withTransaction(async (tx) => {
+    const invite = await markInviteRevoked(tx, projectId, inviteId);
+    if (!invite) throw new AppError("NOT_FOUND", "That invitation was not found, or it was already used or revoked.");
+    await recordAudit(tx, actor, projectId, "invite.revoked", { kind: "invite", id: inviteId }, { role: invite.role });
+  });
 }
 
 async function findUsableInvite(token: string) {
@@ -78,6 +86,8 @@ export async function acceptInvite(actor: TActor, token: string) {
     const claimed = await claimInvite(tx, invite.id, actor.userId);
     if (!claimed) throw new AppError("NOT_FOUND", INVALID);
     await upsertMemberKeepingHigherRole(tx, claimed.projectId, actor.userId, claimed.role);
+    await recordAudit(tx, actor, claimed.projectId, "invite.accepted", { kind: "invite", id: invite.id }, { role: claimed.role });
+    await recordAudit(tx, actor, claimed.projectId, "member.joined", { kind: "user", id: actor.userId }, { role: claimed.role, inviteId: invite.id });
   });
   return { slug: invite.project.slug };
 }

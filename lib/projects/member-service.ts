@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAudit } from "@/lib/audit/service";
 import type { TActor, TRole } from "@/lib/auth/actor";
 import { requireMemberRole } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/transaction";
@@ -26,6 +27,7 @@ export async function changeMemberRole(actor: TActor, projectId: string, userId:
     if (!current) throw new AppError("NOT_FOUND", "That person is not a member of this project.");
     if (current === "owner" && role !== "owner" && (await countOwners(tx, projectId)) <= 1) throw new AppError("CONFLICT", LAST_OWNER);
     await updateMemberRole(tx, projectId, userId, role);
+    await recordAudit(tx, actor, projectId, "member.role_changed", { kind: "user", id: userId }, { from: current, to: role });
   });
 }
 
@@ -39,5 +41,6 @@ export async function removeMember(actor: TActor, projectId: string, userId: str
     if (!current) throw new AppError("NOT_FOUND", "That person is not a member of this project.");
     if (current === "owner" && (await countOwners(tx, projectId)) <= 1) throw new AppError("CONFLICT", LAST_OWNER);
     await deleteMember(tx, projectId, userId);
+    await recordAudit(tx, actor, projectId, "member.removed", { kind: "user", id: userId }, { role: current, left: isLeaving });
   });
 }

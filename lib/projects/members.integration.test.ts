@@ -51,7 +51,7 @@ describe("members", () => {
     await expect(removeMember(as(editor.id), project.id, viewer.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(changeMemberRole(as(editor.id), project.id, viewer.id, "owner")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getMembers(as(stranger.id), project.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getMembers({ kind: "apiKey", keyId: "k", projectId: project.id }, project.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getMembers({ kind: "apiKey", keyId: "k", projectId: project.id, scope: "admin" }, project.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await removeMember(as(viewer.id), project.id, viewer.id);
     await removeMember(as(owner.id), project.id, editor.id);
     expect((await getMembers(as(owner.id), project.id)).map((m) => m.userId)).toEqual([owner.id]);

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import type { TSql } from "@/lib/db/sql";
 import type { Prisma, ProjectRole } from "@/lib/db/generated/client";
 
 const projectSelect = { id: true, slug: true, name: true, createdAt: true } satisfies Prisma.ProjectSelect;
@@ -39,8 +40,7 @@ export async function insertProjectWithOwner(data: { slug: string; name: string;
   });
 }
 
-export async function deleteProjectById(id: string): Promise<number> {
-  const { prisma } = await getDb();
-  const result = await prisma.project.deleteMany({ where: { id } });
-  return result.count;
+/** Deletes the project; its runs, samples, keys and links go with it (ON DELETE CASCADE). */
+export async function deleteProjectById(tx: TSql, id: string): Promise<number> {
+  return tx.execute(`DELETE FROM projects WHERE id = $1::uuid`, [id]);
 }

@@ -1,7 +1,9 @@
 import "server-only";
 
+import { recordAudit } from "@/lib/audit/service";
 import type { TActor } from "@/lib/auth/actor";
 import { getProjectRole, requireMemberRole } from "@/lib/auth/permissions";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 
 import { deleteProjectById, findProjectById, findProjectBySlug, insertProjectWithOwner, listProjectsForUser } from "./repository";
@@ -21,7 +23,8 @@ export async function getProjectsForActor(actor: TActor) {
   if (actor.kind === "user") return getProjectsForUser(actor.userId);
   if (actor.kind === "share") return [];
   const project = await findProjectById(actor.projectId);
-  return project ? [{ ...project, role: "editor" as const }] : [];
+  const role = project ? await getProjectRole(actor, project.id) : null;
+  return project && role ? [{ ...project, role }] : [];
 }
 
 export async function getProjectsForUser(userId: string) {
@@ -40,5 +43,16 @@ export async function deleteProject(actor: TActor, projectId: string, confirmSlu
   const project = await findProjectById(projectId);
   if (!project) throw new AppError("NOT_FOUND", "Project was not found.");
   if (confirmSlug !== project.slug) throw new AppError("INVALID_INPUT", `Type ${project.slug} to confirm.`, { field: "confirmSlug" });
-  await deleteProjectById(projectId);
+  await withTransaction(async (tx) => {
+    await deleteProjectById(tx, projectId);
+    // The log outlives the project (no foreign key): whoever restores a backup can see who deleted it.
+    await recordAudit(
+      tx,
+      actor,
+      projectId,
+      "project.deleted",
+      { kind: "project", id: projectId, label: project.slug },
+      { slug: project.slug, name: project.name },
+    );
+  });
 }

@@ -24,7 +24,7 @@ afterAll(async () => {
 async function setup() {
   const project = await createTestProject();
   const key = await createTestApiKey(project.id);
-  const actor: TActor = { kind: "apiKey", keyId: key.id, projectId: project.id };
+  const actor: TActor = { kind: "apiKey", keyId: key.id, projectId: project.id, scope: "admin" };
   const run = await createRun(actor, ZCreateRunRequest.parse({ name: "live" }));
   return { project, actor, runId: run.id };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import type { TSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/db/generated/client";
 
 import type { TShareScope } from "./types";
@@ -24,20 +25,39 @@ const shareLinkSelect = {
 
 export type TShareLinkRow = Prisma.ShareLinkGetPayload<{ select: typeof shareLinkSelect }>;
 
-export async function insertShareLink(data: {
-  projectId: string;
-  tokenHash: string;
-  scope: TShareScope;
-  runIds: string[];
-  sampleIds: bigint[];
-  viewState: { query?: string };
-  anonymized: boolean;
-  label: string | null;
-  createdById: string;
-  expiresAt: Date | null;
-}) {
-  const { prisma } = await getDb();
-  return prisma.shareLink.create({ data, select: shareLinkSelect });
+export async function insertShareLink(
+  tx: TSql,
+  data: {
+    projectId: string;
+    tokenHash: string;
+    scope: TShareScope;
+    runIds: string[];
+    sampleIds: bigint[];
+    viewState: { query?: string };
+    anonymized: boolean;
+    label: string | null;
+    createdById: string;
+    expiresAt: Date | null;
+  },
+): Promise<{ id: string }> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO share_links (project_id, token_hash, scope, run_ids, sample_ids, view_state, anonymized, label, created_by_id, expires_at)
+     VALUES ($1::uuid, $2, $3::share_scope, $4::uuid[], $5::bigint[], $6::jsonb, $7, $8, $9::uuid, $10)
+     RETURNING id::text AS id`,
+    [
+      data.projectId,
+      data.tokenHash,
+      data.scope,
+      data.runIds,
+      data.sampleIds.map(String),
+      JSON.stringify(data.viewState),
+      data.anonymized,
+      data.label,
+      data.createdById,
+      data.expiresAt,
+    ],
+  );
+  return { id: row!.id };
 }
 
 export async function findShareLinkByHash(tokenHash: string) {
@@ -60,16 +80,17 @@ export async function listShareLinks(projectId: string, take: number) {
   });
 }
 
-export async function markShareLinkRevoked(projectId: string, id: string, at: Date): Promise<number> {
-  const { prisma } = await getDb();
-  const result = await prisma.shareLink.updateMany({ where: { id, projectId, revokedAt: null }, data: { revokedAt: at } });
-  return result.count;
+export async function markShareLinkRevoked(tx: TSql, projectId: string, id: string): Promise<number> {
+  return tx.execute(`UPDATE share_links SET revoked_at = now() WHERE id = $1::uuid AND project_id = $2::uuid AND revoked_at IS NULL`, [id, projectId]);
 }
 
-/** One more person opened the link (the token was exchanged for a cookie). */
-export async function recordShareLinkOpened(id: string, at: Date): Promise<void> {
-  const { prisma } = await getDb();
-  await prisma.shareLink.update({ where: { id }, data: { useCount: { increment: 1 }, lastUsedAt: at }, select: { id: true } });
+/** One more person opened the link (the token was exchanged for a cookie); answers how many have now. */
+export async function recordShareLinkOpened(tx: TSql, id: string, at: Date): Promise<number> {
+  const [row] = await tx.query<{ use_count: number }>(
+    `UPDATE share_links SET use_count = use_count + 1, last_used_at = $2 WHERE id = $1::uuid RETURNING use_count`,
+    [id, at],
+  );
+  return Number(row?.use_count ?? 0);
 }
 
 export async function touchShareLink(id: string, at: Date): Promise<void> {

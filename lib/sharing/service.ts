@@ -1,9 +1,11 @@
 import "server-only";
 
 import { isBigintId } from "@/lib/api/contracts/common";
+import { recordAudit } from "@/lib/audit/service";
 import type { TActor } from "@/lib/auth/actor";
 import { requireMemberRole } from "@/lib/auth/permissions";
 import { hashSecret, secretsEqual } from "@/lib/auth/tokens";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { isHttpsDeployment } from "@/lib/http/public-url";
 import { findRunNamesInProject } from "@/lib/runs/header-repository";
@@ -58,15 +60,32 @@ export async function createShareLink(actor: TActor, projectId: string, input: T
   }
   const scope = await resolveScope(projectId, input);
   const { token, tokenHash } = createShareSecret();
-  const link = await insertShareLink({
-    projectId,
-    tokenHash,
-    scope: input.scope,
-    ...scope,
-    anonymized: input.anonymized,
-    label: input.label,
-    createdById: userId,
-    expiresAt: input.expiresAt,
+  const link = await withTransaction(async (tx) => {
+    const made = await insertShareLink(tx, {
+      projectId,
+      tokenHash,
+      scope: input.scope,
+      ...scope,
+      anonymized: input.anonymized,
+      label: input.label,
+      createdById: userId,
+      expiresAt: input.expiresAt,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      projectId,
+      "share_link.created",
+      { kind: "shareLink", id: made.id, label: input.label },
+      {
+        scope: input.scope,
+        runIds: scope.runIds,
+        samples: scope.sampleIds.length,
+        anonymized: input.anonymized,
+        expiresAt: input.expiresAt?.toISOString() ?? null,
+      },
+    );
+    return made;
   });
   return { id: link.id, token, path: `/share/${token}` };
 }
@@ -107,7 +126,10 @@ export async function revokeShareLink(actor: TActor, projectId: string, linkId: 
   const link = await findShareLinkById(linkId);
   if (!link || link.projectId !== projectId) throw new AppError("NOT_FOUND", "That share link was not found.");
   if (role !== "owner" && link.createdById !== userId) throw new AppError("FORBIDDEN", "Editors can revoke only the share links they created.");
-  if ((await markShareLinkRevoked(projectId, linkId, new Date())) === 0) throw new AppError("NOT_FOUND", "That share link was already revoked.");
+  await withTransaction(async (tx) => {
+    if ((await markShareLinkRevoked(tx, projectId, linkId)) === 0) throw new AppError("NOT_FOUND", "That share link was already revoked.");
+    await recordAudit(tx, actor, projectId, "share_link.revoked", { kind: "shareLink", id: linkId, label: link.label }, { scope: link.scope });
+  });
 }
 
 function toShareActor(link: TShareLinkRow): TShareActor {
@@ -139,7 +161,12 @@ export async function authenticateShareToken(token: string, options: { isOpening
   const now = Date.now();
   if (options.isOpening) {
     lastUsedWrites.set(link.id, now);
-    await recordShareLinkOpened(link.id, new Date(now));
+    const actor = toShareActor(link);
+    await withTransaction(async (tx) => {
+      // The first opening is worth a line in the audit log (later ones are the link's use count).
+      if ((await recordShareLinkOpened(tx, link.id, new Date(now))) === 1)
+        await recordAudit(tx, actor, link.projectId, "share_link.first_used", { kind: "shareLink", id: link.id, label: link.label }, { scope: link.scope });
+    });
   } else if (now - (lastUsedWrites.get(link.id) ?? 0) > LAST_USED_RESOLUTION_MS) {
     // Informational: written at most once a minute per link, never holding up the request.
     lastUsedWrites.set(link.id, now);

@@ -124,7 +124,7 @@ describe("share links", () => {
       code: "NOT_FOUND",
     });
     await expect(
-      createShareLink({ kind: "apiKey", keyId: "k", projectId: project.id }, project.id, { ...common, scope: "run", runId: tuned.id }),
+      createShareLink({ kind: "apiKey", keyId: "k", projectId: project.id, scope: "admin" }, project.id, { ...common, scope: "run", runId: tuned.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

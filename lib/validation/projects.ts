@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { API_KEY_SCOPES } from "@/lib/auth/actor";
+
 // Contracts of the project forms: creation, members, invites, API keys. Client-safe.
 
 export const PROJECT_ROLES = ["owner", "editor", "viewer"] as const;
@@ -18,7 +20,12 @@ export const ZCreateInvite = z.object({ projectId: ZProjectId, role: ZRole, expi
 export const ZRevokeInvite = z.object({ projectId: ZProjectId, inviteId: z.uuid() });
 export const ZChangeMemberRole = z.object({ projectId: ZProjectId, userId: z.uuid(), role: ZRole });
 export const ZRemoveMember = z.object({ projectId: ZProjectId, userId: z.uuid() });
-export const ZCreateApiKey = z.object({ projectId: ZProjectId, name: z.string().trim().min(1, "Name the key.").max(80) });
+/** A key made without a scope is admin: what every key could do before scopes existed. */
+export const ZCreateApiKey = z.object({
+  projectId: ZProjectId,
+  name: z.string().trim().min(1, "Name the key.").max(80),
+  scope: z.enum(API_KEY_SCOPES).default("admin"),
+});
 export const ZRevokeApiKey = z.object({ projectId: ZProjectId, keyId: z.uuid() });
 
 /** A slug suggestion from a project name: "Janus-Pro ablations!" → "janus-pro-ablations". */

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 
 import { isAppError } from "@/lib/errors";
 import { isHttpsDeployment } from "@/lib/http/public-url";
+import { originOf, runWithOrigin } from "@/lib/http/request-context";
 import { authenticateShareToken } from "@/lib/sharing/service";
 import { shareCookieName } from "@/lib/sharing/share-token";
 
@@ -17,7 +18,7 @@ export async function GET(req: NextRequest, context: { params: Promise<{ token: 
   const { token } = await context.params;
   const base = process.env.NEXTAUTH_URL || req.nextUrl.origin;
   try {
-    const actor = await authenticateShareToken(token, { isOpening: true });
+    const actor = await runWithOrigin(originOf(req.headers), () => authenticateShareToken(token, { isOpening: true }));
     const response = NextResponse.redirect(new URL(`/shared/${actor.linkId}`, base), 303);
     response.cookies.set(shareCookieName(actor.linkId, isHttpsDeployment()), token, {
       httpOnly: true,

@@ -9,10 +9,12 @@ import { expect } from "@playwright/test";
 import { act, openInvite } from "../../support/accounts";
 
 import { alertRows } from "./alert-rows";
+import { auditRows } from "./audit-rows";
 import { datasetPageRows } from "./dataset-page-rows";
 import { datasetRows } from "./dataset-rows";
 import { explorerRows } from "./explorer-rows";
 import { ingestRows } from "./ingest-rows";
+import { apiKeyRows, withKeyScopes } from "./key-scope-rows";
 import { liveRows } from "./live-rows";
 import type { TRow } from "./row";
 import { byCaller, forOwnerAction, forSignedIn, fromAction, fromResponse, isSignedIn, RUN_OUTSIDERS } from "./outcomes";
@@ -69,7 +71,7 @@ const apiRows: TRow[] = [
     check: (w, c, r) => {
       const slugs = (r.json as { projects: { slug: string }[] }).projects.map((p) => p.slug);
       if (c === "shareInScope" || c === "shareOutOfScope") expect(slugs).toEqual([]);
-      if (c === "keyThisProject") expect(slugs).toEqual([w.demo.slug]);
+      if (c === "keyThisProject" || c === "keyIngest" || c === "keyRead") expect(slugs).toEqual([w.demo.slug]);
       if (c === "keyOtherProject" || c === "stranger") expect(slugs).toEqual([w.strangerProject.slug]);
       if (c === "viewer" || c === "editor" || c === "owner") expect(slugs).toContain(w.demo.slug);
       if (c !== "stranger" && c !== "keyOtherProject") expect(slugs).not.toContain(w.strangerProject.slug);
@@ -334,7 +336,7 @@ const actionRows: TRow[] = [
   },
 ];
 
-export const ROWS: TRow[] = [
+export const ROWS: TRow[] = withKeyScopes([
   ...apiRows,
   ...ingestRows,
   ...explorerRows,
@@ -344,4 +346,6 @@ export const ROWS: TRow[] = [
   ...datasetPageRows,
   ...liveRows,
   ...alertRows,
-];
+  ...apiKeyRows,
+  ...auditRows,
+]);

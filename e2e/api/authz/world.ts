@@ -18,6 +18,8 @@ export const CALLERS = [
   "keyThisProject",
   "keyOtherProject",
   "keyRevoked",
+  "keyIngest", // this project's key with the ingest scope (./key-scope-rows.ts names its refusals)
+  "keyRead", // and with the read scope
   "stranger",
   "viewer",
   "editor",
@@ -41,7 +43,7 @@ export type TWorld = {
   /** Owned by `admin`: invitations to it are handed to every caller. */
   inviteTarget: { id: string; slug: string; name: string };
   links: Record<"inScope" | "outOfScope" | "revoked" | "expired", TLink>;
-  keys: { thisProject: string; otherProject: string; revoked: string };
+  keys: { thisProject: string; otherProject: string; revoked: string; ingest: string; read: string };
   clients: Record<TCaller, TClient>;
   /** Names a caller without the right must never see in a response. */
   secrets: string[];
@@ -89,6 +91,8 @@ export async function buildWorld(playwright: PlaywrightWorkerArgs["playwright"],
   const otherKey = await act<{ secret: string }>(users.stranger, "createApiKeyAction", { projectId: strangerProject.id, name: "other project key" });
   const revokedKey = await act<{ id: string; secret: string }>(admin, "createApiKeyAction", { projectId: demo.id, name: "revoked key" });
   await act(admin, "revokeApiKeyAction", { projectId: demo.id, keyId: revokedKey.id });
+  const ingestKey = await act<{ secret: string }>(admin, "createApiKeyAction", { projectId: demo.id, name: "ingest key", scope: "ingest" });
+  const readKey = await act<{ secret: string }>(admin, "createApiKeyAction", { projectId: demo.id, name: "read key", scope: "read" });
 
   const doomed = await createProject(users.owner, "Doomed");
   await addMember(users.owner, users.editor, doomed.id, "editor");
@@ -115,6 +119,8 @@ export async function buildWorld(playwright: PlaywrightWorkerArgs["playwright"],
     keyThisProject: await newClient(playwright, baseURL, { authorization: `Bearer ${credentials.apiKey}` }),
     keyOtherProject: await newClient(playwright, baseURL, { authorization: `Bearer ${otherKey.secret}` }),
     keyRevoked: await newClient(playwright, baseURL, { authorization: `Bearer ${revokedKey.secret}` }),
+    keyIngest: await newClient(playwright, baseURL, { authorization: `Bearer ${ingestKey.secret}` }),
+    keyRead: await newClient(playwright, baseURL, { authorization: `Bearer ${readKey.secret}` }),
     stranger: users.stranger,
     viewer: users.viewer,
     editor: users.editor,
@@ -134,7 +140,7 @@ export async function buildWorld(playwright: PlaywrightWorkerArgs["playwright"],
     doomed,
     inviteTarget,
     links,
-    keys: { thisProject: credentials.apiKey, otherProject: otherKey.secret, revoked: revokedKey.secret },
+    keys: { thisProject: credentials.apiKey, otherProject: otherKey.secret, revoked: revokedKey.secret, ingest: ingestKey.secret, read: readKey.secret },
     clients,
     secrets: [demo.name, runA.name, runB.name, strangerProject.name],
   };

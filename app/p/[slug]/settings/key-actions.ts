@@ -9,10 +9,10 @@ import { ZCreateApiKey, ZRevokeApiKey } from "@/lib/validation/projects";
 const SETTINGS = "/p/[slug]/settings";
 
 /** The secret is in this one response and nowhere else; the page lists only its prefix afterwards. */
-export const createApiKeyAction = userAction(ZCreateApiKey, async ({ projectId, name }, { actor }) => {
-  const key = await createApiKey(actor, projectId, name);
+export const createApiKeyAction = userAction(ZCreateApiKey, async ({ projectId, name, scope }, { actor }) => {
+  const key = await createApiKey(actor, projectId, name, scope);
   revalidatePath(SETTINGS, "page");
-  return { id: key.id, name: key.name, prefix: key.prefix, secret: key.secret };
+  return { id: key.id, name: key.name, prefix: key.prefix, scope: key.scope, secret: key.secret };
 });
 
 export const revokeApiKeyAction = userAction(ZRevokeApiKey, async ({ projectId, keyId }, { actor }) => {

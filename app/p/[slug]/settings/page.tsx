@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { loadOr404 } from "@/app/_lib/page-errors";
@@ -92,6 +93,14 @@ export default async function ProjectSettingsPage({
           <h1 className="text-xl font-semibold tracking-tight">Project settings</h1>
           <p className="text-sm text-[var(--muted)]">
             {project.name} · you are <strong>{project.role}</strong>
+            {isOwner ? (
+              <>
+                {" · "}
+                <Link href={`/p/${project.slug}/audit`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                  audit log
+                </Link>
+              </>
+            ) : null}
           </p>
         </div>
         <Section id="members" title="Members" description="Owners manage members, keys and links; editors write runs and share; viewers read.">
@@ -110,7 +119,11 @@ export default async function ProjectSettingsPage({
           </Section>
         ) : null}
         {isOwner ? (
-          <Section id="api-keys" title="API keys" description="For training code logging runs into this project. A revoked key stops working immediately.">
+          <Section
+            id="api-keys"
+            title="API keys"
+            description="For training code (ingest), scripts and notebooks (read) or managing the project through the API (admin). A revoked key stops working immediately."
+          >
             <ApiKeysSection projectId={project.id} keys={keys} create={createApiKeyAction} revoke={revokeApiKeyAction} />
           </Section>
         ) : null}
