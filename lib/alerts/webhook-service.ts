@@ -29,11 +29,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_WEBHOOKS_PER_PROJECT = 20;
 const DEFAULT_EVENTS: TWebhookEvent[] = ["alert.opened", "alert.resolved"];
 
-/** Owners in settings, and the project's own API key through the API (issue 14); editors and viewers may not. */
+/** Owners in settings, and the project's own admin-scoped API key through the API (issues 14, 17); editors, viewers and ingest or read keys may not. */
 async function requireWebhookManager(actor: TActor, slug: string) {
   const project = await findProjectBySlug(slug);
   if (!project) throw notFound("Project", slug);
-  if (actor.kind === "apiKey" && actor.projectId === project.id) return project;
   await requireProjectRole(actor, project.id, "owner");
   return project;
 }

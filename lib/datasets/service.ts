@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { isUuid } from "@/lib/api/contracts/common";
 import type { TDatasetRecipe } from "@/lib/api/contracts/datasets";
 import type { TActor } from "@/lib/auth/actor";
-import { requireProjectRole } from "@/lib/auth/permissions";
+import { requireKeyScope, requireProjectRole } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError, notFound } from "@/lib/errors";
 import { pickJudgePerBenchmark } from "@/lib/metrics/external-judges";
@@ -202,6 +202,8 @@ const view = (d: TDatasetRow): TDatasetView => ({ ...d, risk: { atRisk: d.atRisk
  * (recorded). Identical recipes on identical data hash alike and return the existing dataset.
  */
 export async function buildDataset(actor: TActor, runId: string, recipe: TDatasetRecipe): Promise<TDatasetView> {
+  // Editors build; through the API only an admin-scoped key does (issue 17): a training job's ingest key does not.
+  requireKeyScope(actor, "admin");
   const p = await plan(actor, runId, recipe, "editor");
   if (p.itemRounds.length === 0 || (p.selection.items.length === 0 && !p.previous)) {
     throw new AppError(

@@ -4,8 +4,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 
 import { authenticateApiKey } from "@/lib/api-keys/service";
-import type { TActor, TApiKeyScope } from "@/lib/auth/actor";
-import { requireKeyScope } from "@/lib/auth/permissions";
+import type { TActor } from "@/lib/auth/actor";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { authenticateShareCookie, authenticateShareToken } from "@/lib/sharing/service";
@@ -39,11 +38,6 @@ type TOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A e
   parseBody?: (raw: unknown) => z.infer<B>;
   /** Largest accepted body in bytes (default 4 MB: a field far over its own limit is still parsed, so the 422 can name it). */
   maxBodyBytes?: number;
-  /**
-   * The API key scope this route needs beyond what its service checks (a 403 naming it); for routes
-   * whose service lets any key of the project in (webhooks, dataset builds: admin keys only).
-   */
-  keyScope?: TApiKeyScope;
   /** A batch array whose length over `max` is a 413 before validation, so clients learn to split. */
   batch?: { field: string; max: number };
 };
@@ -61,7 +55,6 @@ export function apiRoute<
     try {
       takeAddressToken(origin.address);
       const actor = await resolveActor(req, options.auth);
-      if (actor && options.keyScope) requireKeyScope(actor, options.keyScope);
       const rawParams = refuseUnstorableText(await context.params);
       // A query string that is not UTF-8 never gets here: scripts/http-guard.cjs refuses it as sent.
       const rawQuery = refuseUnstorableText(Object.fromEntries(req.nextUrl.searchParams));

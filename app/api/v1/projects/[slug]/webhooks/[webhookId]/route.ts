@@ -5,6 +5,4 @@ import { apiRoute } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 // DELETE /api/v1/projects/{slug}/webhooks/{webhookId} — stops deliveries to it (its log goes with it).
-export const DELETE = apiRoute({ auth: "any", keyScope: "admin", params: ZWebhookParams }, ({ actor, params }) =>
-  deleteWebhook(actor, params.slug, params.webhookId),
-);
+export const DELETE = apiRoute({ auth: "any", params: ZWebhookParams }, ({ actor, params }) => deleteWebhook(actor, params.slug, params.webhookId));
