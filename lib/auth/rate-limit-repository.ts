@@ -11,7 +11,10 @@ export type TLimit = { bucket: string; capacity: number; refillPerSecond: number
 
 // Stored in UTC without a zone, like Prisma's DateTime columns; every read and write uses this clock.
 const NOW = `(now() AT TIME ZONE 'UTC')`;
-const REFILLED = (b: string) => `LEAST($3::float8, ${b}.tokens + EXTRACT(EPOCH FROM (${NOW} - ${b}.updated_at))::float8 * $4::float8)`;
+// The elapsed time is never negative: updated_at is kept to the millisecond (timestamp(3)) and may be
+// rounded up past a later statement's now(), which would otherwise take a fraction of a token back — the
+// last of 5 failures could then be refused at 0.9999 tokens and the next read, a moment later, allow one.
+const REFILLED = (b: string) => `LEAST($3::float8, ${b}.tokens + GREATEST(0, EXTRACT(EPOCH FROM (${NOW} - ${b}.updated_at)))::float8 * $4::float8)`;
 // A bucket idle this long is full again (the slowest refills in 5 min), so its row says nothing: dropped now and then.
 const FORGET_AFTER = `interval '1 hour'`;
 
