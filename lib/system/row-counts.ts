@@ -11,12 +11,12 @@ import { readAdminToken } from "./first-start";
 // UNIGAP_TEST_ROW_COUNTS=1 (the e2e servers), and then only for the holder of <data dir>/admin-token.
 
 export async function countRowsOfEveryTable(token: string | null): Promise<Record<string, number>> {
-  if (process.env.UNIGAP_TEST_ROW_COUNTS !== "1") throw notFound("This route");
   const db = await getDb();
   const expected = readAdminToken(db.config.dataDir);
   if (!expected || !token || !secretsEqual(hashSecret(token), hashSecret(expected))) {
     throw new AppError("UNAUTHORIZED", "Send the contents of <data dir>/admin-token in the X-Unigap-Admin-Token header.");
   }
+  if (process.env.UNIGAP_TEST_ROW_COUNTS !== "1") throw notFound("This route");
   const tables = await db.sql.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );

@@ -112,6 +112,12 @@ const apiRows: TRow[] = [
     expected: byCaller("401", {}),
     call: (w, c) => get(w, c, `/api/internal/seed?job=${randomUUID()}`),
   },
+  {
+    // Test support for the hostile-input specs: the admin token first, then off unless UNIGAP_TEST_ROW_COUNTS=1.
+    key: "GET /api/internal/row-counts",
+    expected: byCaller("401", {}),
+    call: (w, c) => get(w, c, "/api/internal/row-counts"),
+  },
   ...RUN_ANALYSES.map(runAnalysisRow),
   {
     // The paper table reads every run it names. A link of runA reads runA's table ("200"), but one run
