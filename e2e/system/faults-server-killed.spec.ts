@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 
 import { readCredentials } from "../support/fixtures";
+import { createFreshDatabase, dropDatabase } from "../support/fresh-database";
 import { killServer, startServer, systemPort, waitForHealth, type TServer } from "../support/server-process";
 
 // The server killed with SIGKILL (every process, as an OOM killer or a supervisor would) while 8
@@ -18,7 +19,6 @@ import { killServer, startServer, systemPort, waitForHealth, type TServer } from
 const CLIENTS = 8;
 const POINTS = 200;
 const SAMPLES = 20;
-const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 type TBatch = { client: number; index: number; kind: "metrics" | "samples"; body: unknown; acked: boolean };
 type TCounts = { metrics: Map<string, number>; samples: Map<string, number>; judgments: Map<string, number> };
@@ -74,29 +74,14 @@ for (const database of ["embedded", "postgres"] as const) {
     test.afterAll(async () => {
       if (server) killServer(server, "SIGKILL");
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      if (database === "postgres") {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-        await admin.end();
-      }
+      if (database === "postgres") await dropDatabase(dbName);
     });
 
     test(`[FAULTS]: SIGKILL of the server under ${CLIENTS} writing clients (${database}) — acknowledged batches whole, none partial, re-sends add nothing twice`, async () => {
       test.setTimeout(300_000);
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `unigap-killed-${database}-`));
       const env: Record<string, string> = { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: "" };
-      let dbUrl = "";
-      if (database === "postgres") {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-        await admin.query(`CREATE DATABASE "${dbName}"`);
-        await admin.end();
-        const url = new URL(adminUrl);
-        url.pathname = `/${dbName}`;
-        dbUrl = env.DATABASE_URL = url.toString();
-      }
+      const dbUrl = database === "postgres" ? (env.DATABASE_URL = await createFreshDatabase(dbName)) : "";
       server = startServer(port, env);
       expect(await waitForHealth(port).catch((error) => `${error.message}\n${server!.output()}`)).toMatchObject({ ok: true, database });
       const { apiKey } = readCredentials(dataDir);

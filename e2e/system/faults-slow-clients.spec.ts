@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 
 import { readCredentials } from "../support/fixtures";
+import { ADMIN_URL, createFreshDatabase, dropDatabase } from "../support/fresh-database";
 import { killServer, startServer, systemPort, waitForHealth, type TServer } from "../support/server-process";
 
 // Slow and half-open clients (issue 17): 30 connections each send a metrics request's headers and a
@@ -14,7 +15,6 @@ import { killServer, startServer, systemPort, waitForHealth, type TServer } from
 // answers everyone else at once, and each is answered 408 and closed once the request deadline
 // (UNIGAP_REQUEST_TIMEOUT_MS, scripts/http-guard.cjs) passes — here 3 s instead of 120 s.
 const port = systemPort("slowClients");
-const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const database = `unigap_slow_clients_${port}`;
 const TIMEOUT_MS = 3_000;
 let server: TServer | null = null;
@@ -23,10 +23,7 @@ let dataDir = "";
 test.afterAll(async () => {
   if (server) killServer(server, "SIGKILL");
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(database);
 });
 
 type TStalled = { socket: net.Socket; answer: Promise<{ text: string; closedAfterMs: number }> };
@@ -51,14 +48,11 @@ function stalledRequest(route: string, apiKey: string): TStalled {
 
 test("[FAULTS]: a body that trickles or stops is timed out with 408, holds no database connection, and never blocks other clients", async () => {
   test.setTimeout(300_000);
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const url = await createFreshDatabase(database);
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "unigap-slow-clients-"));
-  server = startServer(port, { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: url.toString(), UNIGAP_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) });
+  server = startServer(port, { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: url, UNIGAP_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) });
   try {
     expect(await waitForHealth(port).catch((error) => `${error.message}\n${server!.output()}`)).toMatchObject({ ok: true, database: "postgres" });
     const { apiKey } = readCredentials(dataDir);
@@ -105,7 +99,7 @@ test("[FAULTS]: a body that trickles or stops is timed out with 408, holds no da
       expect(closedAfterMs).toBeLessThan(TIMEOUT_MS + 10_000);
     }
     // Nothing of the stalled bodies was stored; the one complete batch was.
-    const db = new pg.Client({ connectionString: url.toString() });
+    const db = new pg.Client({ connectionString: url });
     await db.connect();
     const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM metric_points WHERE run_id = $1", [run.id]);
     await db.end();

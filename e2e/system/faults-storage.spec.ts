@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 
 import { readCredentials } from "../support/fixtures";
+import { createFreshDatabase, databaseUrl, dropDatabase } from "../support/fresh-database";
 import { uniquePng } from "../support/ingest";
 import { killServer, startServer, systemPort, waitForHealth, type TServer } from "../support/server-process";
 
@@ -16,7 +17,6 @@ import { killServer, startServer, systemPort, waitForHealth, type TServer } from
 // server keeps serving images and thumbnails. The server runs on PostgreSQL so that only the data
 // folder — its images — sits on the failing volume.
 const port = systemPort("storageFaults");
-const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const database = `unigap_storage_faults_${port}`;
 let server: TServer | null = null;
 let dataDir = "";
@@ -31,9 +31,7 @@ function tempFiles(dir: string): string[] {
 }
 
 async function withDb<T>(fn: (db: pg.Client) => Promise<T>): Promise<T> {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const db = new pg.Client({ connectionString: url.toString() });
+  const db = new pg.Client({ connectionString: databaseUrl(database) });
   await db.connect();
   try {
     return await fn(db);
@@ -56,10 +54,7 @@ test.afterAll(async () => {
   if (server) killServer(server, "SIGKILL");
   if (mounted) sh("umount", ["-l", dataDir]);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(database);
 });
 
 test("[FAULTS]: a full or read-only image store — 507 / 503 with Retry-After, nothing stored, reads go on", async () => {
@@ -70,14 +65,7 @@ test("[FAULTS]: a full or read-only image store — 507 / 503 with Retry-After, 
   test.skip(mount.status !== 0, `mounting a tmpfs needs root (CAP_SYS_ADMIN): ${mount.stderr.trim()}`);
   mounted = true;
 
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  server = startServer(port, { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: url.toString() });
+  server = startServer(port, { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: await createFreshDatabase(database) });
   expect(await waitForHealth(port).catch((error) => `${error.message}\n${server!.output()}`)).toMatchObject({ ok: true, database: "postgres" });
 
   const { apiKey } = readCredentials(dataDir);

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 
 import { readCredentials } from "../support/fixtures";
+import { createFreshDatabase, dropDatabase } from "../support/fresh-database";
 import { newClient, projectId, signInClient } from "../support/accounts";
 import { HOSTILE_SIGN_IN, hostileActionCases, hostileCases, UNUSUAL_TEXT, type THostileCase, type THostileContext } from "../support/hostile-corpus";
 import { callAction } from "../support/server-actions";
@@ -16,7 +16,6 @@ import { killServer, startServer, systemPort, waitForHealth, type TServer } from
 // the field, every table's row count is the same after it (GET /api/internal/row-counts, on only
 // with UNIGAP_TEST_ROW_COUNTS=1), and /api/health answers after every case. Then unusual but valid
 // text is stored and read back exactly.
-const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const CASES = hostileCases();
 const ACTION_CASES = hostileActionCases();
 
@@ -50,16 +49,7 @@ for (const database of ["embedded", "postgres"] as const) {
       test.setTimeout(300_000);
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `unigap-hostile-${database}-`));
       const env: Record<string, string> = { UNIGAP_DATA_DIR: dataDir, DATABASE_URL: "", UNIGAP_TEST_ROW_COUNTS: "1", UNIGAP_API_RATE_LIMIT: "100000/10000" };
-      if (database === "postgres") {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-        await admin.query(`CREATE DATABASE "${dbName}"`);
-        await admin.end();
-        const url = new URL(adminUrl);
-        url.pathname = `/${dbName}`;
-        env.DATABASE_URL = url.toString();
-      }
+      if (database === "postgres") env.DATABASE_URL = await createFreshDatabase(dbName);
       server = startServer(port, env);
       expect(await waitForHealth(port).catch((error) => `${error.message}\n${server!.output()}`)).toMatchObject({ ok: true, database });
       const { apiKey, projectSlug } = readCredentials(dataDir);
@@ -88,12 +78,7 @@ for (const database of ["embedded", "postgres"] as const) {
     test.afterAll(async () => {
       if (server) killServer(server, "SIGKILL");
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      if (database === "postgres") {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-        await admin.end();
-      }
+      if (database === "postgres") await dropDatabase(dbName);
     });
 
     test(`[HOSTILE] ${CASES.length} refused requests (${database}): a 4xx JSON error naming the field, no row written, the server still healthy`, async () => {
