@@ -32,8 +32,15 @@ class Transport:
         self.attempts = attempts
         self.backoff = backoff
         self.timeout = timeout
-        # A time.time() after which no attempt starts and no retry waits (`Run.finish(timeout=)`); None: no limit.
+        # A time.time() after which no attempt starts and no retry waits; None: no limit. With
+        # idle_timeout set (`Run.finish(timeout=)`), every answer from the server moves the deadline
+        # that far ahead: the limit is on silence, not on how long a large upload takes.
         self.deadline = None
+        self.idle_timeout = None
+
+    def _answered(self):
+        if self.idle_timeout is not None:
+            self.deadline = time.time() + self.idle_timeout
 
     def _left(self):
         return None if self.deadline is None else self.deadline - time.time()
@@ -66,9 +73,11 @@ class Transport:
             try:
                 with urllib.request.urlopen(req, timeout=self.timeout if left is None else max(0.1, min(self.timeout, left))) as response:
                     text = response.read().decode("utf-8")
+                    self._answered()
                     return response.status, (json.loads(text) if text else None)
             except urllib.error.HTTPError as error:
                 text = error.read().decode("utf-8", "replace")
+                self._answered()
                 if error.code >= 500 or error.code == 429:
                     last = "HTTP %s" % error.code
                     retry_after = error.headers.get("Retry-After")

@@ -166,37 +166,53 @@ class Run:
 
     def flush(self, timeout=None):
         """Sends everything logged so far now, in the caller's thread; True if nothing is left to send
-        (False: the server was unreachable within `timeout` s and the rest waits in the spool)."""
+        (False: the server answered nothing for `timeout` s, and the rest waits in the spool)."""
         self._to_journal()
         with self._send_lock:
-            return self._drain(None if timeout is None else time.time() + timeout)
+            self._limit_silence(timeout)
+            try:
+                return self._drain()
+            finally:
+                self._limit_silence(None)
 
     def finish(self, status="finished", timeout=60.0):
         """Sends what is left, marks the run `status` (finished or failed) and stops the thread.
 
-        Returns within about `timeout` seconds whatever the server does: what could not be sent by
-        then stays in the spool (a warning names the folder) for `python -m unigap sync`. A batch
-        the server refused is raised here (the first one)."""
-        deadline = time.time() + timeout
-        self._transport.deadline = deadline
+        Returns once everything is sent, or once the server has answered nothing for `timeout`
+        seconds (unreachable, or stuck): what was not sent then stays in the spool (a warning names
+        the folder) for `python -m unigap sync`. A long upload that keeps getting answers is not cut
+        short. A batch the server refused is raised here (the first one)."""
+        self._limit_silence(timeout)
         self._stopping = True
         self._to_journal()
         self._spool.save_batch("finish", {"status": status})
         self._wake.set()
-        self._thread.join(max(0.0, deadline - time.time()))
+        left = self._silence_left
+        while self._thread.is_alive() and left() > 0:
+            self._thread.join(min(1.0, left()))
         drained = False
-        # The thread has stopped, or is still inside a request that outlives the deadline: then its
-        # batches stay in the journal (it deletes a file only after the server acknowledged it).
-        if self._send_lock.acquire(timeout=max(0.0, deadline - time.time())):
-            try:
-                drained = self._drain(deadline)
-            finally:
-                self._send_lock.release()
+        # The thread has stopped, or is still inside a request the server never answers: then its
+        # batches stay in the journal (a file is deleted only after the server acknowledged it).
+        while left() > 0:
+            if self._send_lock.acquire(timeout=min(1.0, left())):
+                try:
+                    drained = self._drain()
+                finally:
+                    self._send_lock.release()
+                break
         if not drained:
             self._spooled = True
             log.warning("unigap: the server was unreachable; data is kept in %s — run `python -m unigap sync` to upload it", self._spool.dir)
         if self.errors:
             raise self.errors[0]
+
+    def _limit_silence(self, timeout):
+        self._transport.idle_timeout = timeout
+        self._transport.deadline = None if timeout is None else time.time() + timeout
+
+    def _silence_left(self):
+        deadline = self._transport.deadline
+        return float("inf") if deadline is None else deadline - time.time()
 
     def __enter__(self):
         return self
@@ -245,9 +261,8 @@ class Run:
         log.error("unigap: the server refused a batch (kept as %s.refused): %s", name, error)
         self.errors.append(error)
 
-    def _drain(self, deadline=None):
+    def _drain(self):
         """Sends the journal (caller holds _send_lock); True once it is empty, False if the server is unreachable."""
-        previous, self._transport.deadline = self._transport.deadline, deadline if deadline is not None else self._transport.deadline
         try:
             if not self._ensure_created():
                 return False
@@ -257,8 +272,6 @@ class Run:
                 log.warning("unigap: the server is unreachable (%s); batches wait in %s and are retried", error, self._spool.dir)
             self._spooled = True
             return False
-        finally:
-            self._transport.deadline = previous
         self._spooled = False
         if self._stopping:
             self._spool.remove_if_drained()
