@@ -43,106 +43,104 @@ def png(seed):
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
-class FlakyProxy:
-    """Forwards to the server, but answers 502 after forwarding the first request whose path
-    contains `fail_path` — the server stored it, the client believes it failed and retries."""
+def _forward(handler, timeout):
+    """Sends the handler's request on to the server; returns (status, body)."""
+    length = int(handler.headers.get("Content-Length") or 0)
+    body = handler.rfile.read(length) if length else None
+    headers = {k: v for k, v in handler.headers.items() if k.lower() in ("authorization", "content-type")}
+    req = urllib.request.Request(URL + handler.path, data=body, method=handler.command, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
 
-    def __init__(self, fail_path):
+
+def _reply(handler, status, payload):
+    try:
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(payload)))
+        handler.end_headers()
+        handler.wfile.write(payload)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the client was killed mid-request (the resumable-sync test)
+
+
+class _Proxy:
+    """A local HTTP server in front of the test server; subclasses decide what each request gets (`handle`)."""
+
+    def __init__(self):
         proxy = self
-        self.failed = 0
-        self.requests = []
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
                 pass
 
-            def _forward(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else None
-                headers = {k: v for k, v in self.headers.items() if k.lower() in ("authorization", "content-type")}
-                req = urllib.request.Request(URL + self.path, data=body, method=self.command, headers=headers)
-                try:
-                    with urllib.request.urlopen(req, timeout=30) as r:
-                        status, payload = r.status, r.read()
-                except urllib.error.HTTPError as e:
-                    status, payload = e.code, e.read()
-                proxy.requests.append((self.command, self.path, status))
-                if fail_path in self.path and proxy.failed == 0:
-                    proxy.failed += 1
-                    status, payload = 502, b'{"error":{"code":"BAD_GATEWAY","message":"lost"}}'
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+            def _handle(self):
+                proxy.handle(self)
 
-            do_GET = do_POST = do_PUT = do_PATCH = do_HEAD = _forward
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-class SwitchProxy:
-    """Forwards to the server while `mode` is "up"; "down" drops every connection unanswered (a dead
-    server or network), "hang" holds it open without an answer (a stuck server). `delay` slows each
-    forwarded request. `forwarded` counts requests the server answered."""
-
-    def __init__(self, mode="up", delay=0.0):
-        proxy = self
-        self.mode = mode
-        self.delay = delay
-        self.forwarded = 0
-        self._released = threading.Event()
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def _forward(self):
-                if proxy.mode == "down":
-                    self.close_connection = True
-                    return
-                if proxy.mode == "hang":
-                    proxy._released.wait(120)
-                    self.close_connection = True
-                    return
-                if proxy.delay:
-                    proxy._released.wait(proxy.delay)
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else None
-                headers = {k: v for k, v in self.headers.items() if k.lower() in ("authorization", "content-type")}
-                req = urllib.request.Request(URL + self.path, data=body, method=self.command, headers=headers)
-                try:
-                    with urllib.request.urlopen(req, timeout=60) as r:
-                        status, payload = r.status, r.read()
-                except urllib.error.HTTPError as e:
-                    status, payload = e.code, e.read()
-                proxy.forwarded += 1
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client was killed mid-request (the resumable-sync test)
-
-            do_GET = do_POST = do_PUT = do_PATCH = do_HEAD = _forward
+            do_GET = do_POST = do_PUT = do_PATCH = do_HEAD = _handle
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def handle(self, handler):
+        raise NotImplementedError
+
     def close(self):
-        self._released.set()
         self.server.shutdown()
         self.server.server_close()
+
+
+class FlakyProxy(_Proxy):
+    """Forwards to the server, but answers 502 after forwarding the first request whose path
+    contains `fail_path` — the server stored it, the client believes it failed and retries."""
+
+    def __init__(self, fail_path):
+        self.fail_path = fail_path
+        self.failed = 0
+        self.requests = []
+        super().__init__()
+
+    def handle(self, handler):
+        status, payload = _forward(handler, 30)
+        self.requests.append((handler.command, handler.path, status))
+        if self.fail_path in handler.path and self.failed == 0:
+            self.failed += 1
+            status, payload = 502, b'{"error":{"code":"BAD_GATEWAY","message":"lost"}}'
+        _reply(handler, status, payload)
+
+
+class SwitchProxy(_Proxy):
+    """Forwards to the server while `mode` is "up"; "down" drops every connection unanswered (a dead
+    server or network), "hang" holds it open without an answer (a stuck server). `delay` slows each
+    forwarded request. `forwarded` counts requests the server answered."""
+
+    def __init__(self, mode="up", delay=0.0):
+        self.mode = mode
+        self.delay = delay
+        self.forwarded = 0
+        self._released = threading.Event()
+        super().__init__()
+
+    def handle(self, handler):
+        if self.mode in ("down", "hang"):
+            if self.mode == "hang":
+                self._released.wait(120)
+            handler.close_connection = True
+            return
+        if self.delay:
+            self._released.wait(self.delay)
+        status, payload = _forward(handler, 60)
+        self.forwarded += 1
+        _reply(handler, status, payload)
+
+    def close(self):
+        self._released.set()
+        super().close()
 
 
 def count_samples(run_id, step):
