@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 import { readCredentials } from "../support/fixtures";
+import { directUploadScript } from "../support/python-direct-upload";
 import { startS3rver, type TTestS3 } from "../support/s3rver";
 import { killServer, startServer, waitForHealth, systemPort, type TServer } from "../support/server-process";
 import { runProcess } from "../support/spawn";
@@ -21,32 +22,12 @@ test.afterAll(async () => {
   await s3?.stop();
 });
 
-const PYTHON = `
-import hashlib, json, sys
-sys.path.insert(0, ".")
-import unigap
-from unigap import _blobs, _sender
-from tests.helpers import png
-calls = {"direct": 0, "app": 0}
-ids = []
-direct, app, send = _blobs.direct_upload_all, _blobs.upload_all, _sender.send_samples
-def count(kind, fn):
-    def wrapped(transport, items, *rest):
-        calls[kind] += len(items)
-        return fn(transport, items, *rest)
-    return wrapped
-_blobs.direct_upload_all, _blobs.upload_all = count("direct", direct), count("app", app)
-def record(*args, **kwargs):
-    out = send(*args, **kwargs)
-    ids.extend(out)
-    return out
-_sender.send_samples = record
-run = unigap.init(name="s3-direct", spool_dir=sys.argv[1])
-for i in range(3):
-    run.log_sample(step=0, prompt="a red cube %d" % i, image=png(4242 + i), judgments=[{"kind": "self", "verdict": 1}])
-run.finish()
-print(json.dumps({"calls": calls, "sampleIds": ids, "sha256": [hashlib.sha256(png(4242 + i)).hexdigest() for i in range(3)]}))
-`;
+const PYTHON = directUploadScript({
+  runName: "s3-direct",
+  count: 3,
+  seed: 4242,
+  logSample: `run.log_sample(step=0, prompt="a red cube %d" % i, image=png(4242 + i), judgments=[{"kind": "self", "verdict": 1}])`,
+});
 
 test("[S3]: the Python client uploads images straight to the bucket; the image and thumbnail routes serve them", async () => {
   test.setTimeout(300_000);

@@ -8,6 +8,7 @@ import pg from "pg";
 
 import { readCredentials, type TDemoCredentials } from "../support/fixtures";
 import { uniquePng } from "../support/ingest";
+import { directUploadScript } from "../support/python-direct-upload";
 import { startS3rver, type TTestS3 } from "../support/s3rver";
 import { killServer, startServer, waitForHealth, systemPort, type TServer } from "../support/server-process";
 import { runProcess } from "../support/spawn";
@@ -43,33 +44,12 @@ test.afterAll(async () => {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => undefined);
 });
 
-const PYTHON = `
-import hashlib, json, sys
-sys.path.insert(0, ".")
-import unigap
-from unigap import _blobs, _sender
-from tests.helpers import png
-calls = {"direct": 0, "app": 0}
-ids = []
-direct, app, send = _blobs.direct_upload_all, _blobs.upload_all, _sender.send_samples
-def count(kind, fn):
-    def wrapped(transport, items, *rest):
-        calls[kind] += len(items)
-        return fn(transport, items, *rest)
-    return wrapped
-_blobs.direct_upload_all, _blobs.upload_all = count("direct", direct), count("app", app)
-def record(*args, **kwargs):
-    out = send(*args, **kwargs)
-    ids.extend(out)
-    return out
-_sender.send_samples = record
-run = unigap.init(name="two servers", spool_dir=sys.argv[1])
-for i in range(4):
-    run.log_sample(step=0, prompt="a blue sphere %d" % i, benchmark="geneval", image=png(5150 + i),
-                   judgments=[{"kind": "self", "verdict": 1}, {"kind": "external", "judge": "judge-a", "verdict": i % 2}])
-run.finish()
-print(json.dumps({"runId": run.id, "calls": calls, "sampleIds": ids, "sha256": [hashlib.sha256(png(5150 + i)).hexdigest() for i in range(4)]}))
-`;
+const PYTHON = directUploadScript({
+  runName: "two servers",
+  count: 4,
+  seed: 5150,
+  logSample: `run.log_sample(step=0, prompt="a blue sphere %d" % i, benchmark="geneval", image=png(5150 + i), judgments=[{"kind": "self", "verdict": 1}, {"kind": "external", "judge": "judge-a", "verdict": i % 2}])`,
+});
 
 async function signInOverHttp(port: number, email: string, password: string): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
